@@ -1,0 +1,6 @@
+namespace Trading.Orchestrator;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}
