@@ -1,0 +1,316 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Trading.Data.Embedded;
+
+/// <summary>
+/// A private PostgreSQL cluster in a folder of its own: created by initdb on first use, started with pg_ctl on a free
+/// loopback port, reused on the next start. Password authentication only, TCP on 127.0.0.1 only, no Unix socket.
+/// When this process runs as root the server runs as an unprivileged user (PostgreSQL refuses root).
+/// A cluster this instance started is stopped on dispose; one that was already running is left alone.
+/// </summary>
+public sealed partial class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string SuperUser = "trading";
+    private readonly EmbeddedPostgresOptions options;
+    private readonly PostgresBinaries binaries;
+    private readonly ILogger logger;
+    private readonly string? runAs;
+    private bool startedHere;
+
+    private EmbeddedPostgres(EmbeddedPostgresOptions options, PostgresBinaries binaries, ILogger logger)
+    {
+        this.options = options;
+        this.binaries = binaries;
+        this.logger = logger;
+        runAs = Environment.IsPrivilegedProcess ? options.ServiceUser : null;
+    }
+
+    public string DataDirectory => Path.Combine(options.Directory, "pgdata");
+
+    public int Port { get; private set; }
+
+    /// <summary>Connection string to the configured database (created when missing).</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Connection string to the maintenance database, for CREATE DATABASE and the like.</summary>
+    public string AdminConnectionString { get; private set; } = string.Empty;
+
+    public static async Task<EmbeddedPostgres> StartAsync(
+        EmbeddedPostgresOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        var server = new EmbeddedPostgres(options, PostgresBinaries.Locate(options.BinDirectory), logger);
+        await server.StartCoreAsync(cancellationToken);
+        return server;
+    }
+
+    private string PasswordFile => Path.Combine(options.Directory, "password");
+
+    private string SettingsFile => Path.Combine(DataDirectory, "trading.conf");
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.Directory);
+        // One process at a time creates or starts the cluster; others wait here, then find it running.
+        await using var startLock = await AcquireStartLockAsync(cancellationToken);
+
+        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        var password = (await File.ReadAllTextAsync(PasswordFile, cancellationToken)).Trim();
+        if (await IsRunningAsync(cancellationToken))
+        {
+            Port = ReadConfiguredPort();
+            LogReusing(DataDirectory, Port);
+        }
+        else
+        {
+            Port = ReadConfiguredPort();
+            if (Port == 0 || !IsPortFree(Port))
+            {
+                Port = FreePort();
+            }
+
+            await WriteSettingsAsync(Port, cancellationToken);
+            await StartServerAsync(cancellationToken);
+            startedHere = true;
+            LogStarted(DataDirectory, Port);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = SuperUser,
+            Password = password,
+            Database = "postgres",
+        };
+        AdminConnectionString = builder.ConnectionString;
+        builder.Database = options.Database;
+        ConnectionString = builder.ConnectionString;
+        await EnsureDatabaseAsync(options.Database, cancellationToken);
+    }
+
+    private async Task<FileStream> AcquireStartLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(options.Directory, "start.lock");
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        LogInitializing(DataDirectory);
+        if (Directory.Exists(DataDirectory))
+        {
+            // A half-made cluster from an interrupted initdb: start again.
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+
+        Directory.CreateDirectory(DataDirectory);
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        await File.WriteAllTextAsync(PasswordFile, password, cancellationToken);
+        RestrictToOwner(PasswordFile);
+
+        // initdb reads the password from a file the server user can read; it lives only as long as initdb runs.
+        var passwordForInit = Path.Combine(DataDirectory, "..", $".pw-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(passwordForInit, password, cancellationToken);
+        RestrictToOwner(passwordForInit);
+        try
+        {
+            if (runAs is not null && !OperatingSystem.IsWindows())
+            {
+                // The server user must be able to reach pgdata inside our folder, and nothing more.
+                File.SetUnixFileMode(options.Directory,
+                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                    UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+                await ChownAsync(DataDirectory, cancellationToken);
+                await ChownAsync(passwordForInit, cancellationToken);
+            }
+
+            var result = await ProcessRunner.RunAsync(binaries.InitDb,
+                ["-D", DataDirectory, "-U", SuperUser, "--pwfile", passwordForInit, "-E", "UTF8", "--no-locale",
+                 "--auth-host=scram-sha-256", "--auth-local=scram-sha-256"],
+                runAs, cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"initdb failed ({result.ExitCode}): {result.Output}");
+            }
+        }
+        finally
+        {
+            File.Delete(passwordForInit);
+        }
+
+        await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"),
+            "\n# Written by trading: the embedded cluster's own settings.\ninclude 'trading.conf'\n", cancellationToken);
+        await WriteSettingsAsync(0, cancellationToken);
+    }
+
+    private async Task WriteSettingsAsync(int port, CancellationToken cancellationToken)
+    {
+        var durable = options.Durable ? "on" : "off";
+        var settings = $"""
+            # Rewritten by trading at every start.
+            port = {port}
+            listen_addresses = '127.0.0.1'
+            unix_socket_directories = ''
+            max_connections = 200
+            shared_buffers = '256MB'
+            fsync = {durable}
+            full_page_writes = {durable}
+            synchronous_commit = {durable}
+            log_min_messages = warning
+            """;
+        await File.WriteAllTextAsync(SettingsFile, settings + "\n", cancellationToken);
+        if (runAs is not null)
+        {
+            await ChownAsync(SettingsFile, cancellationToken);
+        }
+    }
+
+    private int ReadConfiguredPort()
+    {
+        if (!File.Exists(SettingsFile))
+        {
+            return 0;
+        }
+
+        foreach (var line in File.ReadLines(SettingsFile))
+        {
+            var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length == 2 && parts[0] == "port" && int.TryParse(parts[1], out var port))
+            {
+                return port;
+            }
+        }
+
+        return 0;
+    }
+
+    private async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    {
+        var result = await ProcessRunner.RunAsync(binaries.PgCtl, ["status", "-D", DataDirectory], runAs, cancellationToken);
+        return result.ExitCode == 0;
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        var log = Path.Combine(DataDirectory, "server.log");
+        var result = await ProcessRunner.RunAsync(binaries.PgCtl,
+            ["start", "-w", "-t", ((int)options.StartTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "-D", DataDirectory, "-l", log],
+            runAs, cancellationToken);
+        if (!result.Succeeded)
+        {
+            var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : string.Empty;
+            throw new InvalidOperationException($"pg_ctl start failed ({result.ExitCode}): {result.Output}\n{tail}");
+        }
+    }
+
+    private async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString + ";Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
+        exists.Parameters.Add(new NpgsqlParameter { Value = database });
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            try
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another process created it between the check and the create.
+            }
+        }
+    }
+
+    private async Task ChownAsync(string path, CancellationToken cancellationToken)
+    {
+        var result = await ProcessRunner.RunAsync("chown", ["-R", $"{options.ServiceUser}:", path], null, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Running as root, the embedded PostgreSQL runs as the user '{options.ServiceUser}', but chown failed: " +
+                $"{result.Output} Create that user (Debian's postgresql package does) or run as a normal user.");
+        }
+    }
+
+    private static void RestrictToOwner(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    private static bool IsPortFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops the server when this instance started it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!startedHere)
+        {
+            return;
+        }
+
+        startedHere = false;
+        NpgsqlConnection.ClearAllPools();
+        var result = await ProcessRunner.RunAsync(binaries.PgCtl, ["stop", "-m", "fast", "-w", "-D", DataDirectory],
+            runAs, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            LogStopFailed(result.Output);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Creating the embedded PostgreSQL cluster in {Directory}")]
+    private partial void LogInitializing(string directory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started the embedded PostgreSQL in {Directory} on 127.0.0.1:{Port}")]
+    private partial void LogStarted(string directory, int port);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Using the embedded PostgreSQL already running in {Directory} on 127.0.0.1:{Port}")]
+    private partial void LogReusing(string directory, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping the embedded PostgreSQL failed: {Output}")]
+    private partial void LogStopFailed(string output);
+}

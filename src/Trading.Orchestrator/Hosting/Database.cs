@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Trading.Data.Embedded;
+
+namespace Trading.Orchestrator.Hosting;
+
+/// <summary>
+/// The database a command works on: the configured server, or the embedded default started for it. Disposing stops
+/// an embedded cluster this process started.
+/// </summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly EmbeddedPostgres? embedded;
+
+    private Database(string connectionString, EmbeddedPostgres? embedded)
+    {
+        ConnectionString = connectionString;
+        this.embedded = embedded;
+        DataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+    }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public bool IsEmbedded => embedded is not null;
+
+    /// <summary>Host and port without credentials, for logs and messages.</summary>
+    public string Describe()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"{(IsEmbedded ? "embedded " : string.Empty)}postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    public static async Task<Database> OpenAsync(DatabaseOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new Database(options.ConnectionString, null);
+        }
+
+        var server = await EmbeddedPostgres.StartAsync(
+            new EmbeddedPostgresOptions { Directory = options.EmbeddedDirectory, BinDirectory = options.EmbeddedBinDirectory },
+            loggers.CreateLogger<EmbeddedPostgres>(), cancellationToken);
+        return new Database(server.ConnectionString, server);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        if (embedded is not null)
+        {
+            await embedded.DisposeAsync();
+        }
+    }
+}
