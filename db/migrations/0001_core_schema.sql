@@ -279,7 +279,7 @@ CREATE TABLE paper_positions (
     -- Entry fees of the open quantity not yet allocated to a closed trade.
     entry_fees      numeric(28,10) NOT NULL DEFAULT 0 CONSTRAINT paper_positions_entry_fees_nonnegative CHECK (entry_fees >= 0),
     signed_quantity numeric(28,12) GENERATED ALWAYS AS (CASE side WHEN 'long' THEN quantity ELSE -quantity END) STORED,
-    avg_entry_price numeric(28,10) GENERATED ALWAYS AS (round(cost_basis / quantity, 10)) STORED,
+    avg_entry_price numeric(28,10) GENERATED ALWAYS AS (round(cost_basis / NULLIF(quantity, 0), 10)) STORED,
     opened_at       timestamptz NOT NULL,
     updated_at      timestamptz NOT NULL,
     CONSTRAINT paper_positions_pkey PRIMARY KEY (account, symbol)

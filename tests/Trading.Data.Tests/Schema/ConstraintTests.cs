@@ -1,0 +1,221 @@
+using Npgsql;
+using Trading.Testing;
+
+namespace Trading.Data.Tests.Schema;
+
+/// <summary>Malformed rows are refused at INSERT by the database itself, each with the constraint that says why.</summary>
+public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    private const string Decision = "INSERT INTO trading_decisions (symbol, decision, confidence";
+
+    /// <summary>(expected constraint name or SQLSTATE, statement).</summary>
+    public static TheoryData<string, string> BadRows => new()
+    {
+        { "trading_decisions_decision_known", $"{Decision}) VALUES ('BTC/USDT', 'buy', 0.7)" },
+        { "trading_decisions_decision_known", $"{Decision}) VALUES ('BTC/USDT', 'YOLO', 0.7)" },
+        { PostgresErrorCodes.NotNullViolation, $"{Decision}) VALUES ('BTC/USDT', NULL, 0.7)" },
+        { PostgresErrorCodes.NotNullViolation, $"{Decision}) VALUES ('BTC/USDT', 'BUY', NULL)" },
+        { PostgresErrorCodes.NotNullViolation, $"{Decision}) VALUES (NULL, 'BUY', 0.7)" },
+        { "trading_decisions_confidence_range", $"{Decision}) VALUES ('BTC/USDT', 'BUY', 1.5)" },
+        { "trading_decisions_confidence_range", $"{Decision}) VALUES ('BTC/USDT', 'BUY', -0.1)" },
+        { "trading_decisions_confidence_range", $"{Decision}) VALUES ('BTC/USDT', 'BUY', 'NaN')" },
+        { PostgresErrorCodes.NumericValueOutOfRange, $"{Decision}) VALUES ('BTC/USDT', 'BUY', 'Infinity')" },
+        { "trading_decisions_risk_score_range", $"{Decision}, risk_score) VALUES ('BTC/USDT', 'BUY', 0.7, 1.01)" },
+        { "trading_decisions_quantity_positive", $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, 0)" },
+        { "trading_decisions_quantity_positive", $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, -3)" },
+        { "trading_decisions_quantity_positive", $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, 'NaN')" },
+        { PostgresErrorCodes.NumericValueOutOfRange, $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, 1e30)" },
+        { "trading_decisions_notional_positive", $"{Decision}, notional) VALUES ('BTC/USDT', 'BUY', 0.7, -5)" },
+        { "trading_decisions_size_exclusive", $"{Decision}, quantity, notional) VALUES ('BTC/USDT', 'BUY', 0.7, 1, 100)" },
+        { "trading_decisions_current_price_positive", $"{Decision}, current_price) VALUES ('BTC/USDT', 'BUY', 0.7, 0)" },
+        { "trading_decisions_order_type_known", $"{Decision}, order_type) VALUES ('BTC/USDT', 'BUY', 0.7, 'iceberg')" },
+        { "trading_decisions_limit_needs_price", $"{Decision}, order_type) VALUES ('BTC/USDT', 'BUY', 0.7, 'limit')" },
+        { "trading_decisions_limit_needs_price", $"{Decision}, order_type, stop_price) VALUES ('BTC/USDT', 'BUY', 0.7, 'stop_limit', 10)" },
+        { "trading_decisions_stop_needs_price", $"{Decision}, order_type) VALUES ('BTC/USDT', 'BUY', 0.7, 'stop')" },
+        { "trading_decisions_trailing_needs_offset", $"{Decision}, order_type) VALUES ('BTC/USDT', 'BUY', 0.7, 'trailing_stop')" },
+        { "trading_decisions_limit_price_positive", $"{Decision}, order_type, limit_price) VALUES ('BTC/USDT', 'BUY', 0.7, 'limit', -1)" },
+        { "trading_decisions_stop_price_positive", $"{Decision}, order_type, stop_price) VALUES ('BTC/USDT', 'BUY', 0.7, 'stop', 0)" },
+        { "trading_decisions_stop_loss_positive", $"{Decision}, stop_loss) VALUES ('BTC/USDT', 'BUY', 0.7, 0)" },
+        { "trading_decisions_take_profit_positive", $"{Decision}, take_profit) VALUES ('BTC/USDT', 'BUY', 0.7, -1)" },
+        { "trading_decisions_trailing_offset_positive", $"{Decision}, trailing_offset) VALUES ('BTC/USDT', 'BUY', 0.7, 0)" },
+        { "trading_decisions_time_in_force_known", $"{Decision}, time_in_force) VALUES ('BTC/USDT', 'BUY', 0.7, 'forever')" },
+        { "trading_decisions_gtd_needs_expiry", $"{Decision}, time_in_force) VALUES ('BTC/USDT', 'BUY', 0.7, 'gtd')" },
+        { "trading_decisions_expiry_in_future", $"{Decision}, time_in_force, expires_at) VALUES ('BTC/USDT', 'BUY', 0.7, 'gtd', now() - interval '1 minute')" },
+        { "trading_decisions_symbol_fkey", $"{Decision}) VALUES ('DOGE/XYZ', 'BUY', 0.7)" },
+        { "trading_decisions_account_fkey", $"{Decision}, account) VALUES ('BTC/USDT', 'BUY', 0.7, 'nobody')" },
+        { "trading_decisions_reasoning_length", $"{Decision}, reasoning) VALUES ('BTC/USDT', 'BUY', 0.7, repeat('x', 1048576))" },
+        { "trading_decisions_agent_length", $"{Decision}, agent) VALUES ('BTC/USDT', 'BUY', 0.7, repeat('a', 201))" },
+        { "trading_decisions_strategy_length", $"{Decision}, strategy) VALUES ('BTC/USDT', 'BUY', 0.7, repeat('s', 201))" },
+        { "trading_decisions_idempotency_key_length", $"{Decision}, idempotency_key) VALUES ('BTC/USDT', 'BUY', 0.7, '')" },
+        { "accounts_account_format", "INSERT INTO accounts (account) VALUES ('Bad Name')" },
+        { "accounts_currency_format", "INSERT INTO accounts (account, base_currency) VALUES ('c1', 'usd')" },
+        { "accounts_initial_capital_positive", "INSERT INTO accounts (account, initial_capital) VALUES ('c2', 0)" },
+        { "accounts_fee_rate_range", "INSERT INTO accounts (account, fee_rate) VALUES ('c3', 0.5)" },
+        { "accounts_maker_fee_rate_range", "INSERT INTO accounts (account, maker_fee_rate) VALUES ('c3b', -0.001)" },
+        { "accounts_min_fee_nonnegative", "INSERT INTO accounts (account, min_fee) VALUES ('c4', -1)" },
+        { "accounts_slippage_model_known", "INSERT INTO accounts (account, slippage_model) VALUES ('c5', 'magic')" },
+        { "accounts_slippage_rate_range", "INSERT INTO accounts (account, slippage_rate) VALUES ('c6', 1)" },
+        { "accounts_spread_fraction_range", "INSERT INTO accounts (account, spread_fraction) VALUES ('c7', -0.1)" },
+        { "accounts_max_position_fraction_range", "INSERT INTO accounts (account, max_position_fraction) VALUES ('c8', 0)" },
+        { "accounts_leverage_range", "INSERT INTO accounts (account, leverage) VALUES ('c9', 0.5)" },
+        { "accounts_confidence_threshold_range", "INSERT INTO accounts (account, confidence_threshold) VALUES ('c10', 1.1)" },
+        { "accounts_staleness_bound_positive", "INSERT INTO accounts (account, staleness_bound) VALUES ('c11', '0')" },
+        { "accounts_latency_nonnegative", "INSERT INTO accounts (account, latency) VALUES ('c12', '-1 second')" },
+        { "accounts_halt_has_reason", "INSERT INTO accounts (account, halted) VALUES ('c13', true)" },
+        { "instruments_symbol_format", "INSERT INTO instruments (symbol) VALUES ('btc usdt')" },
+        { "instruments_tick_size_positive", "INSERT INTO instruments (symbol, tick_size) VALUES ('X1/USDT', 0)" },
+        { "instruments_lot_size_positive", "INSERT INTO instruments (symbol, lot_size) VALUES ('X2/USDT', -1)" },
+        { "instruments_min_notional_nonnegative", "INSERT INTO instruments (symbol, min_notional) VALUES ('X3/USDT', -1)" },
+        { "market_prices_not_crossed", "INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'BTC/USDT', 101, 100)" },
+        { "market_prices_has_price", "INSERT INTO market_prices (time, symbol, bid) VALUES (now(), 'BTC/USDT', 100)" },
+        { "market_prices_bid_positive", "INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'BTC/USDT', -1, 100)" },
+        { "market_prices_ask_positive", "INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'BTC/USDT', 1, 'NaN')" },
+        { "market_prices_last_positive", "INSERT INTO market_prices (time, symbol, last) VALUES (now(), 'BTC/USDT', 0)" },
+        { "market_prices_bid_size_nonnegative", "INSERT INTO market_prices (time, symbol, last, bid_size) VALUES (now(), 'BTC/USDT', 1, -1)" },
+        { "market_prices_ask_size_nonnegative", "INSERT INTO market_prices (time, symbol, last, ask_size) VALUES (now(), 'BTC/USDT', 1, -1)" },
+        { "market_prices_volume_nonnegative", "INSERT INTO market_prices (time, symbol, last, volume) VALUES (now(), 'BTC/USDT', 1, -1)" },
+        { "paper_positions_quantity_positive", "INSERT INTO paper_positions (account, symbol, side, quantity, cost_basis, opened_at, updated_at) VALUES ('default', 'BTC/USDT', 'long', 0, 1, now(), now())" },
+        { "paper_positions_side_known", "INSERT INTO paper_positions (account, symbol, side, quantity, cost_basis, opened_at, updated_at) VALUES ('default', 'BTC/USDT', 'flat', 1, 1, now(), now())" },
+        { "paper_positions_cost_basis_positive", "INSERT INTO paper_positions (account, symbol, side, quantity, cost_basis, opened_at, updated_at) VALUES ('default', 'BTC/USDT', 'long', 1, 0, now(), now())" },
+        { "paper_positions_entry_fees_nonnegative", "INSERT INTO paper_positions (account, symbol, side, quantity, cost_basis, entry_fees, opened_at, updated_at) VALUES ('default', 'BTC/USDT', 'long', 1, 1, -1, now(), now())" },
+        { "paper_orders_side_known", Order("side => 'hold'") },
+        { "paper_orders_order_type_known", Order("order_type => 'iceberg'") },
+        { "paper_orders_time_in_force_known", Order("time_in_force => 'never'") },
+        { "paper_orders_quantity_positive", Order("quantity => 0") },
+        { "paper_orders_status_known", Order("status => 'lost'") },
+        { "paper_orders_fill_bounded", Order("filled_quantity => 2") },
+        { "paper_fills_side_known", Fill("side => 'up'") },
+        { "paper_fills_quantity_positive", Fill("quantity => 0") },
+        { "paper_fills_price_positive", Fill("price => 0") },
+        { "paper_fills_fee_nonnegative", Fill("fee => -1") },
+        { "paper_fills_liquidity_known", Fill("liquidity => 'both'") },
+        { "paper_trades_side_known", Trade("side => 'up'") },
+        { "paper_trades_quantity_positive", Trade("quantity => 0") },
+        { "paper_trades_net_is_gross_minus_fees", Trade("net_pnl => 5") },
+        { "paper_ledger_kind_known", "INSERT INTO paper_ledger (account, time, kind, amount) VALUES ('default', now(), 'gift', 5)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public async Task Insert_BadValue_RefusedByNamedConstraint(string expected, string sql)
+    {
+        var error = await Assert.ThrowsAsync<PostgresException>(() => fixture.Database.ExecuteAsync(sql));
+
+        Assert.True(error.ConstraintName == expected || error.SqlState == expected,
+            $"expected {expected}, got {error.SqlState} {error.ConstraintName}: {error.MessageText}");
+        Assert.False(string.IsNullOrWhiteSpace(error.MessageText));
+    }
+
+    [Fact]
+    public async Task CheckConstraints_EveryOne_HasARefusalCaseAbove()
+    {
+        var tested = BadRows.Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
+        var all = await fixture.Database.QueryAsync("""
+            SELECT c.conname FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = 'public' AND c.contype = 'c'
+            """);
+
+        // Checks on the orchestrator's own status updates are exercised by DecisionStatusTests.
+        var ownedByOrchestrator = new[] { "trading_decisions_terminal_has_reason", "trading_decisions_executed_has_order", "trading_decisions_status_known" };
+        var untested = all.Select(r => (string)r["conname"]!).Where(n => !tested.Contains(n) && !ownedByOrchestrator.Contains(n)).ToList();
+        Assert.Empty(untested);
+    }
+
+    [Fact]
+    public async Task Insert_DuplicateIdempotencyKeyInOneAccount_Refused()
+    {
+        var key = $"k-{Guid.NewGuid():N}";
+        await fixture.Database.ExecuteAsync($"{Decision}, idempotency_key) VALUES ('BTC/USDT', 'BUY', 0.7, $1)", key);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() =>
+            fixture.Database.ExecuteAsync($"{Decision}, idempotency_key) VALUES ('BTC/USDT', 'SELL', 0.7, $1)", key));
+
+        Assert.Equal("trading_decisions_idempotency_key_unique", error.ConstraintName);
+    }
+
+    [Fact]
+    public async Task Insert_SameIdempotencyKeyInAnotherAccount_Accepted()
+    {
+        var key = $"k-{Guid.NewGuid():N}";
+        await fixture.Database.ExecuteAsync("INSERT INTO accounts (account) VALUES ('other-' || substr(md5($1), 1, 8)) ON CONFLICT DO NOTHING", key);
+        await fixture.Database.ExecuteAsync($"{Decision}, idempotency_key) VALUES ('BTC/USDT', 'BUY', 0.7, $1)", key);
+
+        var inserted = await fixture.Database.ExecuteAsync(
+            $"{Decision}, idempotency_key, account) VALUES ('BTC/USDT', 'BUY', 0.7, $1, 'other-' || substr(md5($1), 1, 8))", key);
+
+        Assert.Equal(1, inserted);
+    }
+
+    [Fact]
+    public async Task Insert_SecondOrderForOneDecision_Refused()
+    {
+        var decision = await fixture.Database.ScalarAsync<long>($"{Decision}) VALUES ('BTC/USDT', 'BUY', 0.7) RETURNING id");
+        const string order = """
+            INSERT INTO paper_orders (account, decision_id, symbol, side, order_type, quantity, status, created_at, updated_at)
+            VALUES ('default', $1, 'BTC/USDT', 'buy', 'market', 1, 'filled', now(), now())
+            """;
+        await fixture.Database.ExecuteAsync(order, decision);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => fixture.Database.ExecuteAsync(order, decision));
+
+        Assert.Equal("paper_orders_decision_unique", error.ConstraintName);
+    }
+
+    private static string Order(string change)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["side"] = "'buy'",
+            ["order_type"] = "'market'",
+            ["time_in_force"] = "'gtc'",
+            ["quantity"] = "1",
+            ["status"] = "'filled'",
+            ["filled_quantity"] = "0",
+        };
+        Apply(values, change);
+        return $"INSERT INTO paper_orders (account, symbol, created_at, updated_at, {string.Join(", ", values.Keys)}) " +
+               $"VALUES ('default', 'BTC/USDT', now(), now(), {string.Join(", ", values.Values)})";
+    }
+
+    private static string Fill(string change)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["side"] = "'buy'",
+            ["quantity"] = "1",
+            ["price"] = "100",
+            ["fee"] = "1",
+            ["liquidity"] = "'taker'",
+        };
+        Apply(values, change);
+        return "WITH o AS (INSERT INTO paper_orders (account, symbol, side, order_type, quantity, status, created_at, updated_at) " +
+               "VALUES ('default', 'BTC/USDT', 'buy', 'market', 1, 'filled', now(), now()) RETURNING order_id) " +
+               $"INSERT INTO paper_fills (order_id, account, symbol, notional, reference_price, slippage_fraction, slippage_cost, quote_time, " +
+               $"slippage_model, fee_model, model_parameters, random_seed, filled_at, {string.Join(", ", values.Keys)}) " +
+               $"SELECT o.order_id, 'default', 'BTC/USDT', 100, 100, 0, 0, now(), 'none', 'rate', '{{}}', 1, now(), {string.Join(", ", values.Values)} FROM o";
+    }
+
+    private static string Trade(string change)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["side"] = "'long'",
+            ["quantity"] = "1",
+            ["realized_pnl"] = "10",
+            ["entry_fees"] = "1",
+            ["exit_fees"] = "1",
+            ["net_pnl"] = "8",
+        };
+        Apply(values, change);
+        return "INSERT INTO paper_trades (account, symbol, entry_price, exit_price, entry_cost, exit_notional, entry_time, exit_time, " +
+               $"close_order_id, {string.Join(", ", values.Keys)}) VALUES ('default', 'BTC/USDT', 100, 110, 100, 110, now(), now(), 1, " +
+               $"{string.Join(", ", values.Values)})";
+    }
+
+    private static void Apply(Dictionary<string, string> values, string change)
+    {
+        var parts = change.Split("=>", 2, StringSplitOptions.TrimEntries);
+        values[parts[0]] = parts[1];
+    }
+}

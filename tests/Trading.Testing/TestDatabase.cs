@@ -1,0 +1,80 @@
+using Npgsql;
+
+namespace Trading.Testing;
+
+/// <summary>A database of its own for one test class, dropped when the class is done.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly TestCluster cluster;
+
+    internal TestDatabase(TestCluster cluster, string name, string connectionString)
+    {
+        this.cluster = cluster;
+        Name = name;
+        ConnectionString = connectionString;
+        DataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public async Task<int> ExecuteAsync(string sql, params object?[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, params object?[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull or null ? default! : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Rows as dictionaries keyed by column name: small result sets for assertions.</summary>
+    public async Task<List<Dictionary<string, object?>>> QueryAsync(string sql, params object?[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<Dictionary<string, object?>>();
+        while (await reader.ReadAsync())
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The rows of invariants(): empty when the accounting holds.</summary>
+    public async Task<List<string>> InvariantViolationsAsync()
+    {
+        var rows = await QueryAsync("SELECT account, invariant, detail FROM invariants()");
+        return rows.Select(r => $"{r["account"]}: {r["invariant"]}: {r["detail"]}").ToList();
+    }
+
+    private NpgsqlCommand Command(string sql, object?[] parameters)
+    {
+        var command = DataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        }
+
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await cluster.DropDatabaseAsync(Name);
+    }
+}
