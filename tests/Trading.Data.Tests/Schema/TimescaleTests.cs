@@ -1,0 +1,37 @@
+using Trading.Testing;
+
+namespace Trading.Data.Tests.Schema;
+
+/// <summary>With TimescaleDB on the server the time-series tables are hypertables; without it these tests are skipped.</summary>
+public sealed class TimescaleTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    [SkippableFact]
+    public async Task Migrate_WithTimescale_MakesTimeSeriesTablesHypertables()
+    {
+        var installed = await fixture.Database.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')");
+        Skip.IfNot(installed, "TimescaleDB is not installed on this PostgreSQL server (the plain-PostgreSQL path is tested everywhere else).");
+
+        var hypertables = await fixture.Database.QueryAsync(
+            "SELECT hypertable_name FROM timescaledb_information.hypertables WHERE hypertable_schema = 'public' ORDER BY 1");
+
+        Assert.Equal(["market_prices", "paper_portfolio_snapshots", "paper_trades"], hypertables.Select(r => (string)r["hypertable_name"]!));
+    }
+
+    [Fact]
+    public async Task Migrate_WithoutTimescale_KeepsOrdinaryTablesThatWork()
+    {
+        var available = await fixture.Database.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')");
+        if (available)
+        {
+            return;
+        }
+
+        var kinds = await fixture.Database.QueryAsync("""
+            SELECT relname, relkind::text AS kind FROM pg_class
+            WHERE relname IN ('market_prices', 'paper_trades', 'paper_portfolio_snapshots') ORDER BY relname
+            """);
+
+        Assert.All(kinds, r => Assert.Equal("r", r["kind"]));
+        Assert.Equal(3, kinds.Count);
+    }
+}
