@@ -53,8 +53,8 @@ public sealed record Position
 
     public DateTimeOffset OpenedAt { get; }
 
-    /// <summary>For display only; accounting uses <see cref="CostBasis"/>.</summary>
-    public decimal AverageEntryPrice => CostBasis / Quantity;
+    /// <summary>For display only (rounded to price scale); accounting uses <see cref="CostBasis"/>.</summary>
+    public decimal AverageEntryPrice => EngineMath.RoundMoney(CostBasis / Quantity);
 
     public decimal SignedQuantity => Side == PositionSide.Long ? Quantity : -Quantity;
 
