@@ -1,0 +1,90 @@
+using Trading.Engine.Fees;
+using Trading.Engine.Fills;
+using Trading.Engine.Primitives;
+using Trading.Engine.Slippage;
+
+namespace Trading.Engine.Execution;
+
+/// <summary>
+/// An account's trading rules. The models have no defaults on purpose: an account that forgot its
+/// fee model must fail to build, not trade for free. Every value is checked when it is set.
+/// </summary>
+public sealed record AccountConfig
+{
+    public required string AccountId
+    {
+        get;
+        init
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            field = value;
+        }
+    }
+
+    public required Currency Currency { get; init; }
+
+    public required decimal InitialCapital
+    {
+        get;
+        init => field = value > 0m ? value : throw new ArgumentOutOfRangeException(nameof(InitialCapital), value, "Initial capital must be greater than zero.");
+    }
+
+    public required IFeeModel FeeModel
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(FeeModel));
+    }
+
+    public required ISlippageModel SlippageModel
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(SlippageModel));
+    }
+
+    public required IFillModel FillModel
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(FillModel));
+    }
+
+    /// <summary>Assumed bid-ask spread, as a fraction of the last price, when a quote has no bid/ask.</summary>
+    public decimal SpreadFractionWhenLastOnly
+    {
+        get;
+        init => field = value is >= 0m and < 1m ? value : throw new ArgumentOutOfRangeException(nameof(SpreadFractionWhenLastOnly), value, "The spread fraction must lie in [0, 1).");
+    } = 0.0002m;
+
+    public decimal MaxPositionFraction
+    {
+        get;
+        init => field = value is > 0m and <= 1m ? value : throw new ArgumentOutOfRangeException(nameof(MaxPositionFraction), value, "The position fraction must lie in (0, 1].");
+    } = 0.20m;
+
+    public bool AllowShorting { get; init; }
+
+    public decimal Leverage
+    {
+        get;
+        init => field = value > 0m ? value : throw new ArgumentOutOfRangeException(nameof(Leverage), value, "Leverage must be greater than zero.");
+    } = 1m;
+
+    public bool AllowPartialSize { get; init; }
+
+    public decimal ConfidenceThreshold
+    {
+        get;
+        init => field = value is >= 0m and <= 1m ? value : throw new ArgumentOutOfRangeException(nameof(ConfidenceThreshold), value, "The confidence threshold must lie in [0, 1].");
+    } = 0.6m;
+
+    public bool Halted { get; init; }
+
+    public string? HaltReason { get; init; }
+
+    public TimeSpan StalenessBound
+    {
+        get;
+        init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(StalenessBound), value, "The staleness bound must be positive.");
+    } = TimeSpan.FromSeconds(60);
+
+    public long RandomSeed { get; init; }
+}

@@ -1,0 +1,11 @@
+using Trading.Engine.Primitives;
+
+namespace Trading.Engine.Execution;
+
+/// <summary>Either an order to send (side and lot-rounded quantity) or a terminal refusal with its reason.</summary>
+internal sealed record OrderPlan(OrderSide Side, decimal Quantity, bool ReducesOnly, DecisionStatus? Refusal, string Reason)
+{
+    public static OrderPlan Refuse(DecisionStatus status, string reason) => new(OrderSide.Buy, 0m, false, status, reason);
+
+    public static OrderPlan Rejected(string reason) => Refuse(DecisionStatus.Rejected, reason);
+}

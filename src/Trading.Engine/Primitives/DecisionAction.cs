@@ -1,0 +1,9 @@
+namespace Trading.Engine.Primitives;
+
+public enum DecisionAction
+{
+    Buy,
+    Sell,
+    Close,
+    Hold,
+}

@@ -1,0 +1,7 @@
+namespace Trading.Engine.Primitives;
+
+public enum LiquidityRole
+{
+    Maker,
+    Taker,
+}

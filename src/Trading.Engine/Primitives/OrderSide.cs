@@ -1,0 +1,7 @@
+namespace Trading.Engine.Primitives;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

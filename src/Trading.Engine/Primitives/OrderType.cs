@@ -1,0 +1,10 @@
+namespace Trading.Engine.Primitives;
+
+public enum OrderType
+{
+    Market,
+    Limit,
+    Stop,
+    StopLimit,
+    TrailingStop,
+}

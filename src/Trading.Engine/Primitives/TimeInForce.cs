@@ -1,0 +1,10 @@
+namespace Trading.Engine.Primitives;
+
+public enum TimeInForce
+{
+    Gtc,
+    Day,
+    Ioc,
+    Fok,
+    Gtd,
+}

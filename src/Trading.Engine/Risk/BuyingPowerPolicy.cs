@@ -1,0 +1,3 @@
+namespace Trading.Engine.Risk;
+
+public sealed record BuyingPowerPolicy(decimal Leverage, bool AllowShorting, bool AllowPartialSize);
