@@ -1,0 +1,60 @@
+using Npgsql;
+using Trading.Engine.Execution;
+using Trading.Engine.Fees;
+using Trading.Engine.Fills;
+using Trading.Engine.Primitives;
+using Trading.Engine.Slippage;
+
+namespace Trading.Data.Execution;
+
+/// <summary>Builds the engine's account configuration, models included, from an `accounts` row.</summary>
+public static class AccountSettings
+{
+    public const string Columns = """
+        a.account, a.base_currency, a.initial_capital, a.cash, a.fee_rate, a.maker_fee_rate, a.min_fee, a.slippage_model,
+        a.slippage_rate, a.spread_fraction, a.max_position_fraction, a.allow_shorting, a.leverage, a.allow_partial_size,
+        a.confidence_threshold, a.staleness_bound, a.random_seed, a.halted, a.halt_reason
+        """;
+
+    private static readonly MarketFillModel FillModel = new();
+
+    /// <summary>Reads the <see cref="Columns"/> at the reader's current row; returns the config and the cash.</summary>
+    public static (AccountConfig Config, decimal Cash) Read(NpgsqlDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var feeRate = reader.GetDecimal(4);
+        var minFee = reader.GetDecimal(6);
+        IFeeModel fees = reader.IsDBNull(5)
+            ? new RateFeeModel(feeRate, minFee)
+            : new MakerTakerFeeModel(reader.GetDecimal(5), feeRate, minFee);
+        var slippageRate = reader.GetDecimal(8);
+        ISlippageModel slippage = reader.GetString(7) switch
+        {
+            "none" => new NoSlippage(),
+            "fixed" => new FixedFractionSlippage(slippageRate),
+            "seed" => new SeedSlippageModel(slippageRate),
+            var other => throw new InvalidOperationException($"Unknown slippage model '{other}'."),
+        };
+
+        var config = new AccountConfig
+        {
+            AccountId = reader.GetString(0),
+            Currency = new Currency(reader.GetString(1)),
+            InitialCapital = reader.GetDecimal(2),
+            FeeModel = fees,
+            SlippageModel = slippage,
+            FillModel = FillModel,
+            SpreadFractionWhenLastOnly = reader.GetDecimal(9),
+            MaxPositionFraction = reader.GetDecimal(10),
+            AllowShorting = reader.GetBoolean(11),
+            Leverage = reader.GetDecimal(12),
+            AllowPartialSize = reader.GetBoolean(13),
+            ConfidenceThreshold = reader.GetDecimal(14),
+            StalenessBound = reader.GetFieldValue<TimeSpan>(15),
+            RandomSeed = reader.GetInt64(16),
+            Halted = reader.GetBoolean(17),
+            HaltReason = reader.IsDBNull(18) ? null : reader.GetString(18),
+        };
+        return (config, reader.GetDecimal(3));
+    }
+}

@@ -1,0 +1,147 @@
+using Npgsql;
+using Trading.Engine.Execution;
+
+namespace Trading.Data.Execution;
+
+/// <summary>
+/// Turns a batch's results into set-based statements (one unnest-ed INSERT or UPDATE per table) sent in one round
+/// trip. Order and fill ids are drawn from their sequences first because fills, ledger rows, trades and decisions
+/// point at them.
+/// </summary>
+internal static class BatchWriter
+{
+    private const string NextIdsSql = """
+        SELECT nextval(pg_get_serial_sequence('paper_orders', 'order_id')),
+               nextval(pg_get_serial_sequence('paper_fills', 'fill_id'))
+        FROM generate_series(1, $1)
+        """;
+
+    private const string OrdersSql = """
+        INSERT INTO paper_orders (order_id, account, decision_id, symbol, side, order_type, time_in_force, quantity, status,
+                                  filled_quantity, avg_fill_price, reason, created_at, updated_at)
+        SELECT o.id, o.account, o.decision_id, o.symbol, o.side, o.order_type, 'gtc', o.quantity, 'filled', o.quantity,
+               o.price, NULL, $10, $10
+        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[])
+             AS o(id, account, decision_id, symbol, side, order_type, quantity, price, reason)
+        """;
+
+    private const string FillsSql = """
+        INSERT INTO paper_fills (fill_id, order_id, account, symbol, side, quantity, price, notional, fee, liquidity,
+                                 reference_price, slippage_fraction, slippage_cost, decision_price, quote_time, quote_bid,
+                                 quote_ask, quote_last, quote_bid_size, quote_ask_size, slippage_model, fee_model,
+                                 model_parameters, random_seed, latency, filled_at)
+        SELECT f.*, interval '0', $25
+        FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[],
+                    $8::numeric[], $9::numeric[], $10::text[], $11::numeric[], $12::numeric[], $13::numeric[],
+                    $14::numeric[], $15::timestamptz[], $16::numeric[], $17::numeric[], $18::numeric[], $19::numeric[],
+                    $20::numeric[], $21::text[], $22::text[], $23::text[], $24::bigint[]) AS f
+        """;
+
+    private const string TradesSql = """
+        INSERT INTO paper_trades (account, symbol, side, quantity, entry_price, exit_price, entry_cost, exit_notional,
+                                  entry_time, exit_time, realized_pnl, entry_fees, exit_fees, net_pnl, close_order_id,
+                                  decision_id, agent, strategy)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[],
+                             $8::numeric[], $9::timestamptz[], $10::timestamptz[], $11::numeric[], $12::numeric[],
+                             $13::numeric[], $14::numeric[], $15::bigint[], $16::bigint[], $17::text[], $18::text[])
+        """;
+
+    private const string LedgerSql = """
+        INSERT INTO paper_ledger (account, time, kind, amount, symbol, order_id, fill_id)
+        SELECT l.account, $7, l.kind, l.amount, l.symbol, l.order_id, l.fill_id
+        FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::bigint[], $6::bigint[])
+             AS l(account, kind, amount, symbol, order_id, fill_id)
+        """;
+
+    private const string DeletePositionsSql = """
+        DELETE FROM paper_positions p
+        USING unnest($1::text[], $2::text[]) AS c(account, symbol)
+        WHERE p.account = c.account AND p.symbol = c.symbol
+        """;
+
+    private const string InsertPositionsSql = """
+        INSERT INTO paper_positions (account, symbol, side, quantity, cost_basis, entry_fees, opened_at, updated_at)
+        SELECT p.*, $8 FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::timestamptz[])
+             AS p(account, symbol, side, quantity, cost_basis, entry_fees, opened_at)
+        """;
+
+    private const string CashSql = """
+        UPDATE accounts a SET cash = c.cash
+        FROM unnest($1::text[], $2::numeric[]) AS c(account, cash)
+        WHERE a.account = c.account
+        """;
+
+    // status = 'pending' guards exactly-once: a decision someone else finished cannot be finished twice.
+    private const string DecisionsSql = """
+        UPDATE trading_decisions d
+        SET status = u.status, status_reason = u.reason, order_id = u.order_id, processed_at = clock_timestamp()
+        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[]) AS u(id, status, reason, order_id)
+        WHERE d.id = u.id AND d.status = 'pending'
+        """;
+
+    public static async Task WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedBatch batch, IReadOnlyList<BatchResult> results,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var executed = results.Sum(r => r.Outcomes.Count(o => o.Order is not null));
+        var ids = await NextIdsAsync(connection, transaction, executed, cancellationToken);
+        var rows = BatchRows.Build(batch, results, ids);
+
+        await using var write = new NpgsqlBatch(connection, transaction);
+        if (rows.Orders.Count > 0)
+        {
+            write.BatchCommands.Add(rows.Orders.ToCommand(OrdersSql, now));
+            write.BatchCommands.Add(rows.Fills.ToCommand(FillsSql, now));
+            write.BatchCommands.Add(rows.Ledger.ToCommand(LedgerSql, now));
+        }
+
+        if (rows.Trades.Count > 0)
+        {
+            write.BatchCommands.Add(rows.Trades.ToCommand(TradesSql));
+        }
+
+        if (rows.ChangedPositions.Count > 0)
+        {
+            write.BatchCommands.Add(rows.ChangedPositions.ToCommand(DeletePositionsSql));
+        }
+
+        if (rows.Positions.Count > 0)
+        {
+            write.BatchCommands.Add(rows.Positions.ToCommand(InsertPositionsSql, now));
+        }
+
+        write.BatchCommands.Add(rows.Cash.ToCommand(CashSql));
+        var decisions = rows.Decisions.ToCommand(DecisionsSql);
+        write.BatchCommands.Add(decisions);
+        await write.ExecuteNonQueryAsync(cancellationToken);
+
+        if (decisions.RecordsAffected != rows.Decisions.Count)
+        {
+            // Unreachable while the account lock is held; if it ever happens, nothing of this batch may commit.
+            throw new InvalidOperationException(
+                $"Expected to finish {rows.Decisions.Count} pending decisions, finished {decisions.RecordsAffected}: " +
+                "another writer changed them; the batch is rolled back.");
+        }
+    }
+
+    private static async Task<(long Order, long Fill)[]> NextIdsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int count, CancellationToken cancellationToken)
+    {
+        var ids = new (long, long)[count];
+        if (count == 0)
+        {
+            return ids;
+        }
+
+        await using var command = new NpgsqlCommand(NextIdsSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = count });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var i = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[i++] = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        return ids;
+    }
+}

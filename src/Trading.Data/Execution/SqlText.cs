@@ -1,0 +1,35 @@
+using Trading.Engine.Positions;
+using Trading.Engine.Primitives;
+
+namespace Trading.Data.Execution;
+
+/// <summary>The SQL spelling of the engine's enumerations (the CHECK constraints' vocabulary).</summary>
+public static class SqlText
+{
+    public static string Of(OrderSide side) => side == OrderSide.Buy ? "buy" : "sell";
+
+    public static string Of(PositionSide side) => side == PositionSide.Long ? "long" : "short";
+
+    public static string Of(LiquidityRole role) => role == LiquidityRole.Maker ? "maker" : "taker";
+
+    public static string Of(LedgerEntryKind kind) => kind == LedgerEntryKind.Fee ? "fee" : "trade";
+
+    public static string Of(OrderType type) => type switch
+    {
+        OrderType.Market => "market",
+        OrderType.Limit => "limit",
+        OrderType.Stop => "stop",
+        OrderType.StopLimit => "stop_limit",
+        _ => "trailing_stop",
+    };
+
+    public static string Of(DecisionStatus status) => status switch
+    {
+        DecisionStatus.Pending => "pending",
+        DecisionStatus.Executed => "executed",
+        DecisionStatus.Skipped => "skipped",
+        DecisionStatus.Rejected => "rejected",
+        DecisionStatus.Failed => "failed",
+        _ => "expired",
+    };
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Trading.Data.Migrations;
+using Trading.Orchestrator.Execution;
+using Trading.Orchestrator.Hosting;
+
+namespace Trading.Orchestrator.Cli;
+
+/// <summary>`trading run`: execute decisions continuously until stopped (Ctrl+C / SIGTERM finish the batch in hand).</summary>
+public static class RunCommand
+{
+    public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var workers = new Option<int?>("--workers") { Description = "Execution loops in this process (Orchestrator:Workers, default 2)." };
+        var command = new Command("run", "Run the orchestrator: execute pending and new decisions, write snapshots, until stopped.");
+        command.Options.Add(workers);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = configuration;
+            if (parse.GetValue(workers) is { } count)
+            {
+                settings = new ConfigurationBuilder().AddConfiguration(configuration)
+                    .AddInMemoryCollection(new Dictionary<string, string?> { [$"{OrchestratorOptions.Section}:Workers"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                    .Build();
+            }
+
+            await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, settings), loggers, cancellationToken);
+            var options = settings.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+            if (options.MigrateOnStart)
+            {
+                await new Migrator(database.DataSource, loggers.CreateLogger<Migrator>()).MigrateAsync(cancellationToken);
+            }
+
+            using var host = OrchestratorHost.Build(database, settings);
+            var log = loggers.CreateLogger("trading.run");
+            var described = database.Describe();
+            RunLog.Running(log, described);
+            try
+            {
+                await host.RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped by Ctrl+C or SIGTERM: the host finished or rolled back the batch in hand.
+            }
+
+            var finished = host.Services.GetRequiredService<ExecutionCounters>().Finished;
+            RunLog.Stopped(log, finished);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

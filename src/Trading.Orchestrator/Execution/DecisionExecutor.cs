@@ -1,0 +1,48 @@
+using Npgsql;
+using Trading.Data.Execution;
+using Trading.Engine.Execution;
+
+namespace Trading.Orchestrator.Execution;
+
+/// <summary>
+/// One execution transaction: claim accounts, run the engine in memory, write everything, commit. A failure anywhere
+/// rolls the whole batch back, leaving its decisions pending: exactly-once without a rescuer.
+/// </summary>
+public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    public async Task<BatchOutcome> ExecuteAsync(
+        int maxAccounts, int decisionsPerAccount, IReadOnlyCollection<string>? onlyAccounts, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var batch = await ExecutionStore.ClaimAsync(
+            connection, transaction, maxAccounts, decisionsPerAccount, onlyAccounts, now, cancellationToken);
+        if (batch.Accounts.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return BatchOutcome.Empty;
+        }
+
+        var claimed = new BatchOutcome(
+            [.. batch.Accounts.SelectMany(a => a.Decisions.Select(d => d.Request.Id))],
+            [.. batch.Accounts.Select(a => a.Account)]);
+        try
+        {
+            var results = batch.Accounts
+                .Select(a => ExecutionEngine.Execute(
+                    new AccountState(a.Config, a.Cash, a.Positions), [.. a.Decisions.Select(d => d.Request)],
+                    batch.Quotes, batch.Instruments, now))
+                .ToList();
+
+            // From here the batch is finished, not abandoned: a shutdown request waits for the commit (milliseconds).
+            await ExecutionStore.WriteAsync(connection, transaction, batch, results, now, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+            return claimed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new BatchFailedException(claimed, e);
+        }
+    }
+}

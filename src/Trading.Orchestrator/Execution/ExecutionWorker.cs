@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Polly;
+using Polly.Retry;
+using Trading.Data.Execution;
+
+namespace Trading.Orchestrator.Execution;
+
+/// <summary>
+/// The execution loops. Each loop claims and executes batches until none is left, then sleeps until a notification
+/// or the poll tick. Transient database errors are retried with backoff (the batch was rolled back, nothing is lost).
+/// An unexpected error in a batch switches the loop to one decision per transaction for the accounts involved, so the
+/// decision at fault is found, retried with backoff, and ended `failed` after MaxAttempts while the rest execute.
+/// </summary>
+public sealed partial class ExecutionWorker(
+    DecisionExecutor executor,
+    NpgsqlDataSource dataSource,
+    WorkSignal signal,
+    IOptions<OrchestratorOptions> options,
+    ExecutionCounters counters,
+    ILogger<ExecutionWorker> logger) : BackgroundService
+{
+    private readonly OrchestratorOptions settings = options.Value;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, settings.Workers).Select(i => Task.Run(() => RunLoopAsync(i, stoppingToken), stoppingToken)));
+
+    private ResiliencePipeline TransientRetry(int worker) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientErrors.IsTransient),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(100),
+            MaxDelay = TimeSpan.FromSeconds(5),
+            OnRetry = args =>
+            {
+                LogTransient(worker, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
+    private async Task RunLoopAsync(int worker, CancellationToken stoppingToken)
+    {
+        var retry = TransientRetry(worker);
+        HashSet<long>? isolated = null;
+        string[] isolatedAccounts = [];
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var outcome = await retry.ExecuteAsync(
+                    async ct => isolated is null
+                        ? await executor.ExecuteAsync(settings.AccountsPerBatch, settings.DecisionsPerAccount, null, ct)
+                        : await executor.ExecuteAsync(1, 1, isolatedAccounts, ct),
+                    stoppingToken);
+                counters.Add(outcome.Count);
+                if (isolated is not null)
+                {
+                    isolated.ExceptWith(outcome.DecisionIds);
+                    if (outcome.Count == 0 || isolated.Count == 0)
+                    {
+                        isolated = null;
+                        LogIsolationEnded(worker);
+                    }
+
+                    continue;
+                }
+
+                if (outcome.Count == 0)
+                {
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (BatchFailedException e) when (e.Claimed.Count == 1)
+            {
+                var id = e.Claimed.DecisionIds[0];
+                var error = e.InnerException?.Message ?? e.Message;
+                var failed = await DecisionFailures.RecordAsync(dataSource, id, error, settings.MaxAttempts, stoppingToken);
+                LogDecisionAttemptFailed(id, failed, error);
+                if (failed)
+                {
+                    isolated?.Remove(id);
+                    counters.Add(1);
+                }
+                else
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+                }
+            }
+            catch (BatchFailedException e)
+            {
+                isolated = [.. e.Claimed.DecisionIds];
+                isolatedAccounts = [.. e.Claimed.Accounts];
+                LogIsolating(worker, e.Claimed.Count, string.Join(", ", isolatedAccounts), e.InnerException?.Message ?? e.Message);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Neither transient nor tied to a batch (e.g. a claim query broken by a schema change): keep the loop alive.
+                LogLoopError(worker, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {Worker}: transient database error, retry {Attempt} in {DelayMs:F0} ms: {Error}")]
+    private partial void LogTransient(int worker, int attempt, double delayMs, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {Worker}: a batch of {Count} decisions failed ({Error}); executing accounts {Accounts} one decision at a time to find the cause")]
+    private partial void LogIsolating(int worker, int count, string accounts, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Worker}: back to batched execution")]
+    private partial void LogIsolationEnded(int worker);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Decision {DecisionId} failed (terminal: {Terminal}): {Error}")]
+    private partial void LogDecisionAttemptFailed(long decisionId, bool terminal, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Worker {Worker}: unexpected error; continuing")]
+    private partial void LogLoopError(int worker, Exception error);
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Trading.Orchestrator.Execution;
+using Trading.Orchestrator.Jobs;
+
+namespace Trading.Orchestrator.Hosting;
+
+/// <summary>The long-running host of `trading run` (and the demo): execution loops, LISTEN, Quartz ticks.</summary>
+public static class OrchestratorHost
+{
+    public static IHost Build(Database database, IConfiguration configuration, Action<IServiceCollection>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddFilter("Quartz", LogLevel.Warning)
+            .AddFilter("Npgsql", LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddOptions<OrchestratorOptions>()
+            .Bind(configuration.GetSection(OrchestratorOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var options = configuration.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+
+        services.AddSingleton(database.DataSource);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<WorkSignal>();
+        services.AddSingleton<ExecutionCounters>();
+        services.AddSingleton<DecisionExecutor>();
+        services.AddHostedService<NotificationListener>();
+        services.AddHostedService<ExecutionWorker>();
+        services.AddQuartz(q =>
+        {
+            var poll = new JobKey("poll");
+            q.AddJob<PollJob>(j => j.WithIdentity(poll)).AddTrigger(t => t.ForJob(poll).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(options.PollInterval).RepeatForever()));
+            var mark = new JobKey("mark-to-market");
+            q.AddJob<MarkToMarketJob>(j => j.WithIdentity(mark)).AddTrigger(t => t.ForJob(mark).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(options.SnapshotInterval).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        extra?.Invoke(services);
+        return builder.Build();
+    }
+}
