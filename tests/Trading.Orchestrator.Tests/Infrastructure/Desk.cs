@@ -1,0 +1,60 @@
+using Trading.Orchestrator.Execution;
+using Trading.Testing;
+
+namespace Trading.Orchestrator.Tests.Infrastructure;
+
+/// <summary>A trading desk over a test database: set quotes and the clock, send decisions, execute them.</summary>
+public sealed class Desk(TestDatabase database)
+{
+    private readonly ManualTimeProvider clock = new(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero).AddTicks(Random.Shared.Next(1_000_000)));
+
+    public TestDatabase Database => database;
+
+    public DateTimeOffset Now => clock.Now;
+
+    public async Task CreateAccountAsync(string account, string settings = "")
+    {
+        var columns = string.IsNullOrEmpty(settings) ? string.Empty : ", " + string.Join(", ", settings.Split(',').Select(s => s.Split('=')[0].Trim()));
+        var values = string.IsNullOrEmpty(settings) ? string.Empty : ", " + string.Join(", ", settings.Split(',').Select(s => s.Split('=')[1].Trim()));
+        await database.ExecuteAsync($"INSERT INTO accounts (account{columns}) VALUES ($1{values})", account);
+    }
+
+    public Task InstrumentAsync(string symbol, decimal tick = 0.01m, decimal lot = 0.001m) =>
+        database.ExecuteAsync("INSERT INTO instruments (symbol, tick_size, lot_size, min_notional) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING", symbol, tick, lot);
+
+    /// <summary>Publishes a quote now and moves the clock one second on.</summary>
+    public async Task QuoteAsync(string symbol, decimal bid, decimal ask, TimeSpan? age = null)
+    {
+        await database.ExecuteAsync("INSERT INTO market_prices (time, symbol, bid, ask) VALUES ($1, $2, $3, $4)",
+            clock.Now - (age ?? TimeSpan.Zero), symbol, bid, ask);
+        clock.Now += TimeSpan.FromSeconds(1);
+    }
+
+    public Task<long> DecideAsync(string account, string symbol, string decision, decimal? quantity = null, decimal confidence = 0.9m) =>
+        database.ScalarAsync<long>(
+            "INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            account, symbol, decision, confidence, quantity);
+
+    /// <summary>Executes until nothing is pending; returns the number of decisions finished.</summary>
+    public async Task<int> ExecuteAllAsync()
+    {
+        var executor = new DecisionExecutor(database.DataSource, clock);
+        var total = 0;
+        int count;
+        do
+        {
+            count = (await executor.ExecuteAsync(8, 500, null, CancellationToken.None)).Count;
+            total += count;
+        }
+        while (count > 0);
+        return total;
+    }
+
+    public async Task<(string Status, string Reason)> OutcomeAsync(long decision)
+    {
+        var row = (await database.QueryAsync("SELECT status, status_reason FROM trading_decisions WHERE id = $1", decision)).Single();
+        return ((string)row["status"]!, (string)row["status_reason"]!);
+    }
+
+    public Task<decimal> CashAsync(string account) => database.ScalarAsync<decimal>("SELECT cash FROM accounts WHERE account = $1", account);
+}
