@@ -35,6 +35,8 @@ public static class RunCommand
             }
 
             using var host = OrchestratorHost.Build(database, settings);
+            // RunAsync disposes the host's services when it returns; keep the counters before that.
+            var counters = host.Services.GetRequiredService<ExecutionCounters>();
             var log = loggers.CreateLogger("trading.run");
             var described = database.Describe();
             RunLog.Running(log, described);
@@ -47,7 +49,7 @@ public static class RunCommand
                 // Stopped by Ctrl+C or SIGTERM: the host finished or rolled back the batch in hand.
             }
 
-            var finished = host.Services.GetRequiredService<ExecutionCounters>().Finished;
+            var finished = counters.Finished;
             RunLog.Stopped(log, finished);
             return ExitCodes.Success;
         });

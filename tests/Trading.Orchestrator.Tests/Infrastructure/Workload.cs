@@ -1,0 +1,84 @@
+using Trading.Testing;
+
+namespace Trading.Orchestrator.Tests.Infrastructure;
+
+/// <summary>A seeded random workload: accounts, instruments, quotes and decisions inserted by SQL, as agents would.</summary>
+public static class Workload
+{
+    /// <summary>Creates <paramref name="accounts"/> accounts (half may short) and <paramref name="symbols"/> quoted instruments.</summary>
+    public static async Task SetUpAsync(TestDatabase database, string prefix, int accounts, int symbols)
+    {
+        await database.ExecuteAsync($"""
+            INSERT INTO accounts (account, allow_shorting, initial_capital, cash, random_seed)
+            SELECT '{prefix}' || lpad(g::text, 3, '0'), g % 2 = 0, 100000, 100000, g FROM generate_series(0, {accounts - 1}) g;
+            INSERT INTO instruments (symbol, tick_size, lot_size, min_notional)
+            SELECT '{prefix.ToUpperInvariant()}' || g || '/USDT', 0.01, 0.001, 0 FROM generate_series(0, {symbols - 1}) g;
+            """);
+        await QuoteAsync(database, prefix, symbols, 0);
+    }
+
+    /// <summary>A fresh quote for every symbol, prices wandering with <paramref name="step"/>.</summary>
+    public static Task QuoteAsync(TestDatabase database, string prefix, int symbols, int step) =>
+        database.ExecuteAsync($"""
+            INSERT INTO market_prices (time, symbol, bid, ask)
+            SELECT clock_timestamp(), '{prefix.ToUpperInvariant()}' || g || '/USDT',
+                   round((100 + g * 10 + 5 * sin({step} / 7.0 + g))::numeric, 2), round((100 + g * 10 + 5 * sin({step} / 7.0 + g))::numeric, 2) + 0.02
+            FROM generate_series(0, {symbols - 1}) g
+            """);
+
+    /// <summary>Inserts <paramref name="count"/> seeded random decisions (BUY, SELL, CLOSE, HOLD; sized or not).</summary>
+    public static Task InsertDecisionsAsync(TestDatabase database, string prefix, int accounts, int symbols, int count, double seed) =>
+        database.ExecuteAsync($"""
+            SELECT setseed({seed.ToString(System.Globalization.CultureInfo.InvariantCulture)});
+            INSERT INTO trading_decisions (account, symbol, decision, confidence, risk_score, quantity, agent)
+            SELECT '{prefix}' || lpad((floor(random() * {accounts}))::int::text, 3, '0'),
+                   '{prefix.ToUpperInvariant()}' || floor(random() * {symbols})::int || '/USDT',
+                   (ARRAY['BUY', 'BUY', 'SELL', 'SELL', 'CLOSE', 'HOLD'])[1 + floor(random() * 6)::int],
+                   round((0.5 + random() * 0.5)::numeric, 2),
+                   round(random()::numeric, 2),
+                   CASE WHEN random() < 0.5 THEN round((random() * 20)::numeric, 3) + 0.001 END,
+                   'workload'
+            FROM generate_series(1, {count})
+            """);
+
+    public static async Task WaitUntilNothingPendingAsync(TestDatabase database, string prefix, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await database.ScalarAsync<long>($"SELECT count(*) FROM trading_decisions WHERE account LIKE '{prefix}%' AND status = 'pending'") > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Decisions still pending after " + timeout);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Everything a run must leave behind: all terminal, one order per executed decision, order kept, books exact.</summary>
+    public static async Task AssertSoundAsync(TestDatabase database, string prefix, int expectedDecisions)
+    {
+        var statuses = await database.QueryAsync(
+            $"SELECT status, count(*) AS n FROM trading_decisions WHERE account LIKE '{prefix}%' GROUP BY status");
+        Assert.Equal(expectedDecisions, statuses.Sum(r => (long)r["n"]!));
+        Assert.DoesNotContain(statuses, r => (string)r["status"]! == "pending");
+        Assert.Contains(statuses, r => (string)r["status"]! == "executed");
+
+        Assert.Equal(0L, await database.ScalarAsync<long>($"""
+            SELECT count(*) FROM trading_decisions d
+            WHERE d.account LIKE '{prefix}%' AND (d.status = 'executed') <> EXISTS (SELECT 1 FROM paper_orders o WHERE o.decision_id = d.id)
+            """));
+        Assert.Equal(0L, await database.ScalarAsync<long>($"""
+            SELECT count(*) FROM (SELECT decision_id FROM paper_orders WHERE account LIKE '{prefix}%' AND decision_id IS NOT NULL
+                                  GROUP BY decision_id HAVING count(*) > 1) twice
+            """));
+        // Per-account order: executed decisions got their orders in decision order.
+        Assert.Equal(0L, await database.ScalarAsync<long>($"""
+            SELECT count(*) FROM (
+                SELECT order_id, lag(order_id) OVER (PARTITION BY account ORDER BY id) AS previous
+                FROM trading_decisions WHERE account LIKE '{prefix}%' AND order_id IS NOT NULL) x
+            WHERE previous > order_id
+            """));
+        Assert.Empty(await database.InvariantViolationsAsync());
+    }
+}
