@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Trading.Orchestrator.Cli;
+
+/// <summary>`trading bench ...`: benchmarks that print figures (never asserted in tests).</summary>
+public static class BenchCommand
+{
+    public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var command = new Command("bench", "Benchmarks: figures printed and written to JSON for comparison between commits.");
+        command.Subcommands.Add(BenchLatencyCommand.Create(configuration, loggers));
+        return command;
+    }
+}

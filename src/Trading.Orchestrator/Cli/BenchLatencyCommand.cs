@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Trading.Data.Migrations;
+using Trading.Orchestrator.Bench;
+using Trading.Orchestrator.Hosting;
+
+namespace Trading.Orchestrator.Cli;
+
+/// <summary>`trading bench latency`: INSERT → executed latency under a steady offered load.</summary>
+public static class BenchLatencyCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var rate = new Option<int>("--rate") { Description = "Decisions per second offered, in total.", DefaultValueFactory = _ => 200 };
+        var seconds = new Option<int>("--seconds") { Description = "Measured duration.", DefaultValueFactory = _ => 60 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent inserting clients.", DefaultValueFactory = _ => 4 };
+        var accounts = new Option<int>("--accounts") { Description = "Accounts the load is spread over.", DefaultValueFactory = _ => 10 };
+        var workers = new Option<int>("--workers") { Description = "Execution loops of the orchestrator.", DefaultValueFactory = _ => 2 };
+        var output = new Option<string>("--out") { Description = "JSON results file.", DefaultValueFactory = _ => "bench-results-latency.json" };
+        var command = new Command("latency", "Measure INSERT → executed latency (database clock) at a steady offered load against a `trading run` child.")
+        {
+            rate, seconds, clients, accounts, workers, output,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(rate) is < 1 or > 100_000 || result.GetValue(seconds) < 1 || result.GetValue(clients) < 1 || result.GetValue(accounts) < 1)
+            {
+                result.AddError("--rate, --seconds, --clients and --accounts must be positive (rate at most 100000).");
+            }
+        });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, configuration), loggers, cancellationToken);
+            await new Migrator(database.DataSource, loggers.CreateLogger<Migrator>()).MigrateAsync(cancellationToken);
+            var settings = new LatencyBenchmark.Settings(parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds)),
+                parse.GetValue(clients), parse.GetValue(accounts), parse.GetValue(workers));
+            var result = await new LatencyBenchmark(database.DataSource, database.ConnectionString).RunAsync(settings, cancellationToken);
+
+            var json = JsonSerializer.Serialize(result, Indented);
+            await File.WriteAllTextAsync(parse.GetValue(output)!, json, cancellationToken);
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                Console.WriteLine(json);
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().AddColumns("measure", "value");
+            table.AddRow("offered load", $"{result.Rate}/s for {result.Seconds} s from {result.Clients} clients");
+            table.AddRow("decisions (executed)", $"{result.Decisions} ({result.Executed})");
+            table.AddRow("latency p50 / p95 / p99 / max", $"{result.P50Ms} / {result.P95Ms} / {result.P99Ms} / {result.MaxMs} ms");
+            table.AddRow("orchestrator peak RSS", $"{result.OrchestratorPeakRssMiB} MiB");
+            table.AddRow("orchestrator CPU", $"{result.OrchestratorCpuSeconds} s");
+            AnsiConsole.Write(table);
+            Console.WriteLine($"Results written to {parse.GetValue(output)}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
