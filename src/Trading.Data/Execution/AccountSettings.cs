@@ -13,13 +13,13 @@ public static class AccountSettings
     public const string Columns = """
         a.account, a.base_currency, a.initial_capital, a.cash, a.fee_rate, a.maker_fee_rate, a.min_fee, a.slippage_model,
         a.slippage_rate, a.spread_fraction, a.max_position_fraction, a.allow_shorting, a.leverage, a.allow_partial_size,
-        a.confidence_threshold, a.staleness_bound, a.random_seed, a.halted, a.halt_reason
+        a.confidence_threshold, a.staleness_bound, a.random_seed, a.halted, a.halt_reason, a.latency
         """;
 
     private static readonly MarketFillModel FillModel = new();
 
-    /// <summary>Reads the <see cref="Columns"/> at the reader's current row; returns the config and the cash.</summary>
-    public static (AccountConfig Config, decimal Cash) Read(NpgsqlDataReader reader)
+    /// <summary>Reads the <see cref="Columns"/> at the reader's current row: the config, the cash and the simulated latency.</summary>
+    public static (AccountConfig Config, decimal Cash, TimeSpan Latency) Read(NpgsqlDataReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var feeRate = reader.GetDecimal(4);
@@ -55,6 +55,6 @@ public static class AccountSettings
             Halted = reader.GetBoolean(17),
             HaltReason = reader.IsDBNull(18) ? null : reader.GetString(18),
         };
-        return (config, reader.GetDecimal(3));
+        return (config, reader.GetDecimal(3), reader.GetFieldValue<TimeSpan>(19));
     }
 }

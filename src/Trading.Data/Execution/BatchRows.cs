@@ -17,6 +17,7 @@ internal sealed class BatchRows
     private readonly Column<decimal?> fillDecisionPrice = new(), quoteBid = new(), quoteAsk = new(), quoteLast = new(),
         quoteBidSize = new(), quoteAskSize = new();
     private readonly Column<DateTimeOffset> quoteTime = new();
+    private readonly Column<TimeSpan> fillLatency = new();
     private readonly Column<string> fillSlippageModel = new(), fillFeeModel = new(), fillParameters = new();
 
     private readonly Column<string> tradeAccount = new(), tradeSymbol = new(), tradeSide = new();
@@ -48,7 +49,7 @@ internal sealed class BatchRows
         Orders = new RowSet(orderId, orderAccount, orderDecision, orderSymbol, orderSide, orderType, orderQuantity, orderPrice, orderReason);
         Fills = new RowSet(fillId, fillOrder, fillAccount, fillSymbol, fillSide, fillQuantity, fillPrice, fillNotional, fillFee,
             fillLiquidity, fillReference, fillSlippageFraction, fillSlippageCost, fillDecisionPrice, quoteTime, quoteBid, quoteAsk,
-            quoteLast, quoteBidSize, quoteAskSize, fillSlippageModel, fillFeeModel, fillParameters, fillSeed);
+            quoteLast, quoteBidSize, quoteAskSize, fillSlippageModel, fillFeeModel, fillParameters, fillSeed, fillLatency);
         Trades = new RowSet(tradeAccount, tradeSymbol, tradeSide, tradeQuantity, tradeEntryPrice, tradeExitPrice, tradeEntryCost,
             tradeExitNotional, tradeEntryTime, tradeExitTime, tradeGross, tradeEntryFees, tradeExitFees, tradeNet, tradeOrder,
             tradeDecision, tradeAgent, tradeStrategy);
@@ -90,7 +91,7 @@ internal sealed class BatchRows
                 if (outcome.Order is { } executed)
                 {
                     var (o, f) = ids[next++];
-                    rows.AddExecution(account.Account, decisions[outcome.DecisionId], executed, o, f);
+                    rows.AddExecution(account, decisions[outcome.DecisionId], executed, o, f);
                     order = o;
                 }
 
@@ -128,8 +129,9 @@ internal sealed class BatchRows
         return rows;
     }
 
-    private void AddExecution(string account, PendingDecision decision, ExecutedOrder executed, long order, long fill)
+    private void AddExecution(ClaimedAccount claimed, PendingDecision decision, ExecutedOrder executed, long order, long fill)
     {
+        var account = claimed.Account;
         var symbol = decision.Request.Symbol;
         var f = executed.Fill;
         orderId.Add(order);
@@ -167,6 +169,7 @@ internal sealed class BatchRows
         fillFeeModel.Add(f.FeeModel);
         fillParameters.Add($"{{\"fill\":\"{f.FillModel}\",\"slippage\":{f.SlippageParameters},\"fee\":{f.FeeParameters}}}");
         fillSeed.Add(f.RngSeed);
+        fillLatency.Add(decision.Request.LatencyQuote is null ? TimeSpan.Zero : claimed.Latency);
         Fills.EndRow();
 
         foreach (var entry in executed.Ledger)

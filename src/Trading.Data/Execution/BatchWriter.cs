@@ -30,11 +30,11 @@ internal static class BatchWriter
                                  reference_price, slippage_fraction, slippage_cost, decision_price, quote_time, quote_bid,
                                  quote_ask, quote_last, quote_bid_size, quote_ask_size, slippage_model, fee_model,
                                  model_parameters, random_seed, latency, filled_at)
-        SELECT f.*, interval '0', $25
+        SELECT f.*, $26
         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[],
                     $8::numeric[], $9::numeric[], $10::text[], $11::numeric[], $12::numeric[], $13::numeric[],
                     $14::numeric[], $15::timestamptz[], $16::numeric[], $17::numeric[], $18::numeric[], $19::numeric[],
-                    $20::numeric[], $21::text[], $22::text[], $23::text[], $24::bigint[]) AS f
+                    $20::numeric[], $21::text[], $22::text[], $23::text[], $24::bigint[], $25::interval[]) AS f
         """;
 
     private const string TradesSql = """

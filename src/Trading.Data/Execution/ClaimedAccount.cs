@@ -3,10 +3,14 @@ using Trading.Engine.Positions;
 
 namespace Trading.Data.Execution;
 
-/// <summary>An account locked by this transaction, its state, and its pending decisions in insertion order.</summary>
+/// <summary>
+/// An account locked by this transaction, its state, and the pending decisions to execute now, in insertion order
+/// (with simulated latency, the ones before the first whose delayed quote has not arrived yet).
+/// </summary>
 public sealed record ClaimedAccount(
     AccountConfig Config,
     decimal Cash,
+    TimeSpan Latency,
     IReadOnlyList<Position> Positions,
     IReadOnlyList<PendingDecision> Decisions)
 {

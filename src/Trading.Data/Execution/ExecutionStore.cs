@@ -67,6 +67,18 @@ public static class ExecutionStore
         ) q ON true
         """;
 
+    // With simulated latency: the first quote at or after each decision's creation + latency, if it exists by now.
+    private const string LatencyQuotesSql = """
+        SELECT d.id, q.time, q.bid, q.ask, q.last, q.bid_size, q.ask_size
+        FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) AS d(id, symbol, target)
+        CROSS JOIN LATERAL (
+            SELECT m.time, m.bid, m.ask, m.last, m.bid_size, m.ask_size FROM market_prices m
+            WHERE m.symbol = d.symbol AND m.time >= d.target AND m.time <= $4
+            ORDER BY m.time
+            LIMIT 1
+        ) q
+        """;
+
     /// <summary>
     /// Locks up to <paramref name="maxAccounts"/> accounts with pending decisions (optionally only those named) and
     /// loads what executing their oldest <paramref name="decisionsPerAccount"/> decisions needs.
@@ -75,7 +87,7 @@ public static class ExecutionStore
         NpgsqlConnection connection, NpgsqlTransaction transaction, int maxAccounts, int decisionsPerAccount,
         IReadOnlyCollection<string>? onlyAccounts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var configs = new Dictionary<string, (AccountConfig Config, decimal Cash)>(StringComparer.Ordinal);
+        var configs = new Dictionary<string, (AccountConfig Config, decimal Cash, TimeSpan Latency)>(StringComparer.Ordinal);
         await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = maxAccounts });
@@ -135,10 +147,70 @@ public static class ExecutionStore
             }
         }
 
+        var delayed = accounts.Where(a => configs[a].Latency > TimeSpan.Zero).ToList();
+        if (delayed.Count > 0)
+        {
+            await ApplyLatencyAsync(connection, transaction, delayed.ToDictionary(a => a, a => (configs[a].Config, configs[a].Latency)),
+                decisions, now, cancellationToken);
+        }
+
         var claimed = accounts
-            .Select(a => new ClaimedAccount(configs[a].Config, configs[a].Cash, positions[a], decisions[a]))
+            .Select(a => new ClaimedAccount(configs[a].Config, configs[a].Cash, configs[a].Latency, positions[a], decisions[a]))
             .ToList();
         return new ClaimedBatch(claimed, quotes, instruments);
+    }
+
+    /// <summary>
+    /// Gives each decision of a latency-simulating account its delayed quote. A decision whose target time has come
+    /// but whose quote has not arrived waits (with every later decision of its account, to keep their order) until the
+    /// quote arrives or the staleness bound has passed, after which the engine rejects it as stale.
+    /// </summary>
+    private static async Task ApplyLatencyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Dictionary<string, (AccountConfig Config, TimeSpan Latency)> accounts, Dictionary<string, List<PendingDecision>> decisions,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = accounts.Keys.SelectMany(a => decisions[a].Select(d => (Decision: d, Target: d.Request.CreatedAt + accounts[a].Latency))).ToList();
+        var symbols = pending.ToDictionary(p => p.Decision.Request.Id, p => p.Decision.Request.Symbol);
+        var found = new Dictionary<long, Quote>();
+        await using (var command = new NpgsqlCommand(LatencyQuotesSql, connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = pending.Select(p => p.Decision.Request.Id).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = pending.Select(p => p.Decision.Request.Symbol).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = pending.Select(p => p.Target.ToUniversalTime()).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                found[id] = new Quote(symbols[id], reader.GetFieldValue<DateTimeOffset>(1), NullableDecimal(reader, 2), NullableDecimal(reader, 3),
+                    NullableDecimal(reader, 4), NullableDecimal(reader, 5), NullableDecimal(reader, 6));
+            }
+        }
+
+        foreach (var (account, (config, latency)) in accounts)
+        {
+            var ready = new List<PendingDecision>();
+            foreach (var decision in decisions[account])
+            {
+                var target = decision.Request.CreatedAt + latency;
+                if (found.TryGetValue(decision.Request.Id, out var quote))
+                {
+                    ready.Add(decision with { Request = decision.Request with { LatencyQuote = quote, LatencyTarget = target } });
+                }
+                else if (now - target > config.StalenessBound)
+                {
+                    ready.Add(decision);
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            decisions[account].Clear();
+            decisions[account].AddRange(ready);
+        }
     }
 
     /// <summary>Writes the engine's results for the batch and marks every claimed decision terminal.</summary>

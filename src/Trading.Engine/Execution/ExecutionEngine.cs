@@ -84,13 +84,26 @@ public static class ExecutionEngine
             return Rejected(decision, $"unknown instrument {symbol}");
         }
 
+        if (decision.LatencyQuote is { } delayed && decision.LatencyTarget is { } target)
+        {
+            var gap = delayed.Time - target;
+            if (gap > config.StalenessBound)
+            {
+                return Rejected(decision, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"stale price: first {symbol} quote after the latency target came {gap.TotalSeconds:0.0} s late (bound {config.StalenessBound.TotalSeconds:0.###} s)"));
+            }
+
+            quotes = new Dictionary<string, Quote>(quotes, StringComparer.Ordinal) { [symbol] = delayed };
+        }
+
         if (!quotes.TryGetValue(symbol, out var quote))
         {
             return Rejected(decision, $"no price for {symbol}");
         }
 
         var age = now - quote.Time;
-        if (age > config.StalenessBound)
+        if (decision.LatencyQuote is null && age > config.StalenessBound)
         {
             return Rejected(decision, string.Create(
                 CultureInfo.InvariantCulture,

@@ -69,8 +69,13 @@ public sealed class LatencyBenchmark(NpgsqlDataSource dataSource, string connect
 
     private async Task SetUpAsync(int accounts, CancellationToken cancellationToken)
     {
+        await using (var instrument = dataSource.CreateCommand(
+            "INSERT INTO instruments (symbol, tick_size, lot_size, min_notional) VALUES ('BENCH/USDT', 0.01, 0.001, 0) ON CONFLICT DO NOTHING"))
+        {
+            await instrument.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO instruments (symbol, tick_size, lot_size, min_notional) VALUES ('BENCH/USDT', 0.01, 0.001, 0) ON CONFLICT DO NOTHING;
             INSERT INTO accounts (account, initial_capital, cash, allow_shorting, min_fee)
             SELECT 'bench-lat-' || g, 1000000000, 1000000000, true, 0 FROM generate_series(1, $1) g
             ON CONFLICT DO NOTHING;

@@ -26,15 +26,14 @@ public static class BenchLatencyCommand
         {
             rate, seconds, clients, accounts, workers, output,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(rate) is < 1 or > 100_000 || result.GetValue(seconds) < 1 || result.GetValue(clients) < 1 || result.GetValue(accounts) < 1)
-            {
-                result.AddError("--rate, --seconds, --clients and --accounts must be positive (rate at most 100000).");
-            }
-        });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(rate) is < 1 or > 100_000 || parse.GetValue(seconds) < 1 || parse.GetValue(clients) < 1 || parse.GetValue(accounts) < 1)
+            {
+                await Console.Error.WriteLineAsync("bench latency: --rate (1..100000), --seconds, --clients and --accounts must be positive.");
+                return ExitCodes.BadArguments;
+            }
+
             await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, configuration), loggers, cancellationToken);
             await new Migrator(database.DataSource, loggers.CreateLogger<Migrator>()).MigrateAsync(cancellationToken);
             var settings = new LatencyBenchmark.Settings(parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds)),

@@ -22,6 +22,11 @@ public sealed class Desk(TestDatabase database)
     public Task InstrumentAsync(string symbol, decimal tick = 0.01m, decimal lot = 0.001m) =>
         database.ExecuteAsync("INSERT INTO instruments (symbol, tick_size, lot_size, min_notional) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING", symbol, tick, lot);
 
+    public void SetClock(DateTimeOffset now) => clock.Now = now;
+
+    public Task QuoteAtAsync(string symbol, DateTimeOffset time, decimal bid, decimal ask) =>
+        database.ExecuteAsync("INSERT INTO market_prices (time, symbol, bid, ask) VALUES ($1, $2, $3, $4)", time, symbol, bid, ask);
+
     /// <summary>Publishes a quote now and moves the clock one second on.</summary>
     public async Task QuoteAsync(string symbol, decimal bid, decimal ask, TimeSpan? age = null)
     {
