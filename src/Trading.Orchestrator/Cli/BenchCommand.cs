@@ -11,6 +11,7 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Benchmarks: figures printed and written to JSON for comparison between commits.");
         command.Subcommands.Add(BenchLatencyCommand.Create(configuration, loggers));
+        command.Subcommands.Add(BenchRunCommand.Create(configuration, loggers));
         return command;
     }
 }

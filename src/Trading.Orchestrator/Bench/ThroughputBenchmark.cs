@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Spectre.Console;
+
+namespace Trading.Orchestrator.Bench;
+
+/// <summary>
+/// Throughput: N pre-inserted market decisions executed by one `trading run` child, beside the raw set-based ceiling
+/// for the same writes and pgbench's TPC-B, each in a fresh database on the same server, in the same run.
+/// </summary>
+public sealed class ThroughputBenchmark(string connectionString)
+{
+    public sealed record Settings(int Decisions, int Accounts, int Symbols, int Workers, int PgBenchSeconds);
+
+    public sealed record Result(
+        int Decisions, int Accounts, int Symbols, decimal EngineDecisionsPerSecond, decimal EngineWallSeconds, decimal RawRowsPerSecond,
+        decimal? PgBenchTps, decimal RatioToRaw, decimal OrchestratorPeakRssMiB, decimal OrchestratorCpuSeconds, long InvariantViolations);
+
+    public async Task<Result> RunAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        decimal engineRate = 0, engineWall = 0, rawRate = 0, peak = 0, cpu = 0;
+        decimal? tps = null;
+        long violations = 0;
+
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var prepare = ctx.AddTask("insert decisions (x2)", maxValue: 2);
+                var engine = ctx.AddTask("trading run", maxValue: settings.Decisions);
+                var raw = ctx.AddTask("raw SQL ceiling", maxValue: settings.Decisions);
+                var bench = ctx.AddTask("pgbench TPC-B", maxValue: 1);
+
+                await using var engineDb = await BenchDatabase.CreateAsync(connectionString, $"bench_engine_{stamp}", migrate: true, cancellationToken);
+                await using var rawDb = await BenchDatabase.CreateAsync(connectionString, $"bench_raw_{stamp}", migrate: true, cancellationToken);
+                foreach (var db in new[] { engineDb, rawDb })
+                {
+                    await db.ExecuteAsync(BenchWorkload.SetUpSql(settings.Accounts, settings.Symbols), cancellationToken);
+                    await db.ExecuteAsync(BenchWorkload.DecisionsSql(settings.Decisions, settings.Accounts, settings.Symbols), cancellationToken);
+                    await db.ExecuteAsync("VACUUM ANALYZE", cancellationToken);
+                    prepare.Increment(1);
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                await using (var orchestrator = ChildOrchestrator.Start(engineDb.ConnectionString, new Dictionary<string, string>
+                {
+                    ["Orchestrator__Workers"] = settings.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Orchestrator__MigrateOnStart"] = "false",
+                    ["Logging__LogLevel__Default"] = "Warning",
+                }))
+                {
+                    long pending;
+                    do
+                    {
+                        await Task.Delay(250, cancellationToken);
+                        pending = await engineDb.ScalarAsync<long>("SELECT count(*) FROM trading_decisions WHERE status = 'pending'", cancellationToken);
+                        engine.Value(settings.Decisions - pending);
+                        peak = Math.Max(peak, orchestrator.PeakRssMiB());
+                        cpu = orchestrator.CpuSeconds();
+                    }
+                    while (pending > 0);
+                    engineWall = Math.Round((decimal)Stopwatch.GetElapsedTime(started).TotalSeconds, 2);
+                }
+
+                var span = await engineDb.ScalarAsync<decimal>(
+                    "SELECT EXTRACT(EPOCH FROM max(processed_at) - min(processed_at)) FROM trading_decisions", cancellationToken);
+                engineRate = Math.Round(settings.Decisions / Math.Max(span, 0.001m), 0);
+                violations = await engineDb.ScalarAsync<long>("SELECT count(*) FROM invariants()", cancellationToken);
+
+                var accounts = Enumerable.Range(1, settings.Accounts).Select(i => $"bench-{i:D4}").ToList();
+                rawRate = await RawCeiling.RunAsync(rawDb.DataSource, accounts, 500, settings.Workers, done => raw.Value(done), cancellationToken);
+                raw.Value(settings.Decisions);
+
+                await using (var pgbenchDb = await BenchDatabase.CreateAsync(connectionString, $"bench_pgbench_{stamp}", migrate: false, cancellationToken))
+                {
+                    tps = await PgBench.RunAsync(pgbenchDb.ConnectionString, 4, settings.PgBenchSeconds, cancellationToken);
+                }
+
+                bench.Increment(1);
+            });
+
+        return new Result(settings.Decisions, settings.Accounts, settings.Symbols, engineRate, engineWall, rawRate, tps,
+            rawRate == 0 ? 0 : Math.Round(engineRate / rawRate, 2), peak, cpu, violations);
+    }
+}
