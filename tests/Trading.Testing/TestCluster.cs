@@ -16,8 +16,11 @@ public sealed class TestCluster
     private static readonly Lazy<Task<TestCluster>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int databaseCounter;
 
-    private TestCluster(string adminConnectionString, string templateName)
+    private readonly EmbeddedPostgres? localServer;
+
+    private TestCluster(string adminConnectionString, string templateName, EmbeddedPostgres? localServer)
     {
+        this.localServer = localServer;
         AdminConnectionString = adminConnectionString;
         TemplateName = templateName;
     }
@@ -27,6 +30,13 @@ public sealed class TestCluster
     public string TemplateName { get; }
 
     public static Task<TestCluster> GetAsync() => Shared.Value;
+
+    /// <summary>True when this run started its own server (and may restart it); false with TRADING_TEST_DATABASE.</summary>
+    public bool CanRestart => localServer is not null;
+
+    /// <summary>pg_ctl restart -m fast of the run's own server: every session is cut, as in a failover.</summary>
+    public Task RestartAsync() =>
+        (localServer ?? throw new InvalidOperationException("Only a server this test run started can be restarted.")).RestartAsync(CancellationToken.None);
 
     /// <summary>A connection string to another database of this server.</summary>
     public string ConnectionStringFor(string database) =>
@@ -58,14 +68,16 @@ public sealed class TestCluster
     private static async Task<TestCluster> StartAsync()
     {
         var admin = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        EmbeddedPostgres? server = null;
         if (string.IsNullOrWhiteSpace(admin))
         {
-            admin = await StartLocalClusterAsync();
+            server = await StartLocalClusterAsync();
+            admin = server.AdminConnectionString;
         }
 
         // One template per test process, so parallel test runs against one shared server do not collide.
         var template = $"trading_template_{Environment.ProcessId}";
-        var cluster = new TestCluster(admin, template);
+        var cluster = new TestCluster(admin, template, server);
         await cluster.ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{template}\"");
         await cluster.ExecuteAdminAsync($"CREATE DATABASE \"{template}\" TEMPLATE template0");
         var builder = new NpgsqlDataSourceBuilder(cluster.ConnectionStringFor(template) + ";Pooling=false");
@@ -88,7 +100,7 @@ public sealed class TestCluster
         return cluster;
     }
 
-    private static async Task<string> StartLocalClusterAsync()
+    private static async Task<EmbeddedPostgres> StartLocalClusterAsync()
     {
         TestClusterJanitor.RemoveAbandonedClusters();
         var directory = Path.Combine(Path.GetTempPath(), $"{TestClusterJanitor.Prefix}{Environment.ProcessId}");
@@ -100,6 +112,6 @@ public sealed class TestCluster
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
             TestClusterJanitor.TryDelete(directory);
         };
-        return server.AdminConnectionString;
+        return server;
     }
 }

@@ -284,6 +284,17 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Restarts the server (fast shutdown: open sessions are terminated), as an operator or a failover would.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        var result = await ProcessRunner.RunAsync(binaries.PgCtl,
+            ["restart", "-m", "fast", "-w", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log")], runAs, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"pg_ctl restart failed ({result.ExitCode}): {result.Output}");
+        }
+    }
+
     /// <summary>Stops the server when this instance started it.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -37,38 +37,6 @@ public sealed class ProcessTests(DatabaseFixture fixture) : IClassFixture<Databa
     }
 
     [Fact]
-    public async Task KilledMidRun_RestartedRepeatedly_NothingHalfWrittenNothingLost()
-    {
-        const string prefix = "crash";
-        await Workload.SetUpAsync(fixture.Database, prefix, accounts: 10, symbols: 5);
-        await Workload.InsertDecisionsAsync(fixture.Database, prefix, 10, 5, 5_000, 0.7);
-        var environment = new Dictionary<string, string> { ["Orchestrator__DecisionsPerAccount"] = "20", ["Orchestrator__AccountsPerBatch"] = "2" };
-
-        for (var kill = 0; kill < 5; kill++)
-        {
-            using var process = TradingProcess.Start(fixture.Database.ConnectionString, environment, "run");
-            // Let it get into its stride, then kill -9 wherever it is (mid-batch with high probability).
-            var before = await PendingAsync(prefix);
-            while (await PendingAsync(prefix) > before - 200 && await PendingAsync(prefix) > 0)
-            {
-                await Task.Delay(5);
-            }
-
-            process.Crash();
-            await process.WaitForExitAsync(TimeSpan.FromSeconds(10));
-            Assert.Empty(await fixture.Database.InvariantViolationsAsync());
-        }
-
-        using (var last = TradingProcess.Start(fixture.Database.ConnectionString, environment, "run"))
-        {
-            await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(2));
-            Assert.Equal(0, await last.StopAsync());
-        }
-
-        await Workload.AssertSoundAsync(fixture.Database, prefix, 5_000);
-    }
-
-    [Fact]
     public async Task DecisionThatAlwaysFails_EndsFailedWithTheErrorAndTheRestExecute()
     {
         const string prefix = "poison";
@@ -99,7 +67,4 @@ public sealed class ProcessTests(DatabaseFixture fixture) : IClassFixture<Databa
         Assert.Equal(3, row["attempts"]);
         await Workload.AssertSoundAsync(fixture.Database, prefix, 50);
     }
-
-    private Task<long> PendingAsync(string prefix) =>
-        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM trading_decisions WHERE account LIKE '{prefix}%' AND status = 'pending'");
 }

@@ -1,0 +1,98 @@
+using Trading.Orchestrator.Tests.Infrastructure;
+using Trading.Testing;
+
+namespace Trading.Orchestrator.Tests.Reliability;
+
+/// <summary>Connections cut, processes killed, replicas sharing work: exactly once, in order, books exact.</summary>
+public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task ConnectionsTerminated_MidRun_OrchestratorReconnectsAndFinishes()
+    {
+        const string prefix = "term";
+        await Workload.SetUpAsync(fixture.Database, prefix, accounts: 10, symbols: 5);
+        await Workload.InsertDecisionsAsync(fixture.Database, prefix, 10, 5, 3_000, 0.33);
+        var slow = new Dictionary<string, string> { ["Orchestrator__DecisionsPerAccount"] = "10", ["Orchestrator__AccountsPerBatch"] = "1" };
+        using var process = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run");
+
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.Delay(150);
+            await fixture.Database.ExecuteAsync("""
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+                """);
+            fixture.Database.DataSource.Clear();
+        }
+
+        await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(2));
+        Assert.Equal(0, await process.StopAsync());
+        await Workload.AssertSoundAsync(fixture.Database, prefix, 3_000);
+    }
+
+    [Fact]
+    public async Task ThreeReplicas_TwentyThousandDecisionsFiftyAccounts_WorkSharedNoDuplicates()
+    {
+        const string prefix = "rep";
+        await Workload.SetUpAsync(fixture.Database, prefix, accounts: 50, symbols: 10);
+        var small = new Dictionary<string, string> { ["Orchestrator__DecisionsPerAccount"] = "50", ["Orchestrator__AccountsPerBatch"] = "2" };
+        var replicas = Enumerable.Range(0, 3).Select(_ => TradingProcess.Start(fixture.Database.ConnectionString, small, "run")).ToList();
+        var finished = new List<long>();
+        try
+        {
+            await Task.Delay(1500);
+            for (var i = 0; i < 4; i++)
+            {
+                await Workload.InsertDecisionsAsync(fixture.Database, prefix, 50, 10, 5_000, 0.5 + (i / 100.0));
+            }
+
+            await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(3));
+            foreach (var replica in replicas)
+            {
+                Assert.Equal(0, await replica.StopAsync());
+                finished.Add(FinishedCount(replica.Output));
+            }
+        }
+        finally
+        {
+            replicas.ForEach(r => r.Dispose());
+        }
+
+        await Workload.AssertSoundAsync(fixture.Database, prefix, 20_000);
+        Assert.Equal(20_000, finished.Sum());
+        Assert.All(finished, share => Assert.True(share >= 1_000, $"a replica finished only {share} of 20000: [{string.Join(", ", finished)}]"));
+    }
+
+    [Fact]
+    public async Task KilledTwentyTimes_WhileDecisionsArrive_NothingHalfWrittenNothingLost()
+    {
+        const string prefix = "kill";
+        await Workload.SetUpAsync(fixture.Database, prefix, accounts: 10, symbols: 5);
+        var slow = new Dictionary<string, string> { ["Orchestrator__DecisionsPerAccount"] = "10", ["Orchestrator__AccountsPerBatch"] = "2", ["Orchestrator__MigrateOnStart"] = "false" };
+        var random = new Random(20);
+        for (var kill = 0; kill < 20; kill++)
+        {
+            await Workload.InsertDecisionsAsync(fixture.Database, prefix, 10, 5, 250, kill / 100.0);
+            using var process = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run");
+            await Task.Delay(600 + random.Next(600));
+            process.Crash();
+            await process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            Assert.Empty(await fixture.Database.InvariantViolationsAsync());
+        }
+
+        using (var last = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run"))
+        {
+            await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(2));
+            Assert.Equal(0, await last.StopAsync());
+        }
+
+        await Workload.AssertSoundAsync(fixture.Database, prefix, 5_000);
+    }
+
+    private static long FinishedCount(string output)
+    {
+        var line = output.Split('\n').Last(l => l.Contains("Stopped after finishing", StringComparison.Ordinal));
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return long.Parse(words[Array.IndexOf(words, "finishing") + 1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
