@@ -23,6 +23,7 @@ internal static class Program
         root.Options.Add(CommonOptions.Json);
         root.Subcommands.Add(MigrateCommand.Create(configuration, loggers));
         root.Subcommands.Add(RunCommand.Create(configuration, loggers));
+        root.Subcommands.Add(DecideCommand.Create(configuration, loggers));
 
         try
         {
