@@ -11,10 +11,17 @@ public static class CliOutput
 
     private static readonly Lazy<IAnsiConsole> Terminal = new(() =>
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
-        if (System.Console.IsOutputRedirected)
+        var redirected = System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            // Piped or captured: no terminal width to honour, so do not wrap wide tables into unreadable columns.
+            Out = new AnsiConsoleOutput(System.Console.Out),
+            // Piped or captured: plain text, no escape codes for a file or a grep to trip on.
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (redirected)
+        {
+            // No terminal width to honour: do not wrap wide tables into unreadable columns.
             console.Profile.Width = 240;
         }
 
