@@ -10,10 +10,12 @@ public static class ChromiumRenderer
 {
     public const string DefaultPath = "/usr/bin/chromium";
 
+    /// <summary>Environment TRADING_CHROMIUM, when set, is the only candidate; else Debian's paths.</summary>
     public static string? Find()
     {
         var configured = Environment.GetEnvironmentVariable("TRADING_CHROMIUM");
-        return new[] { configured, DefaultPath, "/usr/bin/chromium-browser" }.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p) && File.Exists(p));
+        var candidates = string.IsNullOrWhiteSpace(configured) ? [DefaultPath, "/usr/bin/chromium-browser"] : new[] { configured };
+        return candidates.FirstOrDefault(File.Exists);
     }
 
     public static async Task RenderAsync(string chromium, string htmlPath, string pngPath, TimeSpan timeout, CancellationToken cancellationToken)
