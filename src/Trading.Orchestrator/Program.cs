@@ -24,6 +24,16 @@ internal static class Program
         root.Subcommands.Add(MigrateCommand.Create(configuration, loggers));
         root.Subcommands.Add(RunCommand.Create(configuration, loggers));
         root.Subcommands.Add(BenchCommand.Create(configuration, loggers));
+        root.Subcommands.Add(DecideCommand.Create(configuration, loggers));
+        root.Subcommands.Add(StatusCommand.Create(configuration, loggers));
+        root.Subcommands.Add(ListCommands.Positions(configuration, loggers));
+        root.Subcommands.Add(ListCommands.Orders(configuration, loggers));
+        root.Subcommands.Add(ListCommands.Trades(configuration, loggers));
+        root.Subcommands.Add(ListCommands.Decisions(configuration, loggers));
+        root.Subcommands.Add(AccountsCommand.Create(configuration, loggers));
+        root.Subcommands.Add(CheckCommand.Create(configuration, loggers));
+        root.Subcommands.Add(ReportCommand.Create(configuration, loggers));
+        root.Subcommands.Add(GatesCommand.Create(configuration, loggers));
 
         try
         {

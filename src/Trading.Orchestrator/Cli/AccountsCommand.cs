@@ -1,0 +1,146 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Trading.Orchestrator.Cli;
+
+/// <summary>`trading accounts list | create NAME`: paper accounts and their simulation settings.</summary>
+public static class AccountsCommand
+{
+    private const string ListSql = """
+        SELECT account, base_currency, initial_capital, cash, fee_rate, min_fee, slippage_model, slippage_rate,
+               spread_fraction, max_position_fraction, allow_shorting, leverage, allow_partial_size, confidence_threshold,
+               halted, created_at
+        FROM accounts
+        WHERE ($1::text IS NULL OR account = $1)
+        ORDER BY account
+        """;
+
+    // The row is inserted with the schema's defaults, then only the settings given are changed: the defaults live in
+    // the migration and nowhere else. Cash starts equal to the capital (the ledger is empty).
+    private const string InsertSql = "INSERT INTO accounts (account) VALUES ($1)";
+
+    private const string SettingsSql = """
+        UPDATE accounts
+        SET initial_capital       = COALESCE($2, initial_capital),
+            cash                  = COALESCE($2, initial_capital),
+            base_currency         = COALESCE($3, base_currency),
+            allow_shorting        = COALESCE($4, allow_shorting),
+            leverage              = COALESCE($5, leverage),
+            fee_rate              = COALESCE($6, fee_rate),
+            min_fee               = COALESCE($7, min_fee),
+            slippage_model        = COALESCE($8, slippage_model),
+            slippage_rate         = COALESCE($9, slippage_rate),
+            max_position_fraction = COALESCE($10, max_position_fraction),
+            confidence_threshold  = COALESCE($11, confidence_threshold),
+            allow_partial_size    = COALESCE($12, allow_partial_size)
+        WHERE account = $1
+        """;
+
+    public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var command = new Command("accounts", "Paper accounts: list them, create one.");
+        command.Subcommands.Add(List(configuration, loggers));
+        command.Subcommands.Add(New(configuration, loggers));
+        return command;
+    }
+
+    private static Command List(IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var command = new Command("list", "Accounts with cash and simulation settings.");
+        command.SetAction((parse, cancellationToken) => new CliDatabase(configuration, loggers).RunAsync(parse, "accounts list", async database =>
+        {
+            Print(parse, await ReadAsync(database.DataSource, null, cancellationToken));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command New(IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var name = new Argument<string>("name") { Description = "Account name: lower-case letters, digits, _ . - (up to 63)." };
+        var capital = new Option<decimal?>("--capital") { Description = "Initial capital; cash starts equal to it (default 10000)." };
+        var currency = new Option<string?>("--currency") { Description = "Base currency (default USDT)." };
+        var shorting = new Option<bool>("--shorting") { Description = "Allow short positions." };
+        var leverage = new Option<decimal?>("--leverage") { Description = "Buying power = equity x leverage (default 1)." };
+        var feeRate = new Option<decimal?>("--fee-rate") { Description = "Fee per fill as a fraction of notional (default 0.001)." };
+        var minFee = new Option<decimal?>("--min-fee") { Description = "Minimum fee per fill (default 1)." };
+        var slippageModel = new Option<string?>("--slippage-model") { Description = "none, fixed or seed (default seed)." };
+        var slippageRate = new Option<decimal?>("--slippage-rate") { Description = "Slippage rate (default 0.0005)." };
+        var maxPosition = new Option<decimal?>("--max-position-fraction") { Description = "Largest position as a fraction of equity (default 0.20)." };
+        var threshold = new Option<decimal?>("--confidence-threshold") { Description = "Decisions below this confidence are skipped (default 0.60)." };
+        var partial = new Option<bool>("--partial") { Description = "Reduce orders beyond buying power instead of rejecting them." };
+        var command = new Command("create", "Create a paper account (settings not given keep the schema's defaults). " +
+            "Exit 2 when the name exists or a value is out of range (the constraint is named).");
+        command.Arguments.Add(name);
+        foreach (var option in new Option[] { capital, currency, shorting, leverage, feeRate, minFee, slippageModel, slippageRate, maxPosition, threshold, partial })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => new CliDatabase(configuration, loggers).RunAsync(parse, "accounts create", async database =>
+        {
+            var account = parse.GetValue(name) ?? string.Empty;
+            await using (var transaction = await database.DataSource.OpenConnectionAsync(cancellationToken))
+            await using (var tx = await transaction.BeginTransactionAsync(cancellationToken))
+            {
+                await using (var insert = new NpgsqlCommand(InsertSql, transaction, tx))
+                {
+                    insert.Parameters.Add(new NpgsqlParameter { Value = account });
+                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await using (var update = new NpgsqlCommand(SettingsSql, transaction, tx))
+                {
+                    update.Parameters.Add(new NpgsqlParameter { Value = account });
+                    update.Parameters.Add(Number(parse.GetValue(capital)));
+                    update.Parameters.Add(Text(parse.GetValue(currency)?.ToUpperInvariant()));
+                    update.Parameters.Add(Flag(parse.GetValue(shorting)));
+                    update.Parameters.Add(Number(parse.GetValue(leverage)));
+                    update.Parameters.Add(Number(parse.GetValue(feeRate)));
+                    update.Parameters.Add(Number(parse.GetValue(minFee)));
+                    update.Parameters.Add(Text(parse.GetValue(slippageModel)?.ToLowerInvariant()));
+                    update.Parameters.Add(Number(parse.GetValue(slippageRate)));
+                    update.Parameters.Add(Number(parse.GetValue(maxPosition)));
+                    update.Parameters.Add(Number(parse.GetValue(threshold)));
+                    update.Parameters.Add(Flag(parse.GetValue(partial)));
+                    await update.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await tx.CommitAsync(cancellationToken);
+            }
+
+            Print(parse, await ReadAsync(database.DataSource, account, cancellationToken), $"Created account {account}");
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static async Task<List<Dictionary<string, object?>>> ReadAsync(NpgsqlDataSource dataSource, string? account, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ListSql);
+        command.Parameters.Add(Text(account));
+        return await CliRows.ReadAsync(command, cancellationToken);
+    }
+
+    private static void Print(ParseResult parse, List<Dictionary<string, object?>> rows, string title = "Accounts")
+    {
+        if (parse.GetValue(CommonOptions.Json))
+        {
+            CliOutput.Json(rows);
+        }
+        else
+        {
+            CliOutput.Table(title, rows);
+        }
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter Number(decimal? value) => new() { NpgsqlDbType = NpgsqlDbType.Numeric, Value = (object?)value ?? DBNull.Value };
+
+    // A flag left off keeps the default (false today); only a flag given changes the row.
+    private static NpgsqlParameter Flag(bool value) => new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = value ? true : DBNull.Value };
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Trading.Orchestrator.Hosting;
+
+namespace Trading.Orchestrator.Cli;
+
+/// <summary>
+/// Runs an operator command against the configured (or embedded) database. These commands never migrate: on a
+/// database without the trading schema they say "run `trading migrate` first" and exit
+/// <see cref="CliExitCodes.SchemaMissing"/>, so that pointing one at the wrong database cannot create tables there.
+/// A constraint the database enforces becomes a message naming it and <see cref="ExitCodes.BadArguments"/>.
+/// </summary>
+public sealed class CliDatabase(IConfiguration configuration, ILoggerFactory loggers)
+{
+    public async Task<int> RunAsync(ParseResult parse, string command, Func<Database, Task<int>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(body);
+        await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, configuration), loggers, cancellationToken);
+        await using (var probe = database.DataSource.CreateCommand(
+            "SELECT to_regclass('trading_decisions') IS NOT NULL AND to_regprocedure('invariants(text)') IS NOT NULL"))
+        {
+            if (await probe.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                return CliOutput.Error(command, $"{database.Describe()} has no trading schema: run `trading migrate` first.", CliExitCodes.SchemaMissing);
+            }
+        }
+
+        try
+        {
+            return await body(database);
+        }
+        catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal))
+        {
+            return CliOutput.Error(command, ConstraintMessage(e), ExitCodes.BadArguments);
+        }
+    }
+
+    /// <summary>True when the account exists; otherwise prints "unknown account" (exit <see cref="ExitCodes.NotFound"/>).</summary>
+    public static async Task<bool> AccountExistsAsync(Database database, string command, string account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var probe = database.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM accounts WHERE account = $1)");
+        probe.Parameters.Add(new NpgsqlParameter { Value = account });
+        if (await probe.ExecuteScalarAsync(cancellationToken) is true)
+        {
+            return true;
+        }
+
+        CliOutput.Error(command, $"unknown account '{account}' (see `trading accounts list`).", ExitCodes.NotFound);
+        return false;
+    }
+
+    public static string ConstraintMessage(PostgresException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var name = error.ConstraintName ?? error.ColumnName ?? "(unnamed)";
+        var meaning = error.SqlState switch
+        {
+            PostgresErrorCodes.ForeignKeyViolation when name.EndsWith("_account_fkey", StringComparison.Ordinal) => "unknown account (see `trading accounts list`)",
+            PostgresErrorCodes.ForeignKeyViolation when name.EndsWith("_symbol_fkey", StringComparison.Ordinal) => "unknown symbol (not in instruments)",
+            PostgresErrorCodes.ForeignKeyViolation => "refers to a row that does not exist",
+            PostgresErrorCodes.UniqueViolation => "already exists",
+            PostgresErrorCodes.NotNullViolation => "a required value is missing",
+            PostgresErrorCodes.CheckViolation => "a value is out of range or malformed",
+            _ => "refused",
+        };
+        // Npgsql redacts Detail unless the connection string opts in; a redaction notice would only be noise here.
+        var detail = string.IsNullOrWhiteSpace(error.Detail) || error.Detail.StartsWith("Detail redacted", StringComparison.Ordinal)
+            ? error.MessageText
+            : $"{error.MessageText} ({error.Detail})";
+        return $"the database refused the row: constraint {name}: {meaning}: {detail}";
+    }
+}

@@ -1,0 +1,17 @@
+namespace Trading.Orchestrator.Cli;
+
+/// <summary>Exit codes of the operator commands beyond <see cref="ExitCodes"/>, stable for scripts.</summary>
+public static class CliExitCodes
+{
+    /// <summary>`decide --wait`: the decision ended skipped, rejected, failed or expired; `check`: violations found.</summary>
+    public const int NotExecuted = ExitCodes.Failure;
+
+    /// <summary>`decide --wait`: still pending when the timeout elapsed.</summary>
+    public const int TimedOut = 7;
+
+    /// <summary>The database has no trading schema yet: run `trading migrate` first.</summary>
+    public const int SchemaMissing = 8;
+
+    /// <summary>A program the command needs (chromium for `report --png`) is not installed.</summary>
+    public const int ToolMissing = 9;
+}

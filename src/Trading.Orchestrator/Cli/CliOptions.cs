@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace Trading.Orchestrator.Cli;
+
+/// <summary>Options several operator commands share (new instances per command: an option belongs to one parent).</summary>
+public static class CliOptions
+{
+    public static Option<string?> Account(string description = "Only this account.") => new("--account", "-a") { Description = description };
+
+    public static Option<int> Limit(int defaultValue) => new("--limit", "-n")
+    {
+        Description = $"At most this many rows, newest first (default {defaultValue}).",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    /// <summary>Checks a --limit value; null when fine, else the message for a bad-arguments exit.</summary>
+    public static string? CheckLimit(int limit) => limit is > 0 and <= 100_000 ? null : $"--limit {limit} must be between 1 and 100000.";
+}

@@ -1,0 +1,33 @@
+using Npgsql;
+
+namespace Trading.Orchestrator.Cli;
+
+/// <summary>Result rows as ordered column → value maps: what the list commands print as a table or as JSON.</summary>
+public static class CliRows
+{
+    public static async Task<List<Dictionary<string, object?>>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<Dictionary<string, object?>>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new Dictionary<string, object?>(reader.FieldCount, StringComparer.Ordinal);
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : Normalize(reader.GetValue(i));
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>numeric(28,10) arrives as 5000.0000000000: drop the trailing zeros, keep the exact value.</summary>
+    public static object Normalize(object value) => value is decimal d ? Trim(d) : value;
+
+    public static decimal Trim(decimal value) => value / 1.0000000000000000000000000000m;
+
+    public static decimal? Trim(decimal? value) => value is { } d ? Trim(d) : null;
+}

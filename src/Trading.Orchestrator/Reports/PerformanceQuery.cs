@@ -1,0 +1,119 @@
+using Npgsql;
+using NpgsqlTypes;
+using Trading.Orchestrator.Cli;
+
+namespace Trading.Orchestrator.Reports;
+
+/// <summary>
+/// Performance metrics and the equity curve of one account within [from, to). Trades count by exit time; daily
+/// returns are those of v_paper_daily_pnl (each UTC day's last snapshot against the previous day's, the first day
+/// against the initial capital) for the days in the window; the drawdown peak restarts at the window's start.
+/// With no window the figures equal v_paper_performance_metrics.
+/// </summary>
+public static class PerformanceQuery
+{
+    private const string MetricsSql = """
+        WITH t AS (
+            SELECT count(*)                                   AS total_trades,
+                   count(*) FILTER (WHERE net_pnl > 0)        AS winning_trades,
+                   count(*) FILTER (WHERE net_pnl < 0)        AS losing_trades,
+                   COALESCE(sum(net_pnl), 0)                  AS total_pnl,
+                   COALESCE(sum(fees), 0)                     AS total_fees,
+                   avg(net_pnl) FILTER (WHERE net_pnl > 0)    AS avg_win,
+                   avg(net_pnl) FILTER (WHERE net_pnl < 0)    AS avg_loss,
+                   sum(net_pnl) FILTER (WHERE net_pnl > 0)    AS gross_wins,
+                   sum(net_pnl) FILTER (WHERE net_pnl < 0)    AS gross_losses,
+                   avg(hold_duration)                         AS avg_duration,
+                   min(exit_time)                             AS first_exit,
+                   max(exit_time)                             AS last_exit
+            FROM paper_trades
+            WHERE account = $1 AND ($2::timestamptz IS NULL OR exit_time >= $2) AND ($3::timestamptz IS NULL OR exit_time < $3)
+        ), closes AS (
+            SELECT DISTINCT ON ((time AT TIME ZONE 'UTC')::date) (time AT TIME ZONE 'UTC')::date AS day, total_value
+            FROM paper_portfolio_snapshots
+            WHERE account = $1 AND ($3::timestamptz IS NULL OR time < $3)
+            ORDER BY (time AT TIME ZONE 'UTC')::date, time DESC
+        ), days AS (
+            SELECT day, total_value AS closing,
+                   COALESCE(lag(total_value) OVER (ORDER BY day), (SELECT initial_capital FROM accounts WHERE account = $1)) AS opening
+            FROM closes
+        ), returns AS (
+            SELECT round((closing - opening) / opening * 100, 4) / 100 AS r
+            FROM days
+            WHERE $2::timestamptz IS NULL OR day >= ($2::timestamptz AT TIME ZONE 'UTC')::date
+        ), r AS (
+            SELECT count(*) AS days, avg(r) AS mean, stddev_samp(r) AS sd, sqrt(avg(power(least(r, 0), 2))) AS downside
+            FROM returns
+        ), curve AS (
+            SELECT time, total_value, max(total_value) OVER (ORDER BY time) AS peak
+            FROM paper_portfolio_snapshots
+            WHERE account = $1 AND ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3)
+        ), dd AS (
+            SELECT min(round((total_value - peak) / peak * 100, 4)) AS max_dd_pct, min(total_value - peak) AS max_dd,
+                   min(time) AS first_time, max(time) AS last_time,
+                   (array_agg(total_value ORDER BY time))[1] AS start_value,
+                   (array_agg(total_value ORDER BY time DESC))[1] AS end_value
+            FROM curve
+        )
+        SELECT t.total_trades, t.winning_trades, t.losing_trades,
+               round(t.winning_trades::numeric / NULLIF(t.total_trades, 0) * 100, 2),
+               t.total_pnl, t.total_fees, round(t.avg_win, 10), round(t.avg_loss, 10),
+               round(t.gross_wins / NULLIF(-t.gross_losses, 0), 4),
+               round(t.total_pnl / NULLIF(t.total_trades, 0), 10),
+               t.avg_duration,
+               round(t.total_trades / GREATEST(EXTRACT(EPOCH FROM (t.last_exit - t.first_exit)) / 86400, 1), 4),
+               CASE WHEN r.days >= 2 AND r.sd > 0 THEN round(r.mean / r.sd * sqrt(365::numeric), 4) END,
+               CASE WHEN r.days >= 2 AND r.downside > 0 THEN round(r.mean / r.downside * sqrt(365::numeric), 4) END,
+               COALESCE(dd.max_dd_pct, 0), COALESCE(dd.max_dd, 0), r.days,
+               COALESCE(round(EXTRACT(EPOCH FROM (dd.last_time - dd.first_time)) / 86400, 2), 0),
+               dd.start_value, dd.end_value,
+               round((dd.end_value - dd.start_value) / NULLIF(dd.start_value, 0) * 100, 4)
+        FROM t, r, dd
+        """;
+
+    private const string CurveSql = """
+        SELECT time, total_value,
+               total_value - max(total_value) OVER w                                      AS drawdown,
+               round((total_value - max(total_value) OVER w) / max(total_value) OVER w * 100, 4) AS drawdown_pct
+        FROM paper_portfolio_snapshots
+        WHERE account = $1 AND ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3)
+        WINDOW w AS (ORDER BY time ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+        ORDER BY time
+        """;
+
+    public static async Task<PerformanceMetrics> MetricsAsync(NpgsqlDataSource dataSource, string account, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        await using var command = Command(dataSource, MetricsSql, account, from, to);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        decimal? D(int i) => reader.IsDBNull(i) ? null : CliRows.Trim(reader.GetDecimal(i));
+        return new PerformanceMetrics(
+            account, from, to,
+            reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), D(3), D(4)!.Value, D(5)!.Value, D(6), D(7), D(8), D(9),
+            reader.IsDBNull(10) ? null : reader.GetFieldValue<TimeSpan>(10), D(11), D(12), D(13), D(14)!.Value, D(15)!.Value,
+            reader.GetInt64(16), D(17)!.Value, D(18), D(19), D(20));
+    }
+
+    public static async Task<List<EquityPoint>> CurveAsync(NpgsqlDataSource dataSource, string account, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        await using var command = Command(dataSource, CurveSql, account, from, to);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var points = new List<EquityPoint>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            points.Add(new EquityPoint(reader.GetFieldValue<DateTimeOffset>(0), CliRows.Trim(reader.GetDecimal(1)),
+                CliRows.Trim(reader.GetDecimal(2)), CliRows.Trim(reader.GetDecimal(3))));
+        }
+
+        return points;
+    }
+
+    private static NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql, string account, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = account });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = from is { } f ? f.UtcDateTime : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = to is { } t ? t.UtcDateTime : DBNull.Value });
+        return command;
+    }
+}

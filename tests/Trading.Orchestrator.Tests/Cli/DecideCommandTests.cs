@@ -1,0 +1,128 @@
+using Trading.Orchestrator.Tests.Infrastructure;
+using Trading.Testing;
+
+namespace Trading.Orchestrator.Tests.Cli;
+
+/// <summary>`trading decide`: inserts as an agent would; --wait follows the decision through a real orchestrator.</summary>
+public sealed class DecideCommandTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    private string Connection => fixture.Database.ConnectionString;
+
+    [Fact]
+    public async Task Decide_LowerCaseVerb_StoredUpperCaseWithEveryOptionPending()
+    {
+        await AccountAsync("insert");
+
+        var (exit, output) = await CliRun.RunAsync(Connection, "decide", "buy", "btc/usdt", "--confidence", "0.75", "--risk", "0.3", "--notional", "500",
+            "--account", "insert", "--agent", "cli-test", "--reasoning", "Strong upward momentum", "--idempotency-key", "k-1", "--json");
+
+        Assert.Equal(0, exit);
+        var id = CliRun.Json(output).GetProperty("id").GetInt64();
+        var row = (await fixture.Database.QueryAsync(
+            "SELECT account, symbol, decision, confidence, risk_score, notional, quantity, agent, reasoning, idempotency_key, status FROM trading_decisions WHERE id = $1", id)).Single();
+        Assert.Equal(("insert", "BTC/USDT", "BUY", "pending"), ((string)row["account"]!, (string)row["symbol"]!, (string)row["decision"]!, (string)row["status"]!));
+        Assert.Equal((0.75m, 0.3m, 500m), ((decimal)row["confidence"]!, (decimal)row["risk_score"]!, (decimal)row["notional"]!));
+        Assert.Null(row["quantity"]);
+        Assert.Equal(("cli-test", "Strong upward momentum", "k-1"), ((string)row["agent"]!, (string)row["reasoning"]!, (string)row["idempotency_key"]!));
+    }
+
+    [Fact]
+    public async Task Decide_NoAccount_GoesToTheDefaultAccountAndPrintsTheId()
+    {
+        var (exit, output) = await CliRun.RunAsync(Connection, "decide", "Hold", "ETH/USDT", "--confidence", "0.5");
+
+        Assert.Equal(0, exit);
+        var id = await fixture.Database.ScalarAsync<long>("SELECT max(id) FROM trading_decisions WHERE account = 'default' AND decision = 'HOLD'");
+        Assert.Contains($"decision {id} inserted for account default (pending)", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unknown decision 'SHORT': use BUY, SELL, CLOSE or HOLD.", "decide", "short", "BTC/USDT", "--confidence", "0.5")]
+    [InlineData("--confidence 1.5 is outside [0, 1].", "decide", "BUY", "BTC/USDT", "--confidence", "1.5")]
+    [InlineData("--confidence is required", "decide", "BUY", "BTC/USDT")]
+    [InlineData("--risk -0.1 is outside [0, 1].", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--risk", "-0.1")]
+    [InlineData("give --quantity or --notional, not both.", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--quantity", "1", "--notional", "5")]
+    [InlineData("constraint trading_decisions_account_fkey: unknown account", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--account", "nobody")]
+    [InlineData("constraint trading_decisions_symbol_fkey: unknown symbol", "decide", "BUY", "DOGE/USDT", "--confidence", "0.5")]
+    public async Task Decide_BadArguments_ClearMessageExitBadArgumentsNothingInserted(string message, params string[] arguments)
+    {
+        var before = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM trading_decisions");
+
+        var (exit, output) = await CliRun.RunAsync(Connection, arguments);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM trading_decisions"));
+    }
+
+    [Fact]
+    public async Task Decide_RepeatedIdempotencyKey_NamesTheUniqueConstraint()
+    {
+        await AccountAsync("idem");
+        var arguments = new[] { "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "-a", "idem", "--idempotency-key", "same" };
+        Assert.Equal(0, (await CliRun.RunAsync(Connection, arguments)).ExitCode);
+
+        var (exit, output) = await CliRun.RunAsync(Connection, arguments);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("constraint trading_decisions_idempotency_key_unique: already exists", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecideWait_NoOrchestrator_StillPendingExitsTimedOut()
+    {
+        await AccountAsync("lonely");
+
+        var (exit, output) = await CliRun.RunAsync(Connection, "decide", "BUY", "BTC/USDT", "--confidence", "0.8", "-a", "lonely", "--wait", "--timeout", "300ms", "--json");
+
+        Assert.Equal(7, exit);
+        Assert.Equal("pending", CliRun.Json(output).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task DecideWait_OrchestratorRunning_ExecutedWithFillSkippedAndRejectedExitOne()
+    {
+        await AccountAsync("waiter");
+        await fixture.Database.ExecuteAsync("INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'BTC/USDT', 64999.99, 65000.01)");
+        using var orchestrator = TradingProcess.Start(Connection, null, "run");
+        try
+        {
+            var (exit, output) = await CliRun.RunAsync(Connection, "decide", "BUY", "BTC/USDT", "--confidence", "0.8", "-a", "waiter", "--quantity", "0.01", "--wait", "--timeout", "30s", "--json");
+            Assert.True(exit == 0, output + orchestrator.Output);
+            var json = CliRun.Json(output);
+            Assert.Equal("executed", json.GetProperty("status").GetString());
+            Assert.Equal("buy", json.GetProperty("side").GetString());
+            Assert.Equal(0.01m, json.GetProperty("quantity").GetDecimal());
+            var fill = (await fixture.Database.QueryAsync("SELECT price, fee FROM paper_fills WHERE order_id = $1", json.GetProperty("order_id").GetInt64())).Single();
+            Assert.Equal(CliRowsTrim((decimal)fill["price"]!), json.GetProperty("price").GetDecimal());
+            Assert.Equal(CliRowsTrim((decimal)fill["fee"]!), json.GetProperty("fee").GetDecimal());
+
+            var (textExit, text) = await CliRun.RunAsync(Connection, "decide", "sell", "BTC/USDT", "--confidence", "0.8", "-a", "waiter", "--wait");
+            Assert.Equal(0, textExit);
+            Assert.Contains("executed", text, StringComparison.Ordinal);
+            Assert.Contains("order ", text, StringComparison.Ordinal);
+
+            var (holdExit, hold) = await CliRun.RunAsync(Connection, "decide", "HOLD", "BTC/USDT", "--confidence", "0.8", "-a", "waiter", "--wait", "--json");
+            Assert.Equal(1, holdExit);
+            Assert.Equal("skipped", CliRun.Json(hold).GetProperty("status").GetString());
+
+            // Flat and no shorting on this account: a SELL cannot open a short.
+            var (sellExit, sell) = await CliRun.RunAsync(Connection, "decide", "SELL", "BTC/USDT", "--confidence", "0.9", "-a", "waiter", "--wait", "--json");
+            Assert.True(sellExit == 1, sell);
+            var sold = CliRun.Json(sell);
+            Assert.NotEqual("executed", sold.GetProperty("status").GetString());
+            Assert.False(string.IsNullOrEmpty(sold.GetProperty("reason").GetString()));
+        }
+        finally
+        {
+            Assert.Equal(0, await orchestrator.StopAsync());
+        }
+
+        Assert.Empty(await fixture.Database.InvariantViolationsAsync());
+    }
+
+    private static decimal CliRowsTrim(decimal value) => value / 1.0000000000000000000000000000m;
+
+    private Task<int> AccountAsync(string name) =>
+        fixture.Database.ExecuteAsync("INSERT INTO accounts (account) VALUES ($1) ON CONFLICT DO NOTHING", name);
+}
