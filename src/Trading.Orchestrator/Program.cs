@@ -35,9 +35,24 @@ internal static class Program
         root.Subcommands.Add(ReportCommand.Create(configuration, loggers));
         root.Subcommands.Add(GatesCommand.Create(configuration, loggers));
 
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Unparseable input is a usage error (exit 2, like the commands' own argument checks), not a failure.
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"trading: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync("See `trading --help` or `trading <command> --help`.");
+            return ExitCodes.BadArguments;
+        }
+
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // SIGTERM/Ctrl+C cancel the command's token; a running orchestrator then finishes its batch in hand and
+            // stops its host (up to HostOptions.ShutdownTimeout), so the process is given longer than the 2 s default.
+            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(45) });
         }
         catch (PostgresNotInstalledException e)
         {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 using Trading.Data.Migrations;
 using Trading.Orchestrator.Execution;
 using Trading.Orchestrator.Hosting;
@@ -29,15 +31,27 @@ public static class RunCommand
 
             await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, settings), loggers, cancellationToken);
             var options = settings.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
-            if (options.MigrateOnStart)
+            var log = loggers.CreateLogger("trading.run");
+            try
             {
-                await new Migrator(database.DataSource, loggers.CreateLogger<Migrator>()).MigrateAsync(cancellationToken);
+                // A database that is still starting, restarting or cutting sessions is waited for, not fatal.
+                await StartupRetry(log).ExecuteAsync(async ct =>
+                {
+                    await using var probe = await database.DataSource.OpenConnectionAsync(ct);
+                    if (options.MigrateOnStart)
+                    {
+                        await new Migrator(database.DataSource, loggers.CreateLogger<Migrator>()).MigrateAsync(ct);
+                    }
+                }, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return ExitCodes.Success;
             }
 
             using var host = OrchestratorHost.Build(database, settings);
             // RunAsync disposes the host's services when it returns; keep the counters before that.
             var counters = host.Services.GetRequiredService<ExecutionCounters>();
-            var log = loggers.CreateLogger("trading.run");
             var described = database.Describe();
             RunLog.Running(log, described);
             try
@@ -55,4 +69,21 @@ public static class RunCommand
         });
         return command;
     }
+
+    private static ResiliencePipeline StartupRetry(ILogger log) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => TransientErrors.IsTransient(e) || e is Trading.Data.Migrations.MigrationException { InnerException: { } inner } && TransientErrors.IsTransient(inner)),
+            MaxRetryAttempts = 30,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(5),
+            OnRetry = args =>
+            {
+                RunLog.StartupRetry(log, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
 }

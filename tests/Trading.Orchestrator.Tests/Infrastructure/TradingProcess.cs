@@ -63,6 +63,21 @@ public sealed class TradingProcess : IDisposable
         return (await run.WaitForExitAsync(TimeSpan.FromMinutes(2)), run.Output);
     }
 
+    /// <summary>Waits until `trading run` listens for decisions (its start-up is over).</summary>
+    public async Task WaitUntilListeningAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains("Listening for decisions", StringComparison.Ordinal))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"trading run did not start listening:\n{Output}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>SIGKILL: no chance to clean up, as in a crash or an OOM kill.</summary>
     public void Crash() => process.Kill(entireProcessTree: true);
 

@@ -41,6 +41,20 @@ public static class Workload
             FROM generate_series(1, {count})
             """);
 
+    /// <summary>Waits for the run to finish; on a time-out, the processes' own output says why.</summary>
+    public static async Task WaitUntilNothingPendingAsync(TestDatabase database, string prefix, TimeSpan timeout, params TradingProcess[] processes)
+    {
+        try
+        {
+            await WaitUntilNothingPendingAsync(database, prefix, timeout);
+        }
+        catch (TimeoutException e)
+        {
+            var tails = processes.Select(p => string.Join('\n', p.Output.Split('\n').TakeLast(40)));
+            throw new TimeoutException(e.Message + "\n" + string.Join("\n----\n", tails), e);
+        }
+    }
+
     public static async Task WaitUntilNothingPendingAsync(TestDatabase database, string prefix, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -25,7 +25,7 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
             fixture.Database.DataSource.Clear();
         }
 
-        await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(2));
+        await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(1), process);
         Assert.Equal(0, await process.StopAsync());
         await Workload.AssertSoundAsync(fixture.Database, prefix, 3_000);
     }
@@ -46,7 +46,7 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
                 await Workload.InsertDecisionsAsync(fixture.Database, prefix, 50, 10, 5_000, 0.5 + (i / 100.0));
             }
 
-            await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(3));
+            await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(3), [.. replicas]);
             foreach (var replica in replicas)
             {
                 Assert.Equal(0, await replica.StopAsync());
@@ -82,7 +82,8 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
 
         using (var last = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run"))
         {
-            await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(2));
+            await last.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
+            await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(2), last);
             Assert.Equal(0, await last.StopAsync());
         }
 
