@@ -74,6 +74,12 @@ public static class ExecutionEngine
             return Rejected(decision, invalid);
         }
 
+        // Flattening what is already flat needs no price: say so rather than complain about the quote.
+        if (decision.Action == DecisionAction.Close && state.Portfolio.Book.Get(symbol) is null)
+        {
+            return Skipped(decision, $"no open {symbol} position");
+        }
+
         if (decision.Action != DecisionAction.Close && decision.Confidence < config.ConfidenceThreshold)
         {
             return Skipped(decision, $"confidence {Fmt.Money(decision.Confidence)} below threshold {Fmt.Money(config.ConfidenceThreshold)}");
