@@ -23,6 +23,7 @@ internal static class Program
         root.Options.Add(CommonOptions.Json);
         root.Subcommands.Add(MigrateCommand.Create(configuration, loggers));
         root.Subcommands.Add(FeedCommand.Create(configuration, loggers));
+        root.Subcommands.Add(BenchCommand.Create(configuration, loggers));
 
         try
         {
