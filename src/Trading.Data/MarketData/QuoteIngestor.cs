@@ -6,7 +6,9 @@ namespace Trading.Data.MarketData;
 /// <summary>
 /// The one way quotes reach market_prices: batches of binary COPY, one transaction per batch, unknown symbols
 /// registered in instruments first, duplicates of (symbol, time) skipped (see <see cref="DuplicateHandling"/>), and a
-/// throttled NOTIFY market_prices after each committed batch. Writes are serialised; one instance may be shared.
+/// throttled NOTIFY market_prices after each committed batch. Up to MaxConcurrentBatches batches are written at once
+/// on separate connections (the server, not the client, is the bottleneck of a COPY); each batch is sorted by key so
+/// concurrent batches take index locks in the same order and cannot deadlock. Thread-safe.
 /// </summary>
 public sealed partial class QuoteIngestor : IAsyncDisposable
 {
@@ -35,7 +37,6 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
     private readonly ILogger logger;
     private readonly NotificationThrottle notifier;
     private readonly HashSet<string> knownSymbols = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim writeLock = new(1, 1);
     private int stagingBatchesLeft;
 
     public QuoteIngestor(NpgsqlDataSource dataSource, QuoteIngestorOptions options, TimeProvider time, ILogger<QuoteIngestor> logger)
@@ -57,17 +58,24 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
     public async Task<IngestResult> WriteAsync(IReadOnlyList<QuoteRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var result = default(IngestResult);
+        if (rows.Count <= options.BatchSize)
+        {
+            return await WriteBatchAsync(rows, cancellationToken);
+        }
+
+        using var slots = new SemaphoreSlim(options.MaxConcurrentBatches);
+        var writes = new List<Task<IngestResult>>();
         for (var offset = 0; offset < rows.Count; offset += options.BatchSize)
         {
             var count = Math.Min(options.BatchSize, rows.Count - offset);
             var batch = rows is QuoteRow[] array
                 ? new ArraySegment<QuoteRow>(array, offset, count)
                 : (IReadOnlyList<QuoteRow>)rows.Skip(offset).Take(count).ToArray();
-            result += await WriteBatchAsync(batch, cancellationToken);
+            await slots.WaitAsync(cancellationToken);
+            writes.Add(InSlotAsync(slots, batch, null, cancellationToken));
         }
 
-        return result;
+        return Sum(await Task.WhenAll(writes));
     }
 
     /// <summary>Streams rows in batches; <paramref name="progress"/> hears the running count of rows handled.</summary>
@@ -75,7 +83,9 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
         IAsyncEnumerable<QuoteRow> rows, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var result = default(IngestResult);
+        using var slots = new SemaphoreSlim(options.MaxConcurrentBatches);
+        var writes = new List<Task<IngestResult>>();
+        var counter = progress is null ? null : new ProgressCounter(progress);
         var buffer = new QuoteRow[options.BatchSize];
         var filled = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -83,19 +93,20 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
             buffer[filled++] = row;
             if (filled == buffer.Length)
             {
-                result += await WriteBatchAsync(buffer, cancellationToken);
+                await slots.WaitAsync(cancellationToken);
+                writes.Add(InSlotAsync(slots, buffer, counter, cancellationToken));
+                buffer = new QuoteRow[options.BatchSize];
                 filled = 0;
-                progress?.Report(result.Received);
             }
         }
 
         if (filled > 0)
         {
-            result += await WriteBatchAsync(new ArraySegment<QuoteRow>(buffer, 0, filled), cancellationToken);
-            progress?.Report(result.Received);
+            await slots.WaitAsync(cancellationToken);
+            writes.Add(InSlotAsync(slots, new ArraySegment<QuoteRow>(buffer, 0, filled), counter, cancellationToken));
         }
 
-        return result;
+        return Sum(await Task.WhenAll(writes));
     }
 
     /// <summary>Sends the pending notification now instead of at the end of the throttle interval.</summary>
@@ -104,7 +115,23 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await notifier.DisposeAsync();
-        writeLock.Dispose();
+    }
+
+    private static IngestResult Sum(IngestResult[] results) => results.Aggregate(default(IngestResult), (a, b) => a + b);
+
+    private async Task<IngestResult> InSlotAsync(
+        SemaphoreSlim slots, IReadOnlyList<QuoteRow> batch, ProgressCounter? counter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await WriteBatchAsync(batch, cancellationToken);
+            counter?.Add(result.Received);
+            return result;
+        }
+        finally
+        {
+            slots.Release();
+        }
     }
 
     private async Task<IngestResult> WriteBatchAsync(IReadOnlyList<QuoteRow> batch, CancellationToken cancellationToken)
@@ -114,24 +141,30 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
             return default;
         }
 
-        await writeLock.WaitAsync(cancellationToken);
-        try
         {
-            var rows = options.Duplicates == DuplicateHandling.AssumeUnique ? batch : WithoutRepeats(batch);
-            var symbols = new HashSet<string>(StringComparer.Ordinal);
+            var rows = BatchOrder.Sorted(batch, removeRepeats: options.Duplicates != DuplicateHandling.AssumeUnique);
+            var symbols = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
                 symbols.Add(row.Quote.Symbol);
             }
 
-            var newSymbols = symbols.Where(s => !knownSymbols.Contains(s)).ToArray();
+            string[] newSymbols;
+            lock (knownSymbols)
+            {
+                newSymbols = symbols.Where(s => !knownSymbols.Contains(s)).ToArray();
+            }
+
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             long written;
-            var staging = options.Duplicates == DuplicateHandling.Staging || stagingBatchesLeft > 0;
+            var staging = options.Duplicates == DuplicateHandling.Staging || Volatile.Read(ref stagingBatchesLeft) > 0;
             if (staging)
             {
                 written = await CommitAsync(connection, rows, newSymbols, staging: true, cancellationToken);
-                stagingBatchesLeft = Math.Max(0, stagingBatchesLeft - 1);
+                if (Interlocked.Decrement(ref stagingBatchesLeft) < 0)
+                {
+                    Interlocked.Exchange(ref stagingBatchesLeft, 0);
+                }
             }
             else
             {
@@ -142,19 +175,19 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation
                                                   && options.Duplicates == DuplicateHandling.Optimistic)
                 {
-                    LogFallingBackToStaging(rows.Count, e.ConstraintName);
-                    stagingBatchesLeft = StagingBatchesAfterConflict;
+                    LogFallingBackToStaging(rows.Length, e.ConstraintName);
+                    Interlocked.Exchange(ref stagingBatchesLeft, StagingBatchesAfterConflict);
                     written = await CommitAsync(connection, rows, newSymbols, staging: true, cancellationToken);
                 }
             }
 
-            knownSymbols.UnionWith(newSymbols);
+            lock (knownSymbols)
+            {
+                knownSymbols.UnionWith(newSymbols);
+            }
+
             await notifier.OnCommittedAsync(symbols, connection, cancellationToken);
             return new IngestResult(batch.Count, written, 1);
-        }
-        finally
-        {
-            writeLock.Release();
         }
     }
 
@@ -188,31 +221,6 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
 
         await transaction.CommitAsync(cancellationToken);
         return written;
-    }
-
-    // Repeats inside one batch would fail a COPY; PostgreSQL keeps microseconds, so keys compare at that resolution.
-    private static IReadOnlyList<QuoteRow> WithoutRepeats(IReadOnlyList<QuoteRow> batch)
-    {
-        var seen = new HashSet<(string, long)>(batch.Count);
-        List<QuoteRow>? unique = null;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var quote = batch[i].Quote;
-            if (seen.Add((quote.Symbol, QuoteCopy.Microseconds(quote.Time))))
-            {
-                unique?.Add(batch[i]);
-            }
-            else if (unique is null)
-            {
-                unique = new List<QuoteRow>(batch.Count);
-                for (var j = 0; j < i; j++)
-                {
-                    unique.Add(batch[j]);
-                }
-            }
-        }
-
-        return unique ?? batch;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A batch of {Rows} quotes repeats stored keys ({Constraint}); merging it through staging")]
