@@ -17,6 +17,7 @@ public static class BenchCommand
 {
     private static readonly Option<string?> Rows = new("--rows") { Description = "Quotes to write (ingest, default 1,000,000) or to store (latest, default 10,000,000)." };
     private static readonly Option<string> Batch = new("--batch") { Description = "Rows per ingestion transaction.", DefaultValueFactory = _ => "10000" };
+    private static readonly Option<string> Concurrency = new("--concurrency") { Description = "Batches the ingestor writes at once.", DefaultValueFactory = _ => "2" };
     private static readonly Option<string> Instruments = new("--instruments") { Description = "Instruments the stored quotes spread over.", DefaultValueFactory = _ => "3" };
     private static readonly Option<string> Runs = new("--runs") { Description = "Timed reads of the view.", DefaultValueFactory = _ => "200" };
     private static readonly Option<bool> Keep = new("--keep") { Description = "Keep the scratch database for inspection." };
@@ -26,6 +27,7 @@ public static class BenchCommand
         var ingest = new Command("ingest", "Rows/s of raw binary COPY versus the ingestion path (optimistic, staging, all-duplicate re-load).");
         ingest.Options.Add(Rows);
         ingest.Options.Add(Batch);
+        ingest.Options.Add(Concurrency);
         ingest.Options.Add(Keep);
         ingest.SetAction((parse, cancellationToken) => IngestAsync(parse, configuration, loggers, cancellationToken));
 
@@ -44,11 +46,12 @@ public static class BenchCommand
 
     private static async Task<int> IngestAsync(ParseResult parse, IConfiguration configuration, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        int rows, batch;
+        int rows, batch, concurrency;
         try
         {
             rows = CliValues.Count("--rows", parse.GetValue(Rows) ?? "1000000", 1, 50_000_000);
             batch = CliValues.Count("--batch", parse.GetValue(Batch)!, 1, 1_000_000);
+            concurrency = CliValues.Count("--concurrency", parse.GetValue(Concurrency)!, 1, 64);
         }
         catch (ArgumentException e)
         {
@@ -59,7 +62,7 @@ public static class BenchCommand
         await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, configuration), loggers, cancellationToken);
         await using var scratch = await ScratchDatabase.CreateAsync(database.DataSource, database.ConnectionString, loggers, cancellationToken);
         scratch.Keep = parse.GetValue(Keep);
-        var lines = await new IngestBenchmark(scratch, rows, batch, loggers).RunAsync(cancellationToken);
+        var lines = await new IngestBenchmark(scratch, rows, batch, concurrency, loggers).RunAsync(cancellationToken);
         var raw = lines.Single(l => l.Name.StartsWith("raw", StringComparison.Ordinal)).RowsPerSecond;
         if (parse.GetValue(CommonOptions.Json))
         {
@@ -68,13 +71,14 @@ public static class BenchCommand
                 database = database.Describe(),
                 rows,
                 batch,
+                concurrency,
                 processors = Environment.ProcessorCount,
                 results = lines.Select(l => new { name = l.Name, rows = l.Rows, written = l.Written, seconds = l.Elapsed.TotalSeconds, rowsPerSecond = l.RowsPerSecond }),
             }));
             return ExitCodes.Success;
         }
 
-        Console.WriteLine($"bench ingest: {rows:N0} quotes, batches of {batch:N0}, {Environment.ProcessorCount} cores, {database.Describe()} (scratch {scratch.Name})");
+        Console.WriteLine($"bench ingest: {rows:N0} quotes, batches of {batch:N0} ({concurrency} at once), {Environment.ProcessorCount} cores, {database.Describe()} (scratch {scratch.Name})");
         foreach (var line in lines)
         {
             var ratio = raw > 0m && !line.Name.StartsWith("simulate", StringComparison.Ordinal)

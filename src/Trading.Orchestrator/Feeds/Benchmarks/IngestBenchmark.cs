@@ -12,7 +12,7 @@ namespace Trading.Orchestrator.Feeds.Benchmarks;
 /// ingestor into market_prices with (b) optimistic COPY (the default), (c) staging + ON CONFLICT, (d) a re-load of the
 /// same rows (every one a duplicate). The quotes are simulated beforehand; only the writes are timed.
 /// </summary>
-public sealed class IngestBenchmark(ScratchDatabase database, int rows, int batchSize, ILoggerFactory loggers)
+public sealed class IngestBenchmark(ScratchDatabase database, int rows, int batchSize, int concurrency, ILoggerFactory loggers)
 {
     private static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -69,7 +69,7 @@ public sealed class IngestBenchmark(ScratchDatabase database, int rows, int batc
         await database.ExecuteAsync("CHECKPOINT", cancellationToken);
         await using var ingestor = new QuoteIngestor(
             database.DataSource,
-            new QuoteIngestorOptions { BatchSize = batchSize, Duplicates = duplicates, Source = "bench" },
+            new QuoteIngestorOptions { BatchSize = batchSize, MaxConcurrentBatches = concurrency, Duplicates = duplicates, Source = "bench" },
             TimeProvider.System,
             loggers.CreateLogger<QuoteIngestor>() ?? NullLogger<QuoteIngestor>.Instance);
         var stopwatch = Stopwatch.StartNew();

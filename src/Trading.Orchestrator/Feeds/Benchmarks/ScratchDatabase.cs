@@ -50,11 +50,21 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        if (!Keep)
+        if (Keep)
         {
-            NpgsqlConnection.ClearAllPools();
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
             await using var drop = server.CreateCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
             await drop.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException e)
+        {
+            // Never hide the benchmark's own failure behind a cleanup one; the name is printed for a manual drop.
+            await Console.Error.WriteLineAsync($"bench: could not drop scratch database {Name}: {e.Message}");
         }
     }
 }
