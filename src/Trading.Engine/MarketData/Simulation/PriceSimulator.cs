@@ -96,6 +96,8 @@ public sealed class PriceSimulator
         private decimal mid = settings.StartPrice;
         private int regime;
         private decimal? spareNormal;
+        private decimal cachedSeconds = -1m;
+        private decimal cachedSqrtYears;
 
         public void Advance(decimal seconds)
         {
@@ -114,8 +116,15 @@ public sealed class PriceSimulator
                 multiplier = regimes.Multipliers[regime];
             }
 
+            // Steps are usually evenly spaced: the square root is computed once per distinct step length.
+            if (seconds != cachedSeconds)
+            {
+                cachedSeconds = seconds;
+                cachedSqrtYears = DecimalMath.Sqrt(years);
+            }
+
             var sigma = settings.Volatility * multiplier;
-            var logReturn = ((settings.Drift - (sigma * sigma / 2m)) * years) + (sigma * DecimalMath.Sqrt(years) * NextNormal());
+            var logReturn = ((settings.Drift - (sigma * sigma / 2m)) * years) + (sigma * cachedSqrtYears * NextNormal());
             if (settings.Jumps is { } jumps && random.NextDecimal() < Math.Min(1m, jumps.PerDay * seconds / SecondsPerDay))
             {
                 // One jump at most per step: for steps much shorter than a day the Poisson count is 0 or 1.
