@@ -113,7 +113,7 @@ public sealed class FeedCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     [Fact]
     public async Task BenchIngest_SmallRun_ExitsZero()
     {
-        Assert.Equal(ExitCodes.Success, await Trading("bench", "ingest", "--rows", "2000", "--batch", "500"));
+        Assert.Equal(ExitCodes.Success, await Trading("bench", "ingest", "--rows", "2000", "--batch", "500", "--repeat", "2"));
     }
 
     [Fact]

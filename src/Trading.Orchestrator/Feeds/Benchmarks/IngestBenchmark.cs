@@ -10,9 +10,10 @@ namespace Trading.Orchestrator.Feeds.Benchmarks;
 /// <summary>
 /// Ingestion throughput on a scratch database: (a) one raw binary COPY into an indexed copy of market_prices, then the
 /// ingestor into market_prices with (b) optimistic COPY (the default), (c) staging + ON CONFLICT, (d) a re-load of the
-/// same rows (every one a duplicate). The quotes are simulated beforehand; only the writes are timed.
+/// same rows (every one a duplicate), repeated in interleaved rounds. The quotes are simulated beforehand; only the
+/// writes are timed.
 /// </summary>
-public sealed class IngestBenchmark(ScratchDatabase database, int rows, int batchSize, int concurrency, ILoggerFactory loggers)
+public sealed class IngestBenchmark(ScratchDatabase database, int rows, int batchSize, int concurrency, int repeats, ILoggerFactory loggers)
 {
     private static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -26,6 +27,23 @@ public sealed class IngestBenchmark(ScratchDatabase database, int rows, int batc
 
         await database.ExecuteAsync("CREATE TABLE bench_raw (LIKE market_prices INCLUDING ALL)", cancellationToken);
         await WarmUpAsync(quotes, cancellationToken);
+
+        // Rounds interleave the modes, so that a burst of load elsewhere on the machine does not favour one of them.
+        for (var round = 0; round < repeats; round++)
+        {
+            lines.Add(await RawAsync(quotes, cancellationToken));
+            lines.Add(await IngestAsync("ingestor, optimistic COPY (default)", DuplicateHandling.Optimistic, quotes, truncate: true, cancellationToken));
+            lines.Add(await IngestAsync("ingestor, staging + ON CONFLICT", DuplicateHandling.Staging, quotes, truncate: true, cancellationToken));
+            lines.Add(await IngestAsync("ingestor, re-load (all duplicates)", DuplicateHandling.Optimistic, quotes, truncate: false, cancellationToken));
+        }
+
+        await database.ExecuteAsync("DROP TABLE bench_raw", cancellationToken);
+        return lines;
+    }
+
+    private async Task<BenchmarkLine> RawAsync(QuoteRow[] quotes, CancellationToken cancellationToken)
+    {
+        await database.ExecuteAsync("TRUNCATE bench_raw", cancellationToken);
         await database.ExecuteAsync("CHECKPOINT", cancellationToken);
         var raw = Stopwatch.StartNew();
         ulong copied;
@@ -35,13 +53,7 @@ public sealed class IngestBenchmark(ScratchDatabase database, int rows, int batc
         }
 
         raw.Stop();
-        lines.Add(new BenchmarkLine("raw binary COPY, one statement", quotes.Length, (long)copied, raw.Elapsed));
-        await database.ExecuteAsync("DROP TABLE bench_raw", cancellationToken);
-
-        lines.Add(await IngestAsync("ingestor, optimistic COPY (default)", DuplicateHandling.Optimistic, quotes, truncate: true, cancellationToken));
-        lines.Add(await IngestAsync("ingestor, staging + ON CONFLICT", DuplicateHandling.Staging, quotes, truncate: true, cancellationToken));
-        lines.Add(await IngestAsync("ingestor, re-load (all duplicates)", DuplicateHandling.Optimistic, quotes, truncate: false, cancellationToken));
-        return lines;
+        return new BenchmarkLine("raw binary COPY, one statement", quotes.Length, (long)copied, raw.Elapsed);
     }
 
     // JIT and connection warm-up on a slice of the data, so the first measured mode is not penalised.
