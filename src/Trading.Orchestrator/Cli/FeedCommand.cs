@@ -7,6 +7,7 @@ using Trading.Data.MarketData;
 using Trading.Data.Migrations;
 using Trading.Engine.MarketData.Simulation;
 using Trading.Orchestrator.Feeds;
+using Trading.Orchestrator.Feeds.Exchange;
 using Trading.Orchestrator.Hosting;
 
 namespace Trading.Orchestrator.Cli;
@@ -38,6 +39,12 @@ public static class FeedCommand
     private static readonly Option<string?> Speed = new("--speed") { Description = "Pace the replay at this multiple of real time (default: full speed)." };
     private static readonly Option<bool> ShiftToNow = new("--shift-to-now") { Description = "Paced replay: re-stamp quotes so that the first one is now." };
 
+    private static readonly Option<string?> StreamUri = new("--stream-uri") { Description = "Exchange WebSocket stream (default: Binance spot combined bookTicker streams)." };
+    private static readonly Option<string?> RestUri = new("--rest-uri") { Description = "Exchange REST base for snapshots (default: https://api.binance.com/)." };
+
+    // One client for the process, as HttpClient is meant to be used.
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var sim = new Command("sim", "Simulated quotes (geometric Brownian motion): live every --interval, or a --from/--to backfill.");
@@ -57,9 +64,18 @@ public static class FeedCommand
 
         replay.SetAction((parse, cancellationToken) => RunAsync("replay", parse, configuration, loggers, ReplayFeedFrom, cancellationToken));
 
-        var feed = new Command("feed", "Write market data into market_prices (simulated or replayed).");
+        var exchange = new Command("exchange", "Live Binance-style bookTicker quotes over WebSocket until Ctrl+C (REST snapshot on every connect).");
+        foreach (var option in new Option[] { Symbols, StreamUri, RestUri, Batch })
+        {
+            exchange.Options.Add(option);
+        }
+
+        exchange.SetAction((parse, cancellationToken) => RunAsync("exchange", parse, configuration, loggers, ExchangeFeedFrom, cancellationToken));
+
+        var feed = new Command("feed", "Write market data into market_prices (simulated, replayed or live from an exchange).");
         feed.Subcommands.Add(sim);
         feed.Subcommands.Add(replay);
+        feed.Subcommands.Add(exchange);
         return feed;
     }
 
@@ -220,6 +236,25 @@ public static class FeedCommand
         var feed = new ReplayFeed(options, TimeProvider.System, progress);
         return (feed, await feed.ValidateAsync(cancellationToken));
     }
+
+    private static Task<(IQuoteFeed Feed, long ExpectedRows)> ExchangeFeedFrom(
+        ParseResult parse, ILoggerFactory loggers, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var symbols = parse.GetValue(Symbols) is { Length: > 0 } given
+            ? CliValues.Symbols("--symbols", given)
+            : SimulationDefaults.Symbols.Select(s => s.Symbol).ToList();
+        var options = ExchangeFeedOptions.Binance(symbols);
+        options = options with
+        {
+            StreamUri = parse.GetValue(StreamUri) is { } stream ? Absolute("--stream-uri", stream) : options.StreamUri,
+            RestUri = parse.GetValue(RestUri) is { } rest ? Absolute("--rest-uri", rest) : options.RestUri,
+        };
+        IQuoteFeed feed = new BinanceBookTickerFeed(options, Http, TimeProvider.System, loggers.CreateLogger<BinanceBookTickerFeed>());
+        return Task.FromResult((feed, 0L));
+    }
+
+    private static Uri Absolute(string option, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"{option}: '{text}' is not an absolute URI.");
 
     private sealed class RelayProgress : IProgress<long>
     {

@@ -110,6 +110,14 @@ public sealed class FeedCommandTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(ExitCodes.BadArguments, await Trading("feed", "replay", path, "--format", "kline"));
     }
 
+    [Theory]
+    [InlineData("--stream-uri", "not a uri")]
+    [InlineData("--symbols", "btc usdt")]
+    public async Task FeedExchange_BadArgument_ExitsWithBadArguments(string option, string value)
+    {
+        Assert.Equal(ExitCodes.BadArguments, await Trading("feed", "exchange", option, value));
+    }
+
     [Fact]
     public async Task BenchIngest_SmallRun_ExitsZero()
     {
