@@ -24,6 +24,7 @@ internal static class Program
         root.Subcommands.Add(MigrateCommand.Create(configuration, loggers));
         root.Subcommands.Add(RunCommand.Create(configuration, loggers));
         root.Subcommands.Add(BenchCommand.Create(configuration, loggers));
+        root.Subcommands.Add(FeedCommand.Create(configuration, loggers));
         root.Subcommands.Add(DecideCommand.Create(configuration, loggers));
         root.Subcommands.Add(StatusCommand.Create(configuration, loggers));
         root.Subcommands.Add(ListCommands.Positions(configuration, loggers));

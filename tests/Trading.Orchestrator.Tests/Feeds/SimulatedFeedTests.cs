@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Trading.Data.MarketData;
+using Trading.Engine.MarketData.Simulation;
+using Trading.Orchestrator.Feeds;
+using Trading.Testing;
+
+namespace Trading.Orchestrator.Tests.Feeds;
+
+public sealed class SimulatedFeedTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    private static readonly DateTimeOffset From = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private QuoteIngestor Ingestor() =>
+        new(fixture.Database.DataSource, new QuoteIngestorOptions { BatchSize = 500, Source = "sim" }, TimeProvider.System, NullLogger<QuoteIngestor>.Instance);
+
+    private static SimulatedFeed Feed(SimulatedFeedOptions options) =>
+        new(options, TimeProvider.System, NullLogger<SimulatedFeed>.Instance);
+
+    private static SimulatedFeedOptions Backfill(string symbol, ulong seed) => new()
+    {
+        Symbols = [new PathSettings(symbol, 65_000m, 0m, 0.6m, 0.0002m, 0.5m)],
+        Seed = seed,
+        Interval = TimeSpan.FromSeconds(1),
+        From = From,
+        To = From.AddMinutes(30),
+    };
+
+    private Task<List<Dictionary<string, object?>>> Stored(string symbol) =>
+        fixture.Database.QueryAsync("SELECT time, bid, ask, last, bid_size, ask_size FROM market_prices WHERE symbol = $1 ORDER BY time", symbol);
+
+    [Fact]
+    public async Task RunAsync_Backfill_WritesOneQuotePerStep()
+    {
+        await using var ingestor = Ingestor();
+
+        var result = await Feed(Backfill("SIMA/USDT", 1)).RunAsync(ingestor, CancellationToken.None);
+
+        Assert.Equal(new IngestResult(1_800, 1_800, 4), result);
+        var rows = await Stored("SIMA/USDT");
+        Assert.Equal(From.UtcDateTime, (DateTime)rows[0]["time"]!);
+        Assert.Equal(From.AddMinutes(30).AddSeconds(-1).UtcDateTime, (DateTime)rows[^1]["time"]!);
+        Assert.All(rows, r => Assert.True((decimal)r["bid"]! < (decimal)r["ask"]!));
+    }
+
+    [Fact]
+    public async Task RunAsync_SameSeedAgain_StoresIdenticalQuotes()
+    {
+        await using var ingestor = Ingestor();
+        await Feed(Backfill("SIMB/USDT", 5)).RunAsync(ingestor, CancellationToken.None);
+        var first = await Stored("SIMB/USDT");
+        await fixture.Database.ExecuteAsync("DELETE FROM market_prices WHERE symbol = 'SIMB/USDT'");
+
+        await Feed(Backfill("SIMB/USDT", 5)).RunAsync(ingestor, CancellationToken.None);
+        var second = await Stored("SIMB/USDT");
+
+        Assert.Equal(1_800, first.Count);
+        Assert.Equal(65_000m, (decimal)first[0]["last"]!);
+        Assert.Equal(first.Select(r => string.Join('|', r.Values)), second.Select(r => string.Join('|', r.Values)));
+    }
+
+    [Fact]
+    public async Task RunAsync_DifferentSeed_StoresDifferentQuotes()
+    {
+        await using var ingestor = Ingestor();
+        await Feed(Backfill("SIMC/USDT", 5)).RunAsync(ingestor, CancellationToken.None);
+        var five = await Stored("SIMC/USDT");
+        await fixture.Database.ExecuteAsync("DELETE FROM market_prices WHERE symbol = 'SIMC/USDT'");
+
+        await Feed(Backfill("SIMC/USDT", 6)).RunAsync(ingestor, CancellationToken.None);
+        var six = await Stored("SIMC/USDT");
+
+        Assert.Equal(five.Count, six.Count);
+        Assert.NotEqual(five.Select(r => r["bid"]), six.Select(r => r["bid"]));
+    }
+
+    [Fact]
+    public async Task RunAsync_BackfillAgain_SkipsEveryDuplicate()
+    {
+        await using var ingestor = Ingestor();
+        await Feed(Backfill("SIMD/USDT", 5)).RunAsync(ingestor, CancellationToken.None);
+
+        var again = await Feed(Backfill("SIMD/USDT", 5)).RunAsync(ingestor, CancellationToken.None);
+
+        Assert.Equal(0, again.Written);
+        Assert.Equal(1_800, again.Duplicates);
+    }
+
+    [Fact]
+    public async Task RunAsync_LiveWithTickLimit_WritesEveryTickAndStops()
+    {
+        await using var ingestor = Ingestor();
+        var options = new SimulatedFeedOptions
+        {
+            Symbols = [new PathSettings("LIVE/USDT", 100m, 0m, 0.5m, 0.001m, 1m)],
+            Interval = TimeSpan.FromMilliseconds(20),
+            MaxTicks = 3,
+        };
+
+        var result = await Feed(options).RunAsync(ingestor, CancellationToken.None);
+
+        Assert.Equal(new IngestResult(3, 3, 3), result);
+        Assert.Equal(3L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM market_prices WHERE symbol = 'LIVE/USDT'"));
+    }
+
+    [Fact]
+    public async Task RunAsync_LiveCancelled_StopsWithoutError()
+    {
+        await using var ingestor = Ingestor();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        var options = new SimulatedFeedOptions
+        {
+            Symbols = [new PathSettings("STOP/USDT", 100m, 0m, 0.5m, 0.001m, 1m)],
+            Interval = TimeSpan.FromMilliseconds(20),
+        };
+
+        var result = await Feed(options).RunAsync(ingestor, cancel.Token);
+
+        Assert.True(result.Written >= 1);
+    }
+}
