@@ -22,6 +22,7 @@ internal static class Program
         root.Options.Add(CommonOptions.Connection);
         root.Options.Add(CommonOptions.Json);
         root.Subcommands.Add(MigrateCommand.Create(configuration, loggers));
+        root.Subcommands.Add(DemoCommand.Create(configuration, loggers));
         root.Subcommands.Add(RunCommand.Create(configuration, loggers));
         root.Subcommands.Add(BenchCommand.Create(configuration, loggers));
         root.Subcommands.Add(FeedCommand.Create(configuration, loggers));

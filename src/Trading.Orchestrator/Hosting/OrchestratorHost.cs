@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Quartz;
+using Trading.Data.MarketData;
+using Trading.Orchestrator.Feeds;
 using Trading.Orchestrator.Execution;
 using Trading.Orchestrator.Jobs;
 
@@ -48,7 +51,28 @@ public static class OrchestratorHost
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        AddFeed(services, configuration.GetSection(FeedOptions.Section).Get<FeedOptions>() ?? new FeedOptions());
         extra?.Invoke(services);
         return builder.Build();
+    }
+
+    /// <summary>The in-process price source Feed:Mode asks for; every feed writes through the one ingestion path.</summary>
+    private static void AddFeed(IServiceCollection services, FeedOptions feed)
+    {
+        switch (feed.Mode.ToUpperInvariant())
+        {
+            case "NONE":
+                return;
+            case "SIMULATED":
+                var options = new SimulatedFeedOptions { Seed = feed.Seed, Interval = feed.Interval };
+                options.Validate();
+                services.AddSingleton(sp => new QuoteIngestor(sp.GetRequiredService<NpgsqlDataSource>(),
+                    new QuoteIngestorOptions { Source = "simulated" }, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuoteIngestor>>()));
+                services.AddSingleton<IQuoteFeed>(sp => new SimulatedFeed(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SimulatedFeed>>()));
+                services.AddHostedService<QuoteFeedService>();
+                return;
+            default:
+                throw new InvalidOperationException($"Feed:Mode is '{feed.Mode}'; expected 'none' or 'simulated'.");
+        }
     }
 }

@@ -1,0 +1,75 @@
+using Npgsql;
+
+namespace Trading.Orchestrator.Demo;
+
+/// <summary>What the demo dashboard shows, read from the same views a user would query.</summary>
+public sealed record DemoSnapshot(
+    decimal Equity,
+    decimal Cash,
+    decimal TotalPnl,
+    decimal RealizedPnl,
+    decimal UnrealizedPnl,
+    IReadOnlyList<(string Symbol, string Side, decimal Quantity, decimal Entry, decimal? Mark, decimal? Pnl)> Positions,
+    IReadOnlyList<(DateTimeOffset Time, string Symbol, string Side, decimal Quantity, decimal Price, decimal Fee)> Fills,
+    IReadOnlyDictionary<string, long> Decisions,
+    decimal? LatencyP50Ms,
+    decimal? LatencyP99Ms,
+    long Snapshots)
+{
+    public static async Task<DemoSnapshot> ReadAsync(NpgsqlDataSource dataSource, string account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var batch = dataSource.CreateBatch();
+        foreach (var sql in new[]
+        {
+            "SELECT total_value, cash, total_pnl, realized_pnl, unrealized_pnl FROM v_paper_portfolio_overview WHERE account = $1",
+            "SELECT symbol, side, quantity, entry_price, current_price, unrealized_pnl FROM v_paper_open_positions WHERE account = $1 ORDER BY symbol",
+            "SELECT filled_at, symbol, side, quantity, price, fee FROM paper_fills WHERE account = $1 ORDER BY fill_id DESC LIMIT 8",
+            "SELECT status, count(*) FROM trading_decisions WHERE account = $1 GROUP BY status",
+            """
+            SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM processed_at - created_at) * 1000),
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM processed_at - created_at) * 1000)
+            FROM trading_decisions WHERE account = $1 AND processed_at > now() - interval '1 minute'
+            """,
+            "SELECT count(*) FROM paper_portfolio_snapshots WHERE account = $1",
+        })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = account });
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (equity, cash, total, realized, unrealized) = (reader.GetDecimal(0), reader.GetDecimal(1), reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4));
+        await reader.NextResultAsync(cancellationToken);
+        var positions = new List<(string, string, decimal, decimal, decimal?, decimal?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            positions.Add((reader.GetString(0), reader.GetString(1), reader.GetDecimal(2), reader.GetDecimal(3),
+                reader.IsDBNull(4) ? null : reader.GetDecimal(4), reader.IsDBNull(5) ? null : reader.GetDecimal(5)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var fills = new List<(DateTimeOffset, string, string, decimal, decimal, decimal)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            fills.Add((reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.GetDecimal(4), reader.GetDecimal(5)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var decisions = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            decisions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        decimal? p50 = reader.IsDBNull(0) ? null : Math.Round((decimal)reader.GetDouble(0), 1);
+        decimal? p99 = reader.IsDBNull(1) ? null : Math.Round((decimal)reader.GetDouble(1), 1);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new DemoSnapshot(equity, cash, total, realized, unrealized, positions, fills, decisions, p50, p99, reader.GetInt64(0));
+    }
+}
