@@ -10,7 +10,7 @@ namespace Trading.Engine.Orders.Resting;
 ///   stop or stop-limit without a stop price, a trailing stop without an offset (a fractional
 ///   offset must be below 1), GTD without expires_at. A DAY or GTD order already past its expiry
 ///   is Expired.</item>
-/// <item>A limit price is rounded to the tick in the trader's favour of caution (buy down, sell
+/// <item>A limit price is rounded to the tick inwards (buy down, sell
 ///   up), so a fill never exceeds the limit the trader gave. DAY gets its expiry set here.</item>
 /// <item>The order then meets the quote under the rules of <see cref="OrderMatcher"/> with arrival
 ///   semantics: a marketable limit is a taker and fills at the better market price (price
