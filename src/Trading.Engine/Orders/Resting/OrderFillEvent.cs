@@ -1,0 +1,27 @@
+using Trading.Engine.Primitives;
+
+namespace Trading.Engine.Orders.Resting;
+
+/// <summary>
+/// One execution of a working order. Slippage is inside <see cref="Price"/> and reported, never
+/// charged again; <see cref="Fee"/> is already computed for <see cref="Role"/>. Apply it to the
+/// account with <c>Portfolio.ApplyFill(Symbol, Side, Quantity, Price, Fee, Time)</c>.
+/// <see cref="RngSeed"/> is the seed of the generator used for this order on this quote.
+/// </summary>
+public sealed record OrderFillEvent(
+    long OrderId,
+    string Symbol,
+    OrderSide Side,
+    OrderType OrderType,
+    decimal Quantity,
+    decimal Price,
+    decimal ReferencePrice,
+    decimal SlippageFraction,
+    decimal SlippagePerUnit,
+    decimal Notional,
+    LiquidityRole Role,
+    decimal Fee,
+    DateTimeOffset Time,
+    long RngSeed,
+    long? OcoGroup,
+    long? ParentDecisionId);

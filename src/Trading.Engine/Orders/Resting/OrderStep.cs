@@ -1,0 +1,200 @@
+using Trading.Engine.Fees;
+using Trading.Engine.Fills;
+using Trading.Engine.MarketData;
+using Trading.Engine.Primitives;
+using Trading.Engine.Randomness;
+using Trading.Engine.Slippage;
+
+namespace Trading.Engine.Orders.Resting;
+
+/// <summary>
+/// One order against one quote; the rules are listed on <see cref="OrderMatcher"/>. Returns the
+/// order's new state and its fill, if any. TIF, expiry and OCO are handled by the callers.
+/// </summary>
+internal static class OrderStep
+{
+    public static (RestingOrder Order, OrderFillEvent? Fill) Run(RestingOrder order, Quote quote, MatchContext ctx, QuotedSize size, bool arrival)
+    {
+        var touch = Touch(order.Side, quote, ctx.SpreadFractionWhenLastOnly);
+        if (touch is not { } t)
+        {
+            return (order, null);
+        }
+
+        switch (order.Type)
+        {
+            case OrderType.Market:
+                return Take(order, quote, ctx, size);
+
+            case OrderType.Limit:
+                return Limit(order, t, quote, ctx, size, taker: arrival);
+
+            case OrderType.Stop:
+                if (!order.Triggered)
+                {
+                    if (!StopCrossed(order.Side, t, Required(order.StopPrice, order, "stop price")))
+                    {
+                        return (order, null);
+                    }
+
+                    order = order with { Triggered = true };
+                }
+
+                return Take(order, quote, ctx, size);
+
+            case OrderType.StopLimit:
+                var activatedNow = arrival;
+                if (!order.Triggered)
+                {
+                    if (!StopCrossed(order.Side, t, Required(order.StopPrice, order, "stop price")))
+                    {
+                        return (order, null);
+                    }
+
+                    order = order with { Triggered = true };
+                    activatedNow = true;
+                }
+
+                return Limit(order, t, quote, ctx, size, taker: activatedNow);
+
+            case OrderType.TrailingStop:
+                if (!order.Triggered)
+                {
+                    var previous = order.BestPriceSincePlacement ?? t;
+                    var best = order.Side == OrderSide.Sell ? Math.Max(previous, t) : Math.Min(previous, t);
+                    var stop = TrailingLevel(order, best, ctx.Instrument.TickSize);
+                    order = order with { BestPriceSincePlacement = best, StopPrice = stop };
+                    if (!StopCrossed(order.Side, t, stop))
+                    {
+                        return (order, null);
+                    }
+
+                    order = order with { Triggered = true };
+                }
+
+                return Take(order, quote, ctx, size);
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(order), order.Type, "Unknown order type.");
+        }
+    }
+
+    /// <summary>Buy: ask, sell: bid; without it last × (1 ± spread/2), as for market orders.</summary>
+    public static decimal? Touch(OrderSide side, Quote quote, decimal spreadFraction)
+    {
+        var touch = side == OrderSide.Buy ? quote.Ask : quote.Bid;
+        if (touch is not null || quote.Last is not { } last)
+        {
+            return touch;
+        }
+
+        var half = spreadFraction / 2m;
+        return side == OrderSide.Buy ? last * (1m + half) : last * (1m - half);
+    }
+
+    /// <summary>Sell trailing stop: best − offset (or best × (1 − f)), down to the tick; buy: best + offset, up to the tick.</summary>
+    public static decimal TrailingLevel(RestingOrder order, decimal best, decimal tickSize)
+    {
+        var offset = Required(order.TrailingOffset, order, "trailing offset");
+        var distance = order.TrailingIsPercent ? best * offset : offset;
+        var raw = order.Side == OrderSide.Sell ? best - distance : best + distance;
+        return raw <= 0m ? tickSize : EngineMath.RoundPriceAgainst(order.Side, raw, tickSize);
+    }
+
+    public static decimal Required(decimal? value, RestingOrder order, string what) =>
+        value ?? throw new InvalidOperationException($"{order.Type} order {order.Id} has no {what}.");
+
+    private static bool StopCrossed(OrderSide side, decimal touch, decimal stop) =>
+        side == OrderSide.Buy ? touch >= stop : touch <= stop;
+
+    private static (RestingOrder, OrderFillEvent?) Take(RestingOrder order, Quote quote, MatchContext ctx, QuotedSize size)
+    {
+        var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize);
+        if (quantity <= 0m)
+        {
+            return (order, null);
+        }
+
+        var random = Random(order, quote, ctx);
+        var price = ctx.MarketFillModel.Price(new FillContext(
+            order.Side, order.Type, quantity, quote, ctx.Instrument, ctx.SpreadFractionWhenLastOnly, ctx.Slippage, random));
+        return price is null
+            ? (order, null)
+            : Fill(order, quantity, price, LiquidityRole.Taker, quote, ctx, size, random);
+    }
+
+    private static (RestingOrder, OrderFillEvent?) Limit(RestingOrder order, decimal touch, Quote quote, MatchContext ctx, QuotedSize size, bool taker)
+    {
+        var limit = Required(order.LimitPrice, order, "limit price");
+        var buy = order.Side == OrderSide.Buy;
+        if (buy ? touch > limit : touch < limit)
+        {
+            return (order, null);
+        }
+
+        var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize);
+        if (quantity <= 0m)
+        {
+            return (order, null);
+        }
+
+        var random = Random(order, quote, ctx);
+        var fraction = 0m;
+        if (taker)
+        {
+            fraction = ctx.Slippage.SlippageFraction(new SlippageContext(
+                order.Side, OrderType.Limit, touch, quantity, EngineMath.Notional(quantity, touch), quote, random));
+        }
+        else if (touch == limit && ctx.FillProbabilityOnTouch < 1m && random.NextDecimal() >= ctx.FillProbabilityOnTouch)
+        {
+            return (order, null); // touched but not reached in the queue this time
+        }
+
+        var raw = buy ? touch * (1m + fraction) : touch * (1m - fraction);
+        var rounded = EngineMath.RoundPriceAgainst(order.Side, raw, ctx.Instrument.TickSize);
+        var price = buy ? Math.Min(rounded, limit) : Math.Max(rounded, limit);
+        var fill = new FillPrice(touch, price, fraction, Math.Abs(price - touch));
+        return Fill(order, quantity, fill, taker ? LiquidityRole.Taker : LiquidityRole.Maker, quote, ctx, size, random);
+    }
+
+    private static (RestingOrder, OrderFillEvent?) Fill(
+        RestingOrder order,
+        decimal quantity,
+        FillPrice price,
+        LiquidityRole role,
+        Quote quote,
+        MatchContext ctx,
+        QuotedSize size,
+        DeterministicRandom random)
+    {
+        var notional = EngineMath.Notional(quantity, price.Price);
+        var fee = ctx.Fees.Fee(new FeeContext(notional, role));
+        var remaining = order.Quantity - quantity;
+        var status = remaining == 0m ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+        var reason = $"{(remaining == 0m ? "filled" : "partially filled")} {Fmt.Qty(quantity)} at {Fmt.Qty(price.Price)} ({role.ToString().ToUpperInvariant()})";
+        var next = (order with { Quantity = remaining, FilledQuantity = order.FilledQuantity + quantity }).Transition(status, reason);
+        size.Consume(order.Side, quantity);
+        var fill = new OrderFillEvent(
+            order.Id,
+            order.Symbol,
+            order.Side,
+            order.Type,
+            quantity,
+            price.Price,
+            price.ReferencePrice,
+            price.SlippageFraction,
+            price.SlippagePerUnit,
+            notional,
+            role,
+            fee,
+            ctx.Now,
+            unchecked((long)random.Seed),
+            order.OcoGroup,
+            order.ParentDecisionId);
+        return (next, fill);
+    }
+
+    // One generator per (order, quote), independent of how many orders or quotes are processed.
+    private static DeterministicRandom Random(RestingOrder order, Quote quote, MatchContext ctx) =>
+        DeterministicRandom.For(ctx.AccountSeed, order.Id ^ quote.Time.UtcTicks);
+}
