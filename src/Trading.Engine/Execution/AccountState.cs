@@ -23,6 +23,22 @@ public sealed class AccountState
 
     public IReadOnlyCollection<Position> Positions => Portfolio.Positions;
 
+    /// <summary>The account's risk limits and their figures for this batch; none when null.</summary>
+    public AccountRisk? Risk { get; init; }
+
+    /// <summary>Why a breached loss limit halted the account during this batch; null while it has not.</summary>
+    public string? HaltedDuringBatch { get; private set; }
+
+    /// <summary>Halted by configuration or during this batch: only CLOSE decisions still execute.</summary>
+    public string? HaltReason => HaltedDuringBatch ?? (Config.Halted ? Config.HaltReason ?? "no reason given" : null);
+
+    /// <summary>Halts the account for the rest of the batch (the caller persists it).</summary>
+    public void Halt(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        HaltedDuringBatch ??= reason;
+    }
+
     /// <summary>A new account: all initial capital in cash, no positions.</summary>
     public static AccountState Open(AccountConfig config)
     {

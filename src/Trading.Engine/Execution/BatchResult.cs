@@ -11,4 +11,5 @@ public sealed record BatchResult(
     IReadOnlyList<DecisionOutcome> Outcomes,
     decimal Cash,
     IReadOnlyList<Position> Positions,
-    IReadOnlySet<string> ChangedSymbols);
+    IReadOnlySet<string> ChangedSymbols,
+    string? HaltReason = null);

@@ -25,4 +25,5 @@ public sealed record DecisionRequest(
     decimal? CurrentPrice,
     DateTimeOffset CreatedAt,
     Quote? LatencyQuote = null,
-    DateTimeOffset? LatencyTarget = null);
+    DateTimeOffset? LatencyTarget = null,
+    string? Agent = null);

@@ -6,6 +6,7 @@ using Trading.Engine.Positions;
 using Trading.Engine.Primitives;
 using Trading.Engine.Randomness;
 using Trading.Engine.Risk;
+using Trading.Engine.Risk.Limits;
 
 namespace Trading.Engine.Execution;
 
@@ -45,7 +46,7 @@ public static class ExecutionEngine
             outcomes.Add(outcome);
         }
 
-        return new BatchResult(outcomes, state.Cash, [.. state.Positions], changed);
+        return new BatchResult(outcomes, state.Cash, [.. state.Positions], changed, state.HaltedDuringBatch);
     }
 
     private static DecisionOutcome ExecuteOne(
@@ -64,9 +65,10 @@ public static class ExecutionEngine
             return Skipped(decision, "HOLD: nothing to do");
         }
 
-        if (config.Halted)
+        // A halted account only reduces: CLOSE still executes, which is how the kill switch flattens it.
+        if (state.HaltReason is { } halt && decision.Action != DecisionAction.Close)
         {
-            return Rejected(decision, $"account halted: {(string.IsNullOrWhiteSpace(config.HaltReason) ? "no reason given" : config.HaltReason)}");
+            return Rejected(decision, $"account halted: {halt}");
         }
 
         if (Invalid(decision) is { } invalid)
@@ -171,6 +173,26 @@ public static class ExecutionEngine
         if (check.Reduced && MinNotionalRefusal(plan, quantity, fillPrice.Price, instrument) is { } reducedTooSmall)
         {
             return Rejected(decision, $"{check.Reason}; {reducedTooSmall}");
+        }
+
+        if (state.Risk is { } risk)
+        {
+            var verdict = risk.Check(state, marks, new RiskOrder(symbol, plan.Side, quantity, fillPrice.Price, decision.Agent));
+            if (!verdict.Allowed)
+            {
+                if (verdict.HaltAccount)
+                {
+                    state.Halt(verdict.Reason);
+                }
+
+                // A loss limit halts the account but never blocks flattening it.
+                if (!(verdict.HaltAccount && decision.Action == DecisionAction.Close))
+                {
+                    return Rejected(decision, verdict.Reason);
+                }
+            }
+
+            risk.Record(symbol, decision.Agent);
         }
 
         var notional = EngineMath.Notional(quantity, fillPrice.Price);

@@ -20,7 +20,7 @@ public static class BenchLatencyCommand
         var seconds = new Option<int>("--seconds") { Description = "Measured duration.", DefaultValueFactory = _ => 60 };
         var clients = new Option<int>("--clients") { Description = "Concurrent inserting clients.", DefaultValueFactory = _ => 4 };
         var accounts = new Option<int>("--accounts") { Description = "Accounts the load is spread over.", DefaultValueFactory = _ => 10 };
-        var workers = new Option<int>("--workers") { Description = "Execution loops of the orchestrator.", DefaultValueFactory = _ => 2 };
+        var workers = new Option<int>("--workers") { Description = "Execution loops of the orchestrator.", DefaultValueFactory = _ => 3 };
         var output = new Option<string>("--out") { Description = "JSON results file.", DefaultValueFactory = _ => "bench-results-latency.json" };
         var command = new Command("latency", "Measure INSERT → executed latency (database clock) at a steady offered load against a `trading run` child.")
         {

@@ -18,7 +18,7 @@ public static class BenchRunCommand
         var decisions = new Option<int>("--decisions") { Description = "Pre-inserted market decisions.", DefaultValueFactory = _ => 200_000 };
         var accounts = new Option<int>("--accounts") { Description = "Accounts.", DefaultValueFactory = _ => 100 };
         var symbols = new Option<int>("--symbols") { Description = "Symbols.", DefaultValueFactory = _ => 10 };
-        var workers = new Option<int>("--workers") { Description = "Execution loops (and raw-ceiling sessions).", DefaultValueFactory = _ => 2 };
+        var workers = new Option<int>("--workers") { Description = "Execution loops (and raw-ceiling sessions).", DefaultValueFactory = _ => 3 };
         var pgbench = new Option<int>("--pgbench-seconds") { Description = "Duration of the pgbench TPC-B run.", DefaultValueFactory = _ => 20 };
         var output = new Option<string>("--out") { Description = "JSON results file.", DefaultValueFactory = _ => "bench-results-throughput.json" };
         var command = new Command("run", "Throughput of one `trading run` over pre-inserted decisions, with the raw SQL and pgbench ceilings (fresh databases, dropped after).")

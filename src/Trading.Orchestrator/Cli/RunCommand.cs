@@ -16,7 +16,7 @@ public static class RunCommand
 {
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var workers = new Option<int?>("--workers") { Description = "Execution loops in this process (Orchestrator:Workers, default 2)." };
+        var workers = new Option<int?>("--workers") { Description = "Execution loops in this process (Orchestrator:Workers, default 3)." };
         var command = new Command("run", "Run the orchestrator: execute pending and new decisions, write snapshots, until stopped.");
         command.Options.Add(workers);
         command.SetAction(async (parse, cancellationToken) =>

@@ -15,9 +15,12 @@ public sealed class OrchestratorOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Concurrent execution loops in this process (accounts run in parallel, each account in order).</summary>
+    /// <summary>
+    /// Concurrent execution loops in this process (accounts run in parallel, each account in order). Three keep the
+    /// database busy while one loop runs the engine (measured on 2 cores: 2 loops 9,900/s, 3 loops 11,600/s).
+    /// </summary>
     [Range(1, 64)]
-    public int Workers { get; set; } = 2;
+    public int Workers { get; set; } = 3;
 
     /// <summary>Accounts locked and executed by one transaction.</summary>
     [Range(1, 1000)]

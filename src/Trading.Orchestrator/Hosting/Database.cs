@@ -16,7 +16,16 @@ public sealed class Database : IAsyncDisposable
     {
         ConnectionString = connectionString;
         this.embedded = embedded;
-        DataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // The execution path sends the same dozen statements for every batch: prepare them once per connection rather
+        // than parse and plan them each time (a setting in the connection string wins).
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        DataSource = builder.Build();
     }
 
     public string ConnectionString { get; }
