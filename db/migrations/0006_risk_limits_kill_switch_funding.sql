@@ -12,6 +12,10 @@
 --   max_drawdown           peak equity - equity                     <= threshold x peak equity (snapshots and now)
 -- Exactly at the threshold passes; beyond it is refused.
 -- ---------------------------------------------------------------------------------------------------------------
+-- The highest equity the mark-to-market snapshots have seen: max_drawdown's reference, kept as a column so a batch
+-- never scans an account's whole snapshot history.
+ALTER TABLE accounts ADD COLUMN peak_equity numeric(28,10);
+
 CREATE TABLE paper_risk_limits (
     limit_id    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     account     text NOT NULL REFERENCES accounts (account) ON UPDATE CASCADE,

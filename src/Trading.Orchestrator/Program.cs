@@ -34,6 +34,8 @@ internal static class Program
         root.Subcommands.Add(ListCommands.Decisions(configuration, loggers));
         root.Subcommands.Add(AccountsCommand.Create(configuration, loggers));
         root.Subcommands.Add(CheckCommand.Create(configuration, loggers));
+        root.Subcommands.Add(KillSwitchCommand.Create(configuration, loggers));
+        root.Subcommands.Add(KillSwitchCommand.CreateResume(configuration, loggers));
         root.Subcommands.Add(ReportCommand.Create(configuration, loggers));
         root.Subcommands.Add(GatesCommand.Create(configuration, loggers));
 

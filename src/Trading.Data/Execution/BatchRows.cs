@@ -39,6 +39,7 @@ internal sealed class BatchRows
 
     private readonly Column<string> cashAccount = new();
     private readonly Column<decimal> cashAmount = new();
+    private readonly Column<string?> cashHalt = new();
 
     private readonly Column<long> decisionId = new();
     private readonly Column<string> decisionStatus = new(), decisionReason = new();
@@ -56,7 +57,7 @@ internal sealed class BatchRows
         Ledger = new RowSet(ledgerAccount, ledgerKind, ledgerAmount, ledgerSymbol, ledgerOrder, ledgerFill);
         ChangedPositions = new RowSet(changedAccount, changedSymbol);
         Positions = new RowSet(positionAccount, positionSymbol, positionSide, positionQuantity, positionCost, positionFees, positionOpened);
-        Cash = new RowSet(cashAccount, cashAmount);
+        Cash = new RowSet(cashAccount, cashAmount, cashHalt);
         Decisions = new RowSet(decisionId, decisionStatus, decisionReason, decisionOrder);
     }
 
@@ -123,6 +124,7 @@ internal sealed class BatchRows
 
             rows.cashAccount.Add(account.Account);
             rows.cashAmount.Add(result.Cash);
+            rows.cashHalt.Add(result.HaltReason);
             rows.Cash.EndRow();
         }
 

@@ -65,9 +65,13 @@ internal static class BatchWriter
              AS p(account, symbol, side, quantity, cost_basis, entry_fees, opened_at)
         """;
 
+    // A breached loss limit halts the account in the same transaction as the batch that found the breach.
     private const string CashSql = """
-        UPDATE accounts a SET cash = c.cash
-        FROM unnest($1::text[], $2::numeric[]) AS c(account, cash)
+        UPDATE accounts a
+        SET cash = c.cash,
+            halted = a.halted OR c.halt IS NOT NULL,
+            halt_reason = CASE WHEN c.halt IS NOT NULL AND NOT a.halted THEN c.halt ELSE a.halt_reason END
+        FROM unnest($1::text[], $2::numeric[], $3::text[]) AS c(account, cash, halt)
         WHERE a.account = c.account
         """;
 

@@ -15,4 +15,7 @@ public sealed record ClaimedAccount(
     IReadOnlyList<PendingDecision> Decisions)
 {
     public string Account => Config.AccountId;
+
+    /// <summary>The account's risk limits and their figures; null when it has no limits.</summary>
+    public AccountRisk? Risk { get; init; }
 }

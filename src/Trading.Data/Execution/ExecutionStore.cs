@@ -4,6 +4,7 @@ using Trading.Engine.Execution;
 using Trading.Engine.MarketData;
 using Trading.Engine.Positions;
 using Trading.Engine.Primitives;
+using Trading.Engine.Risk.Limits;
 
 namespace Trading.Data.Execution;
 
@@ -115,6 +116,8 @@ public static class ExecutionStore
         load.BatchCommands.Add(Command(DecisionsSql, accounts, decisionsPerAccount));
         load.BatchCommands.Add(Command(PositionsSql, (object)accounts));
         load.BatchCommands.Add(Command(MarketSql, accounts, decisionsPerAccount, now));
+        load.BatchCommands.Add(Command(RiskStore.LimitsSql, (object)accounts));
+        var limits = new Dictionary<string, List<RiskLimit>>(StringComparer.Ordinal);
         await using (var reader = await load.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -145,6 +148,18 @@ public static class ExecutionStore
                         NullableDecimal(reader, 6), NullableDecimal(reader, 7), NullableDecimal(reader, 8), NullableDecimal(reader, 9));
                 }
             }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var account = reader.GetString(0);
+                if (!limits.TryGetValue(account, out var list))
+                {
+                    limits[account] = list = [];
+                }
+
+                list.Add(RiskStore.ReadLimit(reader));
+            }
         }
 
         var delayed = accounts.Where(a => configs[a].Latency > TimeSpan.Zero).ToList();
@@ -154,8 +169,14 @@ public static class ExecutionStore
                 decisions, now, cancellationToken);
         }
 
+        var risk = limits.Count == 0
+            ? new Dictionary<string, AccountRisk>(StringComparer.Ordinal)
+            : await RiskStore.LoadAsync(connection, transaction, limits, now, cancellationToken);
         var claimed = accounts
-            .Select(a => new ClaimedAccount(configs[a].Config, configs[a].Cash, configs[a].Latency, positions[a], decisions[a]))
+            .Select(a => new ClaimedAccount(configs[a].Config, configs[a].Cash, configs[a].Latency, positions[a], decisions[a])
+            {
+                Risk = risk.GetValueOrDefault(a),
+            })
             .ToList();
         return new ClaimedBatch(claimed, quotes, instruments);
     }
@@ -244,7 +265,8 @@ public static class ExecutionStore
                 _ => OrderType.Market,
             },
             NullableDecimal(reader, 9),
-            reader.GetFieldValue<DateTimeOffset>(10));
+            reader.GetFieldValue<DateTimeOffset>(10),
+            Agent: NullableString(reader, 11));
         return new PendingDecision(request, NullableString(reader, 11), NullableString(reader, 12), reader.GetInt32(13));
     }
 

@@ -10,6 +10,7 @@ namespace Trading.Data.Execution;
 public static class SnapshotStore
 {
     private const string Sql = """
+        WITH snap AS (
         INSERT INTO paper_portfolio_snapshots AS s (time, account, cash, positions_value, total_value, gross_exposure,
                                                     unrealized_pnl, realized_pnl, total_pnl, total_pnl_pct, num_positions)
         SELECT date_bin($1::interval, $2::timestamptz, timestamptz '2000-01-01 00:00:00+00'), o.account, o.cash,
@@ -22,9 +23,18 @@ public static class SnapshotStore
             gross_exposure = EXCLUDED.gross_exposure, unrealized_pnl = EXCLUDED.unrealized_pnl,
             realized_pnl = EXCLUDED.realized_pnl, total_pnl = EXCLUDED.total_pnl, total_pnl_pct = EXCLUDED.total_pnl_pct,
             num_positions = EXCLUDED.num_positions
+        RETURNING s.account, s.total_value
+        )
+        -- A new high sets the account's peak (max_drawdown's reference); only then is the account row touched.
+        UPDATE accounts a SET peak_equity = snap.total_value
+        FROM snap
+        WHERE a.account = snap.account AND snap.total_value > COALESCE(a.peak_equity, a.initial_capital)
         """;
 
-    /// <summary>Writes the snapshots of every account for the bucket containing <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Writes the snapshots of every account for the bucket containing <paramref name="now"/>; returns how many
+    /// accounts reached a new equity peak.
+    /// </summary>
     public static async Task<int> WriteAsync(
         NpgsqlDataSource dataSource, TimeSpan interval, DateTimeOffset now, CancellationToken cancellationToken)
     {

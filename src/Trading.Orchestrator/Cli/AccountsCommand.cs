@@ -44,6 +44,8 @@ public static class AccountsCommand
         var command = new Command("accounts", "Paper accounts: list them, create one.");
         command.Subcommands.Add(List(configuration, loggers));
         command.Subcommands.Add(New(configuration, loggers));
+        command.Subcommands.Add(FundCommand.Create("deposit", configuration, loggers));
+        command.Subcommands.Add(FundCommand.Create("withdraw", configuration, loggers));
         return command;
     }
 

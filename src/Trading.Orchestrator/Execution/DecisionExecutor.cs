@@ -31,7 +31,7 @@ public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider t
         {
             var results = batch.Accounts
                 .Select(a => ExecutionEngine.Execute(
-                    new AccountState(a.Config, a.Cash, a.Positions), [.. a.Decisions.Select(d => d.Request)],
+                    new AccountState(a.Config, a.Cash, a.Positions) { Risk = a.Risk }, [.. a.Decisions.Select(d => d.Request)],
                     batch.Quotes, batch.Instruments, now))
                 .ToList();
 

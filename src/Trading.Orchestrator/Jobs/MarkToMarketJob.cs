@@ -17,8 +17,8 @@ public sealed partial class MarkToMarketJob(
         ArgumentNullException.ThrowIfNull(context);
         try
         {
-            var written = await SnapshotStore.WriteAsync(dataSource, options.Value.SnapshotInterval, time.GetUtcNow(), cancellationToken);
-            LogSnapshots(written);
+            var peaks = await SnapshotStore.WriteAsync(dataSource, options.Value.SnapshotInterval, time.GetUtcNow(), cancellationToken);
+            LogSnapshots(peaks);
         }
         catch (NpgsqlException e)
         {
@@ -27,8 +27,8 @@ public sealed partial class MarkToMarketJob(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Count} portfolio snapshots")]
-    private partial void LogSnapshots(int count);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote the portfolio snapshots; {Peaks} accounts at a new equity peak")]
+    private partial void LogSnapshots(int peaks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mark-to-market snapshot skipped: {Error}")]
     private partial void LogFailed(string error);

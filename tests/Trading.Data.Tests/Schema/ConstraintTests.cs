@@ -92,6 +92,12 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "paper_trades_side_known", Trade("side => 'up'") },
         { "paper_trades_quantity_positive", Trade("quantity => 0") },
         { "paper_trades_net_is_gross_minus_fees", Trade("net_pnl => 5") },
+        { "paper_risk_limits_kind_known", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_leverage', 2)" },
+        { "paper_risk_limits_threshold_positive", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_order_notional', -1)" },
+        { "paper_risk_limits_fraction_range", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_daily_loss', 2)" },
+        { "paper_risk_limits_count_whole", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_open_positions', 1.5)" },
+        { "paper_risk_limits_loss_account_wide", "INSERT INTO paper_risk_limits (account, kind, threshold, symbol) VALUES ('default', 'max_drawdown', 0.1, 'BTC/USDT')" },
+        { "paper_risk_limit_history_operation_known", "INSERT INTO paper_risk_limit_history (limit_id, account, kind, operation) VALUES (1, 'default', 'max_drawdown', 'MERGE')" },
         { "paper_ledger_kind_known", "INSERT INTO paper_ledger (account, time, kind, amount) VALUES ('default', now(), 'gift', 5)" },
     };
 

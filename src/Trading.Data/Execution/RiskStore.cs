@@ -1,0 +1,100 @@
+using Npgsql;
+using Trading.Engine.Execution;
+using Trading.Engine.Risk.Limits;
+
+namespace Trading.Data.Execution;
+
+/// <summary>
+/// Loads what an account's risk limits are measured on, inside the execution transaction: its limits, the orders it
+/// executed today (UTC; per agent and symbol too), its day-start equity and its peak. Accounts without limits cost
+/// nothing beyond the limits query.
+/// </summary>
+public static class RiskStore
+{
+    public const string LimitsSql = "SELECT account, kind, threshold, agent, symbol FROM paper_risk_limits WHERE account = ANY ($1)";
+
+    private const string FiguresSql = """
+        SELECT a.account,
+               (SELECT s.total_value FROM paper_portfolio_snapshots s
+                WHERE s.account = a.account AND s.time >= $2 ORDER BY s.time LIMIT 1),
+               (SELECT s.total_value FROM paper_portfolio_snapshots s
+                WHERE s.account = a.account AND s.time < $2 ORDER BY s.time DESC LIMIT 1),
+               a.peak_equity
+        FROM accounts a WHERE a.account = ANY ($1)
+        """;
+
+    private const string TradesSql = """
+        SELECT o.account, d.agent, o.symbol, count(*)::int
+        FROM paper_orders o LEFT JOIN trading_decisions d ON d.id = o.decision_id
+        WHERE o.account = ANY ($1) AND o.created_at >= $2 AND o.status IN ('filled', 'partially_filled')
+        GROUP BY 1, 2, 3
+        """;
+
+    public static RiskLimit ReadLimit(NpgsqlDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var kind = reader.GetString(1) switch
+        {
+            "max_position_fraction" => RiskLimitKind.MaxPositionFraction,
+            "max_gross_exposure" => RiskLimitKind.MaxGrossExposure,
+            "max_open_positions" => RiskLimitKind.MaxOpenPositions,
+            "max_order_notional" => RiskLimitKind.MaxOrderNotional,
+            "max_trades_per_day" => RiskLimitKind.MaxTradesPerDay,
+            "max_daily_loss" => RiskLimitKind.MaxDailyLoss,
+            "max_drawdown" => RiskLimitKind.MaxDrawdown,
+            var other => throw new InvalidOperationException($"Unknown risk limit kind '{other}'."),
+        };
+        return new RiskLimit(kind, reader.GetDecimal(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+    }
+
+    /// <summary>The figures for the accounts that have limits.</summary>
+    public static async Task<Dictionary<string, AccountRisk>> LoadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyDictionary<string, List<RiskLimit>> limits,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var accounts = limits.Keys.ToArray();
+        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var figures = new Dictionary<string, (decimal? DayStart, decimal? Peak)>(StringComparer.Ordinal);
+        var trades = accounts.ToDictionary(a => a, _ => (Total: 0, Agents: new Dictionary<string, int>(StringComparer.Ordinal), Symbols: new Dictionary<string, int>(StringComparer.Ordinal)), StringComparer.Ordinal);
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var sql in new[] { FiguresSql, TradesSql })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = accounts });
+            command.Parameters.Add(new NpgsqlParameter { Value = dayStart });
+            batch.BatchCommands.Add(command);
+        }
+
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var firstToday = reader.IsDBNull(1) ? (decimal?)null : reader.GetDecimal(1);
+                var lastBefore = reader.IsDBNull(2) ? (decimal?)null : reader.GetDecimal(2);
+                figures[reader.GetString(0)] = (firstToday ?? lastBefore, reader.IsDBNull(3) ? null : reader.GetDecimal(3));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var entry = trades[reader.GetString(0)];
+                var count = reader.GetInt32(3);
+                entry.Total += count;
+                if (!reader.IsDBNull(1))
+                {
+                    entry.Agents[reader.GetString(1)] = entry.Agents.GetValueOrDefault(reader.GetString(1)) + count;
+                }
+
+                entry.Symbols[reader.GetString(2)] = entry.Symbols.GetValueOrDefault(reader.GetString(2)) + count;
+                trades[reader.GetString(0)] = entry;
+            }
+        }
+
+        return accounts.ToDictionary(
+            a => a,
+            a => new AccountRisk(limits[a], trades[a].Total, trades[a].Agents, trades[a].Symbols, figures[a].DayStart, figures[a].Peak),
+            StringComparer.Ordinal);
+    }
+}
