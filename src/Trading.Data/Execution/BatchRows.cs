@@ -23,10 +23,11 @@ internal sealed class BatchRows
     private readonly Column<string> tradeAccount = new(), tradeSymbol = new(), tradeSide = new();
     private readonly Column<decimal> tradeQuantity = new(), tradeEntryPrice = new(), tradeExitPrice = new(),
         tradeEntryCost = new(), tradeExitNotional = new(), tradeGross = new(), tradeEntryFees = new(),
-        tradeExitFees = new(), tradeNet = new();
+        tradeExitFees = new(), tradeNet = new(), tradeFees = new();
     private readonly Column<DateTimeOffset> tradeEntryTime = new(), tradeExitTime = new();
     private readonly Column<long> tradeOrder = new(), tradeDecision = new();
     private readonly Column<string?> tradeAgent = new(), tradeStrategy = new();
+    private readonly Column<TimeSpan> tradeHold = new();
 
     private readonly Column<string> ledgerAccount = new(), ledgerKind = new(), ledgerSymbol = new();
     private readonly Column<decimal> ledgerAmount = new();
@@ -54,6 +55,7 @@ internal sealed class BatchRows
         Trades = new RowSet(tradeAccount, tradeSymbol, tradeSide, tradeQuantity, tradeEntryPrice, tradeExitPrice, tradeEntryCost,
             tradeExitNotional, tradeEntryTime, tradeExitTime, tradeGross, tradeEntryFees, tradeExitFees, tradeNet, tradeOrder,
             tradeDecision, tradeAgent, tradeStrategy);
+        TradeStats = new RowSet(tradeAccount, tradeExitTime, tradeNet, tradeGross, tradeFees, tradeHold);
         Ledger = new RowSet(ledgerAccount, ledgerKind, ledgerAmount, ledgerSymbol, ledgerOrder, ledgerFill);
         ChangedPositions = new RowSet(changedAccount, changedSymbol);
         Positions = new RowSet(positionAccount, positionSymbol, positionSide, positionQuantity, positionCost, positionFees, positionOpened);
@@ -66,6 +68,9 @@ internal sealed class BatchRows
     public RowSet Fills { get; }
 
     public RowSet Trades { get; }
+
+    /// <summary>The trades again, as the columns the aggregates need (same column objects, no copies).</summary>
+    public RowSet TradeStats { get; }
 
     public RowSet Ledger { get; }
 
@@ -201,6 +206,8 @@ internal sealed class BatchRows
             tradeEntryFees.Add(trade.EntryFees);
             tradeExitFees.Add(trade.ExitFees);
             tradeNet.Add(trade.NetPnl);
+            tradeFees.Add(trade.EntryFees + trade.ExitFees);
+            tradeHold.Add(trade.ExitTime - trade.EntryTime);
             tradeOrder.Add(order);
             tradeDecision.Add(decision.Request.Id);
             tradeAgent.Add(decision.Agent);

@@ -46,6 +46,9 @@ internal static class BatchWriter
                              $13::numeric[], $14::numeric[], $15::bigint[], $16::bigint[], $17::text[], $18::text[])
         """;
 
+    // The read-side aggregates move with the trades, in the same transaction.
+    private const string TradeStatsSql = "SELECT paper_add_trades($1::text[], $2::timestamptz[], $3::numeric[], $4::numeric[], $5::numeric[], $6::interval[])";
+
     private const string LedgerSql = """
         INSERT INTO paper_ledger (account, time, kind, amount, symbol, order_id, fill_id)
         SELECT l.account, $7, l.kind, l.amount, l.symbol, l.order_id, l.fill_id
@@ -102,6 +105,7 @@ internal static class BatchWriter
         if (rows.Trades.Count > 0)
         {
             write.BatchCommands.Add(rows.Trades.ToCommand(TradesSql));
+            write.BatchCommands.Add(rows.TradeStats.ToCommand(TradeStatsSql));
         }
 
         if (rows.ChangedPositions.Count > 0)

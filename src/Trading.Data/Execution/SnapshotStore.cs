@@ -23,12 +23,19 @@ public static class SnapshotStore
             gross_exposure = EXCLUDED.gross_exposure, unrealized_pnl = EXCLUDED.unrealized_pnl,
             realized_pnl = EXCLUDED.realized_pnl, total_pnl = EXCLUDED.total_pnl, total_pnl_pct = EXCLUDED.total_pnl_pct,
             num_positions = EXCLUDED.num_positions
-        RETURNING s.account, s.total_value
+        RETURNING s.account, s.time, s.total_value
         )
-        -- A new high sets the account's peak (max_drawdown's reference); only then is the account row touched.
-        UPDATE accounts a SET peak_equity = snap.total_value
+        , peaks AS (
+            -- A new high sets the account's peak (max_drawdown's reference); only then is the account row touched.
+            UPDATE accounts a SET peak_equity = snap.total_value
+            FROM snap
+            WHERE a.account = snap.account AND snap.total_value > COALESCE(a.peak_equity, a.initial_capital)
+            RETURNING a.account
+        )
+        -- The read-side aggregates (daily equity, curve peak and drawdown) move with the snapshots.
+        SELECT (SELECT count(*)::int FROM peaks),
+               paper_add_snapshots(array_agg(snap.account), array_agg(snap.time), array_agg(snap.total_value))
         FROM snap
-        WHERE a.account = snap.account AND snap.total_value > COALESCE(a.peak_equity, a.initial_capital)
         """;
 
     /// <summary>
@@ -42,6 +49,6 @@ public static class SnapshotStore
         await using var command = dataSource.CreateCommand(Sql);
         command.Parameters.Add(new NpgsqlParameter { Value = interval });
         command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken) ?? 0);
     }
 }

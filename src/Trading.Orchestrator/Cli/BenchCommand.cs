@@ -12,6 +12,7 @@ public static class BenchCommand
         var command = new Command("bench", "Benchmarks: figures printed and written to JSON for comparison between commits.");
         command.Subcommands.Add(BenchLatencyCommand.Create(configuration, loggers));
         command.Subcommands.Add(BenchRunCommand.Create(configuration, loggers));
+        command.Subcommands.Add(BenchViewsCommand.Create(configuration, loggers));
         command.Subcommands.Add(BenchIngestCommand.Create(configuration, loggers));
         command.Subcommands.Add(BenchLatestCommand.Create(configuration, loggers));
         return command;

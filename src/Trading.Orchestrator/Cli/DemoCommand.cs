@@ -112,6 +112,8 @@ public static class DemoCommand
               DELETE FROM paper_ledger WHERE account = $1;
               DELETE FROM paper_trades WHERE account = $1;
               DELETE FROM paper_portfolio_snapshots WHERE account = $1;
+              DELETE FROM paper_account_stats WHERE account = $1;
+              DELETE FROM paper_daily_equity WHERE account = $1;
               DELETE FROM paper_positions WHERE account = $1;
               DELETE FROM paper_fills WHERE account = $1;
               WITH orders AS (DELETE FROM paper_orders WHERE account = $1) DELETE FROM trading_decisions WHERE account = $1;

@@ -43,3 +43,5 @@ INSERT INTO paper_portfolio_snapshots (time, account, cash, positions_value, tot
     ('2026-11-01 20:00+00', 'acme', 10000, 0, 10200,    0, 0, 0, 200, 2, 0),
     ('2026-11-02 20:00+00', 'acme', 10000, 0, 10302,    0, 0, 0, 302, 3.02, 0),
     ('2026-11-03 20:00+00', 'acme', 10000, 0, 10198.98, 0, 0, 0, 198.98, 1.9898, 0);
+-- History loaded by hand is folded into the read-side aggregates, as any import must be.
+SELECT refresh_account_stats('acme');

@@ -36,5 +36,7 @@ public static class CliSeed
         WHERE account = 'quant' AND symbol = 'ETH/USDT';
         UPDATE trading_decisions SET status = 'skipped', status_reason = 'confidence below threshold', processed_at = now()
         WHERE account = 'quant' AND symbol = 'SOL/USDT';
+        -- Hand-made history is folded into the read-side aggregates, as any import must be.
+        SELECT refresh_account_stats();
         """;
 }

@@ -24,6 +24,7 @@ public sealed class DashboardQueryTests(DatabaseFixture fixture) : IClassFixture
                                   realized_pnl, entry_fees, exit_fees, net_pnl, close_order_id)
         VALUES ('default', 'ETH/USDT', 'long', 1, 3000, 3100, 3000, 3100, now() - interval '2 days', now() - interval '1 day', 100, 1, 1, 98, 1);
         INSERT INTO trading_decisions (symbol, decision, confidence) VALUES ('BTC/USDT', 'BUY', 0.75), ('ETH/USDT', 'HOLD', 0.5);
+        SELECT refresh_account_stats();
         """;
 
     private readonly string readerRole = $"grafana_test_{Environment.ProcessId}_{Guid.NewGuid().ToString("N")[..8]}";
