@@ -57,6 +57,7 @@ $$
                COALESCE(sum(net) FILTER (WHERE net > 0), 0), COALESCE(sum(net) FILTER (WHERE net < 0), 0), max(net), min(net),
                sum(hold), min(exit_time), max(exit_time)
         FROM t GROUP BY account
+        ORDER BY account  -- every writer locks stats rows in account order: no deadlock between them
         ON CONFLICT (account) DO UPDATE SET
             total_trades = s.total_trades + EXCLUDED.total_trades,
             winning_trades = s.winning_trades + EXCLUDED.winning_trades,
@@ -75,6 +76,7 @@ $$
     INSERT INTO paper_daily_equity AS d (account, day, trades, wins, realized_pnl, fees)
     SELECT account, (exit_time AT TIME ZONE 'UTC')::date, count(*), count(*) FILTER (WHERE net > 0), sum(net), sum(fees)
     FROM t GROUP BY 1, 2
+    ORDER BY 1, 2
     ON CONFLICT (account, day) DO UPDATE SET
         trades = d.trades + EXCLUDED.trades,
         wins = d.wins + EXCLUDED.wins,
@@ -114,6 +116,7 @@ $$
     )
     INSERT INTO paper_account_stats AS st (account, peak_value, max_drawdown, max_drawdown_pct)
     SELECT account, peak_in, LEAST(dd, 0), LEAST(dd_pct, 0) FROM per_account
+    ORDER BY account
     ON CONFLICT (account) DO UPDATE SET
         peak_value = GREATEST(st.peak_value, EXCLUDED.peak_value),
         max_drawdown = LEAST(st.max_drawdown, EXCLUDED.max_drawdown),

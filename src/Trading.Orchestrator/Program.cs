@@ -58,6 +58,11 @@ internal static class Program
             // stops its host (up to HostOptions.ShutdownTimeout), so the process is given longer than the 2 s default.
             return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(45) });
         }
+        catch (Trading.Data.Migrations.MigrationException e)
+        {
+            await Console.Error.WriteLineAsync($"trading: {e.Message}");
+            return ExitCodes.MigrationRefused;
+        }
         catch (PostgresNotInstalledException e)
         {
             await Console.Error.WriteLineAsync($"trading: {e.Message}");

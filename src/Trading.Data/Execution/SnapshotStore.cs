@@ -9,8 +9,7 @@ namespace Trading.Data.Execution;
 /// </summary>
 public static class SnapshotStore
 {
-    private const string Sql = """
-        WITH snap AS (
+    private const string SnapshotSql = """
         INSERT INTO paper_portfolio_snapshots AS s (time, account, cash, positions_value, total_value, gross_exposure,
                                                     unrealized_pnl, realized_pnl, total_pnl, total_pnl_pct, num_positions)
         SELECT date_bin($1::interval, $2::timestamptz, timestamptz '2000-01-01 00:00:00+00'), o.account, o.cash,
@@ -18,24 +17,24 @@ public static class SnapshotStore
                o.total_pnl_pct, o.num_positions
         FROM v_paper_portfolio_overview o
         WHERE o.unpriced_positions = 0
+        ORDER BY o.account
         ON CONFLICT (account, time) DO UPDATE
         SET cash = EXCLUDED.cash, positions_value = EXCLUDED.positions_value, total_value = EXCLUDED.total_value,
             gross_exposure = EXCLUDED.gross_exposure, unrealized_pnl = EXCLUDED.unrealized_pnl,
             realized_pnl = EXCLUDED.realized_pnl, total_pnl = EXCLUDED.total_pnl, total_pnl_pct = EXCLUDED.total_pnl_pct,
             num_positions = EXCLUDED.num_positions
         RETURNING s.account, s.time, s.total_value
-        )
-        , peaks AS (
-            -- A new high sets the account's peak (max_drawdown's reference); only then is the account row touched.
-            UPDATE accounts a SET peak_equity = snap.total_value
-            FROM snap
-            WHERE a.account = snap.account AND snap.total_value > COALESCE(a.peak_equity, a.initial_capital)
-            RETURNING a.account
-        )
-        -- The read-side aggregates (daily equity, curve peak and drawdown) move with the snapshots.
-        SELECT (SELECT count(*)::int FROM peaks),
-               paper_add_snapshots(array_agg(snap.account), array_agg(snap.time), array_agg(snap.total_value))
-        FROM snap
+        """;
+
+    // The read-side aggregates (daily equity, curve peak and drawdown) move with the snapshots, in their transaction.
+    private const string AggregatesSql = "SELECT paper_add_snapshots($1::text[], $2::timestamptz[], $3::numeric[])";
+
+    // A new high sets the account's peak (max_drawdown's reference). Its own transaction: it takes account rows, which
+    // running batches hold, and must never do so while holding the stats rows those batches want next.
+    private const string PeakSql = """
+        UPDATE accounts a SET peak_equity = v.value
+        FROM unnest($1::text[], $2::numeric[]) AS v(account, value)
+        WHERE a.account = v.account AND v.value > COALESCE(a.peak_equity, a.initial_capital)
         """;
 
     /// <summary>
@@ -46,9 +45,39 @@ public static class SnapshotStore
         NpgsqlDataSource dataSource, TimeSpan interval, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        await using var command = dataSource.CreateCommand(Sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = interval });
-        command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
-        return (int)(await command.ExecuteScalarAsync(cancellationToken) ?? 0);
+        var accounts = new List<string>();
+        var times = new List<DateTimeOffset>();
+        var values = new List<decimal>();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await using (var snapshot = new NpgsqlCommand(SnapshotSql, connection, transaction))
+            {
+                snapshot.Parameters.Add(new NpgsqlParameter { Value = interval });
+                snapshot.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+                await using var reader = await snapshot.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    accounts.Add(reader.GetString(0));
+                    times.Add(reader.GetFieldValue<DateTimeOffset>(1));
+                    values.Add(reader.GetDecimal(2));
+                }
+            }
+
+            await using (var aggregates = new NpgsqlCommand(AggregatesSql, connection, transaction))
+            {
+                aggregates.Parameters.Add(new NpgsqlParameter { Value = accounts.ToArray() });
+                aggregates.Parameters.Add(new NpgsqlParameter { Value = times.ToArray() });
+                aggregates.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
+                await aggregates.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await using var peaks = new NpgsqlCommand(PeakSql, connection);
+        peaks.Parameters.Add(new NpgsqlParameter { Value = accounts.ToArray() });
+        peaks.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
+        return await peaks.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -12,7 +12,8 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
     {
         const string prefix = "rnd";
         await Workload.SetUpAsync(fixture.Database, prefix, accounts: 20, symbols: 10);
-        await Workload.InsertDecisionsAsync(fixture.Database, prefix, 20, 10, 10_000, 0.42);
+        var total = 10_000 * Workload.Scale;
+        await Workload.InsertDecisionsAsync(fixture.Database, prefix, 20, 10, total, 0.42);
 
         // Four executors racing over the same accounts, while prices move.
         using var stop = new CancellationTokenSource();
@@ -41,8 +42,8 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
         await stop.CancelAsync();
         await quotes;
 
-        Assert.Equal(10_000, perExecutor.Sum());
-        await Workload.AssertSoundAsync(fixture.Database, prefix, 10_000);
+        Assert.Equal(total, perExecutor.Sum());
+        await Workload.AssertSoundAsync(fixture.Database, prefix, total);
         Assert.True(await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM paper_trades WHERE account LIKE '{prefix}%'") > 100);
     }
 }

@@ -5,6 +5,13 @@ namespace Trading.Orchestrator.Tests.Infrastructure;
 /// <summary>A seeded random workload: accounts, instruments, quotes and decisions inserted by SQL, as agents would.</summary>
 public static class Workload
 {
+    /// <summary>
+    /// How much bigger the reliability tests run: 1 in the normal suite (CI stays under 15 minutes); TRADING_SOAK=N
+    /// multiplies decisions, kills and rounds by N for a soak run.
+    /// </summary>
+    public static int Scale { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("TRADING_SOAK"), out var scale) && scale > 1 ? scale : 1;
+
     /// <summary>Creates <paramref name="accounts"/> accounts (half may short) and <paramref name="symbols"/> quoted instruments.</summary>
     public static async Task SetUpAsync(TestDatabase database, string prefix, int accounts, int symbols)
     {

@@ -11,11 +11,12 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
     {
         const string prefix = "term";
         await Workload.SetUpAsync(fixture.Database, prefix, accounts: 10, symbols: 5);
-        await Workload.InsertDecisionsAsync(fixture.Database, prefix, 10, 5, 3_000, 0.33);
+        var total = 3_000 * Workload.Scale;
+        await Workload.InsertDecisionsAsync(fixture.Database, prefix, 10, 5, total, 0.33);
         var slow = new Dictionary<string, string> { ["Orchestrator__DecisionsPerAccount"] = "10", ["Orchestrator__AccountsPerBatch"] = "1" };
         using var process = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run");
 
-        for (var round = 0; round < 5; round++)
+        for (var round = 0; round < 5 * Workload.Scale; round++)
         {
             await Task.Delay(150);
             await fixture.Database.ExecuteAsync("""
@@ -27,7 +28,7 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
 
         await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(1), process);
         Assert.Equal(0, await process.StopAsync());
-        await Workload.AssertSoundAsync(fixture.Database, prefix, 3_000);
+        await Workload.AssertSoundAsync(fixture.Database, prefix, total);
     }
 
     [Fact]
@@ -41,9 +42,9 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
         try
         {
             await Task.Delay(1500);
-            for (var i = 0; i < 4; i++)
+            for (var i = 0; i < 4 * Workload.Scale; i++)
             {
-                await Workload.InsertDecisionsAsync(fixture.Database, prefix, 50, 10, 5_000, 0.5 + (i / 100.0));
+                await Workload.InsertDecisionsAsync(fixture.Database, prefix, 50, 10, 5_000, 0.5 + (i / 1000.0));
             }
 
             await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(3), [.. replicas]);
@@ -58,9 +59,10 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
             replicas.ForEach(r => r.Dispose());
         }
 
-        await Workload.AssertSoundAsync(fixture.Database, prefix, 20_000);
-        Assert.Equal(20_000, finished.Sum());
-        Assert.All(finished, share => Assert.True(share >= 1_000, $"a replica finished only {share} of 20000: [{string.Join(", ", finished)}]"));
+        var total = 20_000 * Workload.Scale;
+        await Workload.AssertSoundAsync(fixture.Database, prefix, total);
+        Assert.Equal(total, finished.Sum());
+        Assert.All(finished, share => Assert.True(share >= total / 20, $"a replica finished only {share} of {total}: [{string.Join(", ", finished)}]"));
     }
 
     [Fact]
@@ -70,9 +72,10 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
         await Workload.SetUpAsync(fixture.Database, prefix, accounts: 10, symbols: 5);
         var slow = new Dictionary<string, string> { ["Orchestrator__DecisionsPerAccount"] = "10", ["Orchestrator__AccountsPerBatch"] = "2", ["Orchestrator__MigrateOnStart"] = "false" };
         var random = new Random(20);
-        for (var kill = 0; kill < 20; kill++)
+        var kills = 20 * Workload.Scale;
+        for (var kill = 0; kill < kills; kill++)
         {
-            await Workload.InsertDecisionsAsync(fixture.Database, prefix, 10, 5, 250, kill / 100.0);
+            await Workload.InsertDecisionsAsync(fixture.Database, prefix, 10, 5, 250, kill / 1000.0);
             using var process = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run");
             await Task.Delay(600 + random.Next(600));
             process.Crash();
@@ -87,7 +90,7 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
             Assert.Equal(0, await last.StopAsync());
         }
 
-        await Workload.AssertSoundAsync(fixture.Database, prefix, 5_000);
+        await Workload.AssertSoundAsync(fixture.Database, prefix, 250 * kills);
     }
 
     private static long FinishedCount(string output)
