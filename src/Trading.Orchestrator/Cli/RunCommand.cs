@@ -62,6 +62,13 @@ public static class RunCommand
             {
                 // Stopped by Ctrl+C or SIGTERM: the host finished or rolled back the batch in hand.
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A service failed beyond its own recovery; nothing is half-written (batches are transactions). Exit
+                // non-zero so that the supervisor (compose, systemd) restarts the process.
+                RunLog.Crashed(log, e);
+                return ExitCodes.Failure;
+            }
 
             var finished = counters.Finished;
             RunLog.Stopped(log, finished);

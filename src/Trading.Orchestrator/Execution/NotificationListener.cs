@@ -46,8 +46,10 @@ public sealed partial class NotificationListener(NpgsqlDataSource dataSource, Wo
             {
                 break;
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                // Whatever broke the session (a cut connection surfaces as NpgsqlException, IOException or Npgsql's
+                // "Connection is not open"), the listener reconnects: it must never take the host down.
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures, 6))));
                 LogReconnecting(delay.TotalMilliseconds, e.Message);

@@ -14,6 +14,8 @@ public static class TransientErrors
             || p.SqlState.StartsWith("08", StringComparison.Ordinal),
         NpgsqlException n => n.IsTransient || n.InnerException is IOException or System.Net.Sockets.SocketException,
         IOException or System.Net.Sockets.SocketException or TimeoutException => true,
+        // Npgsql's own "Connection is not open" after the server cut the session: the connection, not the decision, failed.
+        InvalidOperationException { Source: "Npgsql" } => true,
         BatchFailedException b => b.InnerException is not null && IsTransient(b.InnerException),
         _ => false,
     };
