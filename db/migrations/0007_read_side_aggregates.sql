@@ -183,8 +183,15 @@ LEFT JOIN pos p ON p.account = a.account
 LEFT JOIN realized r ON r.account = a.account
 LEFT JOIN deposits d ON d.account = a.account;
 
+-- Daily P&L nets out the day's deposits and withdrawals: cash moved in is not a return. The day's return is its P&L
+-- over the capital at work that day (previous close plus the day's net deposits).
 CREATE OR REPLACE VIEW v_paper_daily_pnl AS
-WITH days AS (
+WITH funding AS (
+    SELECT account, (time AT TIME ZONE 'UTC')::date AS day, sum(amount) AS net_deposits
+    FROM paper_ledger
+    WHERE kind IN ('deposit', 'withdrawal')
+    GROUP BY 1, 2
+), days AS (
     SELECT d.account, d.day, d.close_value AS closing_value,
            COALESCE(lag(d.close_value) OVER (PARTITION BY d.account ORDER BY d.day), a.initial_capital) AS opening_value,
            d.trades, d.wins, d.realized_pnl, d.fees
@@ -192,17 +199,20 @@ WITH days AS (
     JOIN accounts a ON a.account = d.account
     WHERE d.close_value IS NOT NULL
 )
-SELECT account,
-       day,
-       opening_value,
-       closing_value,
-       closing_value - opening_value                              AS pnl,
-       round((closing_value - opening_value) / opening_value * 100, 4) AS return_pct,
-       trades,
-       wins,
-       realized_pnl::numeric                                      AS realized_pnl,
-       fees::numeric                                              AS fees
-FROM days;
+SELECT d.account,
+       d.day,
+       d.opening_value,
+       d.closing_value,
+       d.closing_value - d.opening_value - COALESCE(f.net_deposits, 0)                       AS pnl,
+       round((d.closing_value - d.opening_value - COALESCE(f.net_deposits, 0))
+             / (d.opening_value + COALESCE(f.net_deposits, 0)) * 100, 4)                    AS return_pct,
+       d.trades,
+       d.wins,
+       d.realized_pnl::numeric                                                              AS realized_pnl,
+       d.fees::numeric                                                                      AS fees,
+       COALESCE(f.net_deposits, 0)                                                          AS net_deposits
+FROM days d
+LEFT JOIN funding f ON f.account = d.account AND f.day = d.day;
 
 CREATE OR REPLACE VIEW v_paper_performance_metrics AS
 WITH t AS (
