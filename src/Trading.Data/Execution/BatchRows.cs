@@ -210,7 +210,7 @@ internal sealed class BatchRows
             tradeHold.Add(trade.ExitTime - trade.EntryTime);
             tradeOrder.Add(order);
             tradeDecision.Add(decision.Request.Id);
-            tradeAgent.Add(decision.Agent);
+            tradeAgent.Add(decision.Request.Agent);
             tradeStrategy.Add(decision.Strategy);
             Trades.EndRow();
         }

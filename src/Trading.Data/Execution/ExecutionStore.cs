@@ -267,7 +267,7 @@ public static class ExecutionStore
             NullableDecimal(reader, 9),
             reader.GetFieldValue<DateTimeOffset>(10),
             Agent: NullableString(reader, 11));
-        return new PendingDecision(request, NullableString(reader, 11), NullableString(reader, 12), reader.GetInt32(13));
+        return new PendingDecision(request, NullableString(reader, 12), reader.GetInt32(13));
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] parameters)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -12,8 +11,6 @@ namespace Trading.Orchestrator.Cli;
 /// <summary>`trading bench latency`: INSERT → executed latency under a steady offered load.</summary>
 public static class BenchLatencyCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var rate = new Option<int>("--rate") { Description = "Decisions per second offered, in total.", DefaultValueFactory = _ => 200 };
@@ -21,7 +18,7 @@ public static class BenchLatencyCommand
         var clients = new Option<int>("--clients") { Description = "Concurrent inserting clients.", DefaultValueFactory = _ => 4 };
         var accounts = new Option<int>("--accounts") { Description = "Accounts the load is spread over.", DefaultValueFactory = _ => 10 };
         var workers = new Option<int>("--workers") { Description = "Execution loops of the orchestrator.", DefaultValueFactory = _ => 3 };
-        var output = new Option<string>("--out") { Description = "JSON results file.", DefaultValueFactory = _ => "bench-results-latency.json" };
+        var output = BenchResults.Output("bench-results-latency.json");
         var command = new Command("latency", "Measure INSERT → executed latency (database clock) at a steady offered load against a `trading run` child.")
         {
             rate, seconds, clients, accounts, workers, output,
@@ -40,8 +37,7 @@ public static class BenchLatencyCommand
                 parse.GetValue(clients), parse.GetValue(accounts), parse.GetValue(workers));
             var result = await new LatencyBenchmark(database.DataSource, database.ConnectionString).RunAsync(settings, cancellationToken);
 
-            var json = JsonSerializer.Serialize(result, Indented);
-            await File.WriteAllTextAsync(parse.GetValue(output)!, json, cancellationToken);
+            var json = await BenchResults.SaveAsync(parse, output, result, cancellationToken);
             if (parse.GetValue(CommonOptions.Json))
             {
                 Console.WriteLine(json);

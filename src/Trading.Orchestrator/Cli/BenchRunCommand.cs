@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -11,8 +10,6 @@ namespace Trading.Orchestrator.Cli;
 /// <summary>`trading bench run`: decisions/s of one `trading run`, beside the database's ceilings from the same run.</summary>
 public static class BenchRunCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var decisions = new Option<int>("--decisions") { Description = "Pre-inserted market decisions.", DefaultValueFactory = _ => 200_000 };
@@ -20,7 +17,7 @@ public static class BenchRunCommand
         var symbols = new Option<int>("--symbols") { Description = "Symbols.", DefaultValueFactory = _ => 10 };
         var workers = new Option<int>("--workers") { Description = "Execution loops (and raw-ceiling sessions).", DefaultValueFactory = _ => 3 };
         var pgbench = new Option<int>("--pgbench-seconds") { Description = "Duration of the pgbench TPC-B run.", DefaultValueFactory = _ => 20 };
-        var output = new Option<string>("--out") { Description = "JSON results file.", DefaultValueFactory = _ => "bench-results-throughput.json" };
+        var output = BenchResults.Output("bench-results-throughput.json");
         var command = new Command("run", "Throughput of one `trading run` over pre-inserted decisions, with the raw SQL and pgbench ceilings (fresh databases, dropped after).")
         {
             decisions, accounts, symbols, workers, pgbench, output,
@@ -39,8 +36,7 @@ public static class BenchRunCommand
                     parse.GetValue(workers), parse.GetValue(pgbench)),
                 cancellationToken);
 
-            var json = JsonSerializer.Serialize(result, Indented);
-            await File.WriteAllTextAsync(parse.GetValue(output)!, json, cancellationToken);
+            var json = await BenchResults.SaveAsync(parse, output, result, cancellationToken);
             if (parse.GetValue(CommonOptions.Json))
             {
                 Console.WriteLine(json);

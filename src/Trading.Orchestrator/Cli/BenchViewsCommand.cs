@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -11,15 +10,13 @@ namespace Trading.Orchestrator.Cli;
 /// <summary>`trading bench views`: the v_paper_* views for one account at 1M trades and 10M snapshots (fresh database).</summary>
 public static class BenchViewsCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var trades = new Option<int>("--trades") { Description = "Closed trades of the measured account.", DefaultValueFactory = _ => 1_000_000 };
         var snapshots = new Option<int>("--snapshots") { Description = "Snapshots across all accounts.", DefaultValueFactory = _ => 10_000_000 };
         var accounts = new Option<int>("--accounts") { Description = "Accounts sharing the snapshots.", DefaultValueFactory = _ => 100 };
         var runs = new Option<int>("--runs") { Description = "Timed runs per view (median reported).", DefaultValueFactory = _ => 7 };
-        var output = new Option<string>("--out") { Description = "JSON results file.", DefaultValueFactory = _ => "bench-results-views.json" };
+        var output = BenchResults.Output("bench-results-views.json");
         var command = new Command("views", "Time the v_paper_* views for one account with 1M trades and 10M snapshots stored (fresh database, dropped after).")
         {
             trades, snapshots, accounts, runs, output,
@@ -40,7 +37,7 @@ public static class BenchViewsCommand
                 _ => scratch.ExecuteAsync(ViewsBenchmark.LoadSql(parse.GetValue(trades), parse.GetValue(snapshots), parse.GetValue(accounts)), cancellationToken));
             var timings = await ViewsBenchmark.TimeAsync(scratch.DataSource, parse.GetValue(runs), cancellationToken);
 
-            await File.WriteAllTextAsync(parse.GetValue(output)!, JsonSerializer.Serialize(timings, Indented), cancellationToken);
+            await BenchResults.SaveAsync(parse, output, timings, cancellationToken);
             var table = new Table().AddColumns("view (one account)", "median ms", "max ms");
             foreach (var t in timings)
             {

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace Trading.Orchestrator.Cli;
+
+/// <summary>Where a benchmark's figures go: an indented JSON file (--out), so runs can be compared between commits.</summary>
+public static class BenchResults
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Option<string> Output(string defaultFile) =>
+        new("--out") { Description = "JSON results file.", DefaultValueFactory = _ => defaultFile };
+
+    /// <summary>Writes the results to the --out file and returns the JSON text.</summary>
+    public static async Task<string> SaveAsync(ParseResult parse, Option<string> output, object results, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var json = JsonSerializer.Serialize(results, results.GetType(), Indented);
+        await File.WriteAllTextAsync(parse.GetValue(output)!, json, cancellationToken);
+        return json;
+    }
+}
