@@ -13,7 +13,8 @@ public static class AccountSettings
     public const string Columns = """
         a.account, a.base_currency, a.initial_capital, a.cash, a.fee_rate, a.maker_fee_rate, a.min_fee, a.slippage_model,
         a.slippage_rate, a.spread_fraction, a.max_position_fraction, a.allow_shorting, a.leverage, a.allow_partial_size,
-        a.confidence_threshold, a.staleness_bound, a.random_seed, a.halted, a.halt_reason, a.latency
+        a.confidence_threshold, a.staleness_bound, a.random_seed, a.halted, a.halt_reason, a.latency,
+        a.default_stop_loss_pct, a.default_take_profit_pct, a.fill_probability
         """;
 
     private static readonly MarketFillModel FillModel = new();
@@ -54,6 +55,9 @@ public static class AccountSettings
             RandomSeed = reader.GetInt64(16),
             Halted = reader.GetBoolean(17),
             HaltReason = reader.IsDBNull(18) ? null : reader.GetString(18),
+            DefaultStopLossFraction = reader.IsDBNull(20) ? null : reader.GetDecimal(20) / 100m,
+            DefaultTakeProfitFraction = reader.IsDBNull(21) ? null : reader.GetDecimal(21) / 100m,
+            FillProbabilityOnTouch = reader.GetDecimal(22),
         };
         return (config, reader.GetDecimal(3), reader.GetFieldValue<TimeSpan>(19));
     }

@@ -1,14 +1,40 @@
 using Trading.Engine.Execution;
+using Trading.Engine.Orders;
+using Trading.Engine.Orders.Resting;
+using Trading.Engine.Primitives;
 
 namespace Trading.Data.Execution;
 
 /// <summary>The rows a batch writes, table by table, built from the engine's outcomes.</summary>
 internal sealed class BatchRows
 {
-    private readonly Column<long> orderId = new(), orderDecision = new();
-    private readonly Column<string> orderAccount = new(), orderSymbol = new(), orderSide = new(), orderType = new();
-    private readonly Column<decimal> orderQuantity = new(), orderPrice = new();
+    private readonly Column<long> filledId = new(), filledDecision = new();
+    private readonly Column<string> filledAccount = new(), filledSymbol = new(), filledSide = new(), filledType = new(), filledTif = new();
+    private readonly Column<decimal> filledQuantity = new(), filledPrice = new();
+    private readonly Column<bool> filledReduceOnly = new();
+
+    private readonly Column<long> orderId = new();
+    private readonly Column<long?> orderDecision = new(), orderParent = new(), orderOco = new();
+    private readonly Column<string> orderAccount = new(), orderSymbol = new(), orderSide = new(), orderType = new(), orderTif = new(),
+        orderStatus = new(), orderRole = new();
+    private readonly Column<decimal> orderQuantity = new(), orderFilled = new();
+    private readonly Column<decimal?> orderAverage = new(), orderLimit = new(), orderStop = new(), orderTrailing = new(), orderBest = new();
     private readonly Column<string?> orderReason = new();
+    private readonly Column<bool> orderReduceOnly = new(), orderTrailingPercent = new(), orderTriggered = new();
+    private readonly Column<DateTimeOffset?> orderExpires = new(), orderThrough = new();
+    private readonly Column<DateTimeOffset> orderCreated = new();
+
+    private readonly Column<long> updateId = new();
+    private readonly Column<string> updateStatus = new();
+    private readonly Column<decimal> updateFilled = new(), updateWasFilled = new();
+    private readonly Column<decimal?> updateAverage = new(), updateStop = new(), updateBest = new();
+    private readonly Column<string?> updateReason = new();
+    private readonly Column<bool> updateTriggered = new();
+    private readonly Column<DateTimeOffset?> updateThrough = new();
+
+    private readonly Column<long> cancelId = new();
+    private readonly Column<bool> cancelDone = new();
+    private readonly Column<string> cancelOutcome = new();
 
     private readonly Column<long> fillId = new(), fillOrder = new(), fillSeed = new();
     private readonly Column<string> fillAccount = new(), fillSymbol = new(), fillSide = new(), fillLiquidity = new();
@@ -25,7 +51,8 @@ internal sealed class BatchRows
         tradeEntryCost = new(), tradeExitNotional = new(), tradeGross = new(), tradeEntryFees = new(),
         tradeExitFees = new(), tradeNet = new(), tradeFees = new();
     private readonly Column<DateTimeOffset> tradeEntryTime = new(), tradeExitTime = new();
-    private readonly Column<long> tradeOrder = new(), tradeDecision = new();
+    private readonly Column<long> tradeOrder = new();
+    private readonly Column<long?> tradeDecision = new();
     private readonly Column<string?> tradeAgent = new(), tradeStrategy = new();
     private readonly Column<TimeSpan> tradeHold = new();
 
@@ -48,7 +75,14 @@ internal sealed class BatchRows
 
     private BatchRows()
     {
-        Orders = new RowSet(orderId, orderAccount, orderDecision, orderSymbol, orderSide, orderType, orderQuantity, orderPrice, orderReason);
+        FilledOrders = new RowSet(filledId, filledAccount, filledDecision, filledSymbol, filledSide, filledType, filledTif, filledQuantity,
+            filledPrice, filledReduceOnly);
+        Orders = new RowSet(orderId, orderAccount, orderDecision, orderSymbol, orderSide, orderType, orderTif, orderQuantity, orderStatus,
+            orderFilled, orderAverage, orderReason, orderLimit, orderStop, orderRole, orderParent, orderReduceOnly, orderOco, orderTrailing,
+            orderTrailingPercent, orderBest, orderTriggered, orderExpires, orderThrough, orderCreated);
+        OrderUpdates = new RowSet(updateId, updateStatus, updateFilled, updateAverage, updateReason, updateStop, updateBest, updateTriggered,
+            updateThrough, updateWasFilled);
+        Cancels = new RowSet(cancelId, cancelDone, cancelOutcome);
         Fills = new RowSet(fillId, fillOrder, fillAccount, fillSymbol, fillSide, fillQuantity, fillPrice, fillNotional, fillFee,
             fillLiquidity, fillReference, fillSlippageFraction, fillSlippageCost, fillDecisionPrice, quoteTime, quoteBid, quoteAsk,
             quoteLast, quoteBidSize, quoteAskSize, fillSlippageModel, fillFeeModel, fillParameters, fillSeed, fillLatency);
@@ -63,7 +97,16 @@ internal sealed class BatchRows
         Decisions = new RowSet(decisionId, decisionStatus, decisionReason, decisionOrder);
     }
 
+    /// <summary>New market orders filled in full on arrival: the narrow insert.</summary>
+    public RowSet FilledOrders { get; }
+
+    /// <summary>Every other new order, with its working state.</summary>
     public RowSet Orders { get; }
+
+    /// <summary>Orders that were working when loaded, in their new state.</summary>
+    public RowSet OrderUpdates { get; }
+
+    public RowSet Cancels { get; }
 
     public RowSet Fills { get; }
 
@@ -82,30 +125,66 @@ internal sealed class BatchRows
 
     public RowSet Decisions { get; }
 
-    public static BatchRows Build(ClaimedBatch batch, IReadOnlyList<BatchResult> results, (long Order, long Fill)[] ids)
+    public static BatchRows Build(ClaimedBatch batch, IReadOnlyList<BatchResult> results, long[] orderIds, long[] fillIds)
     {
         var rows = new BatchRows();
-        var next = 0;
+        var nextOrder = 0;
+        var nextFill = 0;
         for (var a = 0; a < batch.Accounts.Count; a++)
         {
             var account = batch.Accounts[a];
             var result = results[a];
             var decisions = account.Decisions.ToDictionary(d => d.Request.Id);
+            var orders = result.Orders ?? [];
+
+            // Provisional ids are consecutive in creation order: real ids keep that order.
+            var real = new Dictionary<long, long>();
+            foreach (var order in orders.Where(o => OrderIds.IsProvisional(o.Id)).OrderBy(o => o.Id))
+            {
+                real[order.Id] = orderIds[nextOrder++];
+            }
+
+            long Real(long id) => OrderIds.IsProvisional(id) ? real[id] : id;
+            long? RealOrNull(long? id) => id is { } v ? Real(v) : null;
+
+            var loaded = account.OpenOrders.ToDictionary(o => o.Id);
+            foreach (var order in orders)
+            {
+                if (!OrderIds.IsProvisional(order.Id))
+                {
+                    rows.AddUpdate(order, loaded[order.Id]);
+                }
+                else if (IsFilledMarket(order))
+                {
+                    rows.AddFilledMarket(account.Account, order, real[order.Id]);
+                }
+                else
+                {
+                    rows.AddOrder(account.Account, order, real[order.Id], RealOrNull(order.OcoGroup));
+                }
+            }
+
+            foreach (var fill in result.Fills ?? [])
+            {
+                var decision = fill.DecisionId is { } id ? decisions.GetValueOrDefault(id) : null;
+                rows.AddFill(account, decision, fill, Real(fill.OrderId), fillIds[nextFill++], batch.Strategies);
+            }
+
             foreach (var outcome in result.Outcomes)
             {
-                long? order = null;
-                if (outcome.Order is { } executed)
-                {
-                    var (o, f) = ids[next++];
-                    rows.AddExecution(account, decisions[outcome.DecisionId], executed, o, f);
-                    order = o;
-                }
-
                 rows.decisionId.Add(outcome.DecisionId);
                 rows.decisionStatus.Add(SqlText.Of(outcome.Status));
                 rows.decisionReason.Add(outcome.Reason);
-                rows.decisionOrder.Add(order);
+                rows.decisionOrder.Add(RealOrNull(outcome.OrderId));
                 rows.Decisions.EndRow();
+            }
+
+            foreach (var cancel in result.Cancels ?? [])
+            {
+                rows.cancelId.Add(cancel.RequestId);
+                rows.cancelDone.Add(cancel.Done);
+                rows.cancelOutcome.Add(cancel.Reason);
+                rows.Cancels.EndRow();
             }
 
             foreach (var symbol in result.ChangedSymbols)
@@ -136,22 +215,78 @@ internal sealed class BatchRows
         return rows;
     }
 
-    private void AddExecution(ClaimedAccount claimed, PendingDecision decision, ExecutedOrder executed, long order, long fill)
+    /// <summary>A market entry filled in full when it arrived, with nothing else to remember: the narrow insert.</summary>
+    private static bool IsFilledMarket(RestingOrder order) =>
+        order.Type == OrderType.Market && order.Status == OrderStatus.Filled && order.Role == OrderRole.Entry
+        && order.Quantity == 0m && order.OcoGroup is null && order.StatusReason is null;
+
+    private void AddFilledMarket(string account, RestingOrder order, long id)
+    {
+        filledId.Add(id);
+        filledAccount.Add(account);
+        filledDecision.Add(order.ParentDecisionId ?? throw new InvalidOperationException($"Market order {order.Id} has no decision."));
+        filledSymbol.Add(order.Symbol);
+        filledSide.Add(SqlText.Of(order.Side));
+        filledType.Add(SqlText.Of(order.Type));
+        filledTif.Add(SqlText.Of(order.TimeInForce));
+        filledQuantity.Add(order.FilledQuantity);
+        filledPrice.Add(order.AverageFillPrice ?? throw new InvalidOperationException($"Filled order {order.Id} has no price."));
+        filledReduceOnly.Add(order.ReduceOnly);
+        FilledOrders.EndRow();
+    }
+
+    private void AddOrder(string account, RestingOrder order, long id, long? ocoGroup)
+    {
+        orderId.Add(id);
+        orderAccount.Add(account);
+        orderDecision.Add(order.Role == OrderRole.Entry ? order.ParentDecisionId : null);
+        orderSymbol.Add(order.Symbol);
+        orderSide.Add(SqlText.Of(order.Side));
+        orderType.Add(SqlText.Of(order.Type));
+        orderTif.Add(SqlText.Of(order.TimeInForce));
+        orderQuantity.Add(order.OriginalQuantity);
+        orderStatus.Add(SqlText.Of(order.Status));
+        orderFilled.Add(order.FilledQuantity);
+        orderAverage.Add(order.AverageFillPrice);
+        orderReason.Add(order.StatusReason);
+        orderLimit.Add(order.LimitPrice);
+        orderStop.Add(order.StopPrice);
+        orderRole.Add(SqlText.Of(order.Role));
+        orderParent.Add(order.ParentDecisionId);
+        orderReduceOnly.Add(order.ReduceOnly);
+        orderOco.Add(ocoGroup);
+        orderTrailing.Add(order.TrailingOffset);
+        orderTrailingPercent.Add(order.TrailingIsPercent);
+        orderBest.Add(order.BestPriceSincePlacement);
+        orderTriggered.Add(order.Triggered);
+        orderExpires.Add(order.ExpiresAt?.ToUniversalTime());
+        orderThrough.Add(order.EvaluatedThrough?.ToUniversalTime());
+        orderCreated.Add(order.PlacedAt.ToUniversalTime());
+        Orders.EndRow();
+    }
+
+    private void AddUpdate(RestingOrder order, RestingOrder loaded)
+    {
+        updateId.Add(order.Id);
+        updateStatus.Add(SqlText.Of(order.Status));
+        updateFilled.Add(order.FilledQuantity);
+        updateAverage.Add(order.AverageFillPrice);
+        updateReason.Add(order.StatusReason);
+        updateStop.Add(order.StopPrice);
+        updateBest.Add(order.BestPriceSincePlacement);
+        updateTriggered.Add(order.Triggered);
+        updateThrough.Add(order.EvaluatedThrough?.ToUniversalTime());
+        updateWasFilled.Add(loaded.FilledQuantity);
+        OrderUpdates.EndRow();
+    }
+
+    private void AddFill(
+        ClaimedAccount claimed, PendingDecision? decision, ExecutedFill executed, long order, long fill, IReadOnlyDictionary<long, string?> strategies)
     {
         var account = claimed.Account;
-        var symbol = decision.Request.Symbol;
+        var symbol = executed.Symbol;
         var f = executed.Fill;
-        orderId.Add(order);
-        orderAccount.Add(account);
-        orderDecision.Add(decision.Request.Id);
-        orderSymbol.Add(symbol);
-        orderSide.Add(SqlText.Of(executed.Side));
-        orderType.Add(SqlText.Of(executed.Type));
-        orderQuantity.Add(executed.FilledQuantity);
-        orderPrice.Add(f.Price);
-        orderReason.Add(null);
-        Orders.EndRow();
-
+        var latencyQuote = decision?.Request.LatencyQuote;
         fillId.Add(fill);
         fillOrder.Add(order);
         fillAccount.Add(account);
@@ -165,7 +300,7 @@ internal sealed class BatchRows
         fillReference.Add(f.ReferencePrice);
         fillSlippageFraction.Add(f.SlippageFraction);
         fillSlippageCost.Add(f.SlippageCost);
-        fillDecisionPrice.Add(decision.Request.CurrentPrice);
+        fillDecisionPrice.Add(decision?.Request.CurrentPrice);
         quoteTime.Add(f.Quote.Time.ToUniversalTime());
         quoteBid.Add(f.Quote.Bid);
         quoteAsk.Add(f.Quote.Ask);
@@ -176,7 +311,7 @@ internal sealed class BatchRows
         fillFeeModel.Add(f.FeeModel);
         fillParameters.Add($"{{\"fill\":\"{f.FillModel}\",\"slippage\":{f.SlippageParameters},\"fee\":{f.FeeParameters}}}");
         fillSeed.Add(f.RngSeed);
-        fillLatency.Add(decision.Request.LatencyQuote is null ? TimeSpan.Zero : claimed.Latency);
+        fillLatency.Add(latencyQuote is not null && latencyQuote.Time == f.Quote.Time ? claimed.Latency : TimeSpan.Zero);
         Fills.EndRow();
 
         foreach (var entry in executed.Ledger)
@@ -209,9 +344,9 @@ internal sealed class BatchRows
             tradeFees.Add(trade.EntryFees + trade.ExitFees);
             tradeHold.Add(trade.ExitTime - trade.EntryTime);
             tradeOrder.Add(order);
-            tradeDecision.Add(decision.Request.Id);
-            tradeAgent.Add(decision.Request.Agent);
-            tradeStrategy.Add(decision.Strategy);
+            tradeDecision.Add(executed.DecisionId);
+            tradeAgent.Add(executed.Agent);
+            tradeStrategy.Add(executed.DecisionId is { } id ? strategies.GetValueOrDefault(id) : null);
             Trades.EndRow();
         }
     }

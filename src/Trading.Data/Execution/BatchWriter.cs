@@ -6,23 +6,54 @@ namespace Trading.Data.Execution;
 /// <summary>
 /// Turns a batch's results into set-based statements (one unnest-ed INSERT or UPDATE per table) sent in one round
 /// trip. Order and fill ids are drawn from their sequences first because fills, ledger rows, trades and decisions
-/// point at them.
+/// point at them. Market orders filled on arrival (nearly all orders) take a narrow insert; orders with working state
+/// take the full one; orders that were already working are updated, guarded by the state they were loaded in.
 /// </summary>
 internal static class BatchWriter
 {
     private const string NextIdsSql = """
-        SELECT nextval(pg_get_serial_sequence('paper_orders', 'order_id')),
-               nextval(pg_get_serial_sequence('paper_fills', 'fill_id'))
-        FROM generate_series(1, $1)
+        SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('paper_orders', 'order_id')) FROM generate_series(1, $1)),
+               ARRAY(SELECT nextval(pg_get_serial_sequence('paper_fills', 'fill_id')) FROM generate_series(1, $2))
+        """;
+
+    private const string FilledOrdersSql = """
+        INSERT INTO paper_orders (order_id, account, decision_id, parent_decision_id, symbol, side, order_type, time_in_force,
+                                  quantity, status, filled_quantity, avg_fill_price, reduce_only, created_at, updated_at)
+        SELECT o.id, o.account, o.decision_id, o.decision_id, o.symbol, o.side, o.order_type, o.tif, o.quantity, 'filled',
+               o.quantity, o.price, o.reduce_only, $11, $11
+        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[],
+                    $9::numeric[], $10::boolean[])
+             AS o(id, account, decision_id, symbol, side, order_type, tif, quantity, price, reduce_only)
         """;
 
     private const string OrdersSql = """
         INSERT INTO paper_orders (order_id, account, decision_id, symbol, side, order_type, time_in_force, quantity, status,
-                                  filled_quantity, avg_fill_price, reason, created_at, updated_at)
-        SELECT o.id, o.account, o.decision_id, o.symbol, o.side, o.order_type, 'gtc', o.quantity, 'filled', o.quantity,
-               o.price, NULL, $10, $10
-        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[])
-             AS o(id, account, decision_id, symbol, side, order_type, quantity, price, reason)
+                                  filled_quantity, avg_fill_price, reason, limit_price, stop_price, role, parent_decision_id,
+                                  reduce_only, oco_group, trailing_offset, trailing_is_percent, best_price, triggered,
+                                  expires_at, evaluated_through, created_at, updated_at)
+        SELECT o.*, $26
+        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[],
+                    $9::text[], $10::numeric[], $11::numeric[], $12::text[], $13::numeric[], $14::numeric[], $15::text[],
+                    $16::bigint[], $17::boolean[], $18::bigint[], $19::numeric[], $20::boolean[], $21::numeric[],
+                    $22::boolean[], $23::timestamptz[], $24::timestamptz[], $25::timestamptz[]) AS o
+        """;
+
+    // Guarded by the state the order was loaded in: a working order someone else changed cannot be changed twice.
+    private const string UpdateOrdersSql = """
+        UPDATE paper_orders o
+        SET status = u.status, filled_quantity = u.filled, avg_fill_price = u.avg, reason = u.reason, stop_price = u.stop,
+            best_price = u.best, triggered = u.triggered, evaluated_through = u.through, updated_at = $11
+        FROM unnest($1::bigint[], $2::text[], $3::numeric[], $4::numeric[], $5::text[], $6::numeric[], $7::numeric[],
+                    $8::boolean[], $9::timestamptz[], $10::numeric[])
+             AS u(id, status, filled, avg, reason, stop, best, triggered, through, was_filled)
+        WHERE o.order_id = u.id AND o.status IN ('open', 'partially_filled') AND o.filled_quantity = u.was_filled
+        """;
+
+    private const string CancelsSql = """
+        UPDATE paper_cancel_requests c
+        SET status = CASE WHEN u.done THEN 'done' ELSE 'rejected' END, outcome = u.outcome, processed_at = clock_timestamp()
+        FROM unnest($1::bigint[], $2::boolean[], $3::text[]) AS u(id, done, outcome)
+        WHERE c.request_id = u.id AND c.status = 'pending'
         """;
 
     private const string FillsSql = """
@@ -90,16 +121,33 @@ internal static class BatchWriter
         NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedBatch batch, IReadOnlyList<BatchResult> results,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var executed = results.Sum(r => r.Outcomes.Count(o => o.Order is not null));
-        var ids = await NextIdsAsync(connection, transaction, executed, cancellationToken);
-        var rows = BatchRows.Build(batch, results, ids);
+        var newOrders = results.Sum(r => r.Orders?.Count(o => OrderIds.IsProvisional(o.Id)) ?? 0);
+        var newFills = results.Sum(r => r.Fills?.Count ?? 0);
+        var (orderIds, fillIds) = await NextIdsAsync(connection, transaction, newOrders, newFills, cancellationToken);
+        var rows = BatchRows.Build(batch, results, orderIds, fillIds);
 
         await using var write = new NpgsqlBatch(connection, transaction);
+        if (rows.FilledOrders.Count > 0)
+        {
+            write.BatchCommands.Add(rows.FilledOrders.ToCommand(FilledOrdersSql, now));
+        }
+
         if (rows.Orders.Count > 0)
         {
             write.BatchCommands.Add(rows.Orders.ToCommand(OrdersSql, now));
+        }
+
+        if (rows.Fills.Count > 0)
+        {
             write.BatchCommands.Add(rows.Fills.ToCommand(FillsSql, now));
             write.BatchCommands.Add(rows.Ledger.ToCommand(LedgerSql, now));
+        }
+
+        NpgsqlBatchCommand? updates = null;
+        if (rows.OrderUpdates.Count > 0)
+        {
+            updates = rows.OrderUpdates.ToCommand(UpdateOrdersSql, now);
+            write.BatchCommands.Add(updates);
         }
 
         if (rows.Trades.Count > 0)
@@ -121,7 +169,19 @@ internal static class BatchWriter
         write.BatchCommands.Add(rows.Cash.ToCommand(CashSql));
         var decisions = rows.Decisions.ToCommand(DecisionsSql);
         write.BatchCommands.Add(decisions);
+        if (rows.Cancels.Count > 0)
+        {
+            write.BatchCommands.Add(rows.Cancels.ToCommand(CancelsSql));
+        }
+
         await write.ExecuteNonQueryAsync(cancellationToken);
+
+        if (updates is not null && updates.RecordsAffected != rows.OrderUpdates.Count)
+        {
+            throw new InvalidOperationException(
+                $"Expected to update {rows.OrderUpdates.Count} working orders, updated {updates.RecordsAffected}: " +
+                "another writer changed them; the batch is rolled back.");
+        }
 
         if (decisions.RecordsAffected != rows.Decisions.Count)
         {
@@ -132,24 +192,19 @@ internal static class BatchWriter
         }
     }
 
-    private static async Task<(long Order, long Fill)[]> NextIdsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, int count, CancellationToken cancellationToken)
+    private static async Task<(long[] Orders, long[] Fills)> NextIdsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int orders, int fills, CancellationToken cancellationToken)
     {
-        var ids = new (long, long)[count];
-        if (count == 0)
+        if (orders == 0 && fills == 0)
         {
-            return ids;
+            return ([], []);
         }
 
         await using var command = new NpgsqlCommand(NextIdsSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = count });
+        command.Parameters.Add(new NpgsqlParameter { Value = orders });
+        command.Parameters.Add(new NpgsqlParameter { Value = fills });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var i = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids[i++] = (reader.GetInt64(0), reader.GetInt64(1));
-        }
-
-        return ids;
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetFieldValue<long[]>(0), reader.GetFieldValue<long[]>(1));
     }
 }

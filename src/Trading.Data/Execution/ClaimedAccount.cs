@@ -1,4 +1,5 @@
 using Trading.Engine.Execution;
+using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
 
 namespace Trading.Data.Execution;
@@ -18,4 +19,10 @@ public sealed record ClaimedAccount(
 
     /// <summary>The account's risk limits and their figures; null when it has no limits.</summary>
     public AccountRisk? Risk { get; init; }
+
+    /// <summary>The account's working orders, in id order.</summary>
+    public IReadOnlyList<RestingOrder> OpenOrders { get; init; } = [];
+
+    /// <summary>Pending cancel requests for working orders, in request order.</summary>
+    public IReadOnlyList<CancelRequest> Cancels { get; init; } = [];
 }

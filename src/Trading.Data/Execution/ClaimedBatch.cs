@@ -2,11 +2,31 @@ using Trading.Engine.MarketData;
 
 namespace Trading.Data.Execution;
 
-/// <summary>Everything one transaction executes: the locked accounts, their quotes and instruments.</summary>
+/// <summary>
+/// Everything one transaction executes: the locked accounts, their newest quotes and instruments, and the quote path
+/// (time order) their working orders have not met yet.
+/// </summary>
 public sealed record ClaimedBatch(
     IReadOnlyList<ClaimedAccount> Accounts,
     IReadOnlyDictionary<string, Quote> Quotes,
-    IReadOnlyDictionary<string, InstrumentSpec> Instruments)
+    IReadOnlyDictionary<string, InstrumentSpec> Instruments,
+    IReadOnlyList<Quote> QuotePath)
 {
     public int DecisionCount => Accounts.Sum(a => a.Decisions.Count);
+
+    /// <summary>The strategy of every decision the batch's orders and fills come from (trade attribution).</summary>
+    public IReadOnlyDictionary<long, string?> Strategies { get; init; } = new Dictionary<long, string?>();
+
+    /// <summary>The path quotes of the symbols the account has working orders in.</summary>
+    public IReadOnlyList<Quote> PathFor(ClaimedAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.OpenOrders.Count == 0 || QuotePath.Count == 0)
+        {
+            return [];
+        }
+
+        var symbols = account.OpenOrders.Select(o => o.Symbol).ToHashSet(StringComparer.Ordinal);
+        return [.. QuotePath.Where(q => symbols.Contains(q.Symbol))];
+    }
 }

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Trading.Engine.Execution;
 using Trading.Engine.MarketData;
+using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
 using Trading.Engine.Primitives;
 using Trading.Engine.Risk.Limits;
@@ -16,20 +17,115 @@ namespace Trading.Data.Execution;
 public static class ExecutionStore
 {
     // FOR NO KEY UPDATE, not FOR UPDATE: agents' inserts take FOR KEY SHARE on the account through the foreign key,
-    // and must not wait for a batch in flight. Oldest pending decision first, so no account starves.
+    // and must not wait for a batch in flight. An account has work when it has a pending decision, a pending cancel
+    // request, or a working order that a newer quote (or its expiry) has reached. The account whose work has waited
+    // longest goes first (a working order waits since the last quote it met), so no account starves.
     private static readonly string ClaimSql = $"""
         SELECT {AccountSettings.Columns}
         FROM accounts a
-        WHERE EXISTS (SELECT 1 FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending')
+        WHERE (EXISTS (SELECT 1 FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending')
+               OR EXISTS (SELECT 1 FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending')
+               OR EXISTS ({DueOrders}))
           AND ($2::text[] IS NULL OR a.account = ANY ($2))
-        ORDER BY (SELECT min(d.id) FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending')
+        ORDER BY LEAST(
+            (SELECT d.created_at FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending' ORDER BY d.id LIMIT 1),
+            (SELECT c.requested_at FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending'
+             ORDER BY c.request_id LIMIT 1),
+            (SELECT min(LEAST(o.evaluated_through, o.expires_at)) FROM ({DueOrders}) o))
         LIMIT $1
         FOR NO KEY UPDATE OF a SKIP LOCKED
         """;
 
+    private const string DueOrders = """
+        SELECT o.evaluated_through, o.expires_at FROM paper_orders o
+        WHERE o.account = a.account AND o.status IN ('open', 'partially_filled')
+          AND (o.expires_at <= $3
+               OR o.evaluated_through < (SELECT max(m.time) FROM market_prices m WHERE m.symbol = o.symbol AND m.time <= $3))
+        """;
+
+    // Cancel requests that need no matching are answered here, before the decisions are read: a pending decision is
+    // canceled outright; a request for an order that is not working (filled, canceled, unknown, another account's) is
+    // refused with the reason. Requests for working orders stay pending for the engine, which applies them at their
+    // time between the quotes.
+    private const string ResolveCancelsSql = """
+        WITH req AS (
+            SELECT c.request_id, c.account, c.order_id, c.decision_id,
+                   d.account AS d_account, d.status AS d_status, o.account AS o_account, o.status AS o_status
+            FROM paper_cancel_requests c
+            LEFT JOIN trading_decisions d ON d.id = c.decision_id
+            LEFT JOIN paper_orders o ON o.order_id = c.order_id
+            WHERE c.account = ANY ($1) AND c.status = 'pending'
+        ), canceled AS (
+            UPDATE trading_decisions d
+            SET status = 'canceled', status_reason = 'canceled by request ' || r.request_id, processed_at = clock_timestamp()
+            FROM req r
+            WHERE d.id = r.decision_id AND d.account = r.account AND d.status = 'pending'
+            RETURNING d.id, r.request_id
+        )
+        UPDATE paper_cancel_requests c
+        SET status = CASE WHEN EXISTS (SELECT 1 FROM canceled x WHERE x.request_id = r.request_id) THEN 'done' ELSE 'rejected' END,
+            outcome = CASE
+                WHEN EXISTS (SELECT 1 FROM canceled x WHERE x.request_id = r.request_id) THEN 'decision ' || r.decision_id || ' canceled'
+                WHEN r.decision_id IS NOT NULL AND r.d_account IS DISTINCT FROM r.account
+                    THEN 'decision ' || r.decision_id || ' is not a decision of account ' || r.account
+                WHEN r.decision_id IS NOT NULL THEN 'decision ' || r.decision_id || ' is already ' || r.d_status
+                WHEN r.o_account IS DISTINCT FROM r.account THEN 'order ' || r.order_id || ' is not an order of account ' || r.account
+                ELSE 'order ' || r.order_id || ' is already ' || r.o_status
+            END,
+            processed_at = clock_timestamp()
+        FROM req r
+        WHERE c.request_id = r.request_id
+          AND (r.decision_id IS NOT NULL OR r.o_account IS DISTINCT FROM r.account OR r.o_status NOT IN ('open', 'partially_filled'))
+        """;
+
+    private const string CancelsSql = """
+        SELECT c.request_id, c.account, c.order_id, c.requested_at
+        FROM paper_cancel_requests c
+        WHERE c.account = ANY ($1) AND c.status = 'pending'
+        ORDER BY c.request_id
+        """;
+
+    // The working orders, with what their decision asked for: the agent and strategy (limits, attribution) and, for
+    // an entry that has not filled yet, the exits to attach when it does.
+    private const string OrdersSql = """
+        SELECT o.order_id, o.account, o.symbol, o.side, o.order_type, o.time_in_force, o.quantity, o.filled_quantity,
+               o.avg_fill_price, o.limit_price, o.stop_price, o.trailing_offset, o.trailing_is_percent, o.best_price,
+               o.triggered, o.expires_at, o.created_at, o.oco_group, o.parent_decision_id, o.role, o.reduce_only,
+               o.evaluated_through, o.status, o.reason, d.agent, d.strategy, d.stop_loss, d.take_profit,
+               CASE WHEN d.order_type <> 'trailing_stop' THEN d.trailing_offset END, d.exit_unit
+        FROM paper_orders o
+        LEFT JOIN trading_decisions d ON d.id = o.parent_decision_id
+        WHERE o.account = ANY ($1) AND o.status IN ('open', 'partially_filled')
+        ORDER BY o.order_id
+        """;
+
+    // The quotes each symbol's working orders have not met yet, oldest first, up to the execution time. A long path
+    // (after downtime) is taken in slices: the orders stay due and the next batch goes on from where this one stopped.
+    private const string PathSql = """
+        WITH w AS (
+            SELECT o.symbol, min(o.evaluated_through) AS since
+            FROM paper_orders o
+            WHERE o.account = ANY ($1) AND o.status IN ('open', 'partially_filled')
+            GROUP BY o.symbol
+        )
+        SELECT q.symbol, q.time, q.bid, q.ask, q.last, q.bid_size, q.ask_size
+        FROM w
+        CROSS JOIN LATERAL (
+            SELECT m.symbol, m.time, m.bid, m.ask, m.last, m.bid_size, m.ask_size FROM market_prices m
+            WHERE m.symbol = w.symbol AND m.time > w.since AND m.time <= $2
+            ORDER BY m.time
+            LIMIT $3
+        ) q
+        ORDER BY q.time, q.symbol
+        """;
+
+    /// <summary>The most quotes per symbol one batch matches working orders against.</summary>
+    public const int PathSliceLength = 5000;
+
     private const string DecisionsSql = """
         SELECT d.id, d.account, d.symbol, d.decision, d.confidence, d.risk_score, d.quantity, d.notional, d.order_type,
-               d.current_price, d.created_at, d.agent, d.strategy, d.attempts
+               d.current_price, d.created_at, d.agent, d.strategy, d.attempts, d.limit_price, d.stop_price, d.trailing_offset,
+               d.time_in_force, d.expires_at, d.stop_loss, d.take_profit, d.exit_unit
         FROM unnest($1::text[]) AS a(account)
         CROSS JOIN LATERAL (
             SELECT * FROM trading_decisions d
@@ -56,6 +152,8 @@ public static class ExecutionStore
             ) d
             UNION
             SELECT p.symbol FROM paper_positions p WHERE p.account = ANY ($1)
+            UNION
+            SELECT o.symbol FROM paper_orders o WHERE o.account = ANY ($1) AND o.status IN ('open', 'partially_filled')
         )
         SELECT i.symbol, i.tick_size, i.lot_size, i.min_notional, q.time, q.bid, q.ask, q.last, q.bid_size, q.ask_size
         FROM symbols s
@@ -93,6 +191,7 @@ public static class ExecutionStore
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = maxAccounts });
             claim.Parameters.Add(new NpgsqlParameter { Value = (object?)onlyAccounts?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            claim.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -103,7 +202,7 @@ public static class ExecutionStore
 
         if (configs.Count == 0)
         {
-            return new ClaimedBatch([], new Dictionary<string, Quote>(), new Dictionary<string, InstrumentSpec>());
+            return new ClaimedBatch([], new Dictionary<string, Quote>(), new Dictionary<string, InstrumentSpec>(), []);
         }
 
         var accounts = configs.Keys.ToArray();
@@ -112,14 +211,24 @@ public static class ExecutionStore
         var quotes = new Dictionary<string, Quote>(StringComparer.Ordinal);
         var instruments = new Dictionary<string, InstrumentSpec>(StringComparer.Ordinal);
 
+        var orders = accounts.ToDictionary(a => a, _ => new List<RestingOrder>(), StringComparer.Ordinal);
+        var cancels = accounts.ToDictionary(a => a, _ => new List<CancelRequest>(), StringComparer.Ordinal);
+        var strategies = new Dictionary<long, string?>();
+        var path = new List<Quote>();
+
         await using var load = new NpgsqlBatch(connection, transaction);
+        load.BatchCommands.Add(Command(ResolveCancelsSql, (object)accounts)); // no rows: the reader skips it
         load.BatchCommands.Add(Command(DecisionsSql, accounts, decisionsPerAccount));
         load.BatchCommands.Add(Command(PositionsSql, (object)accounts));
         load.BatchCommands.Add(Command(MarketSql, accounts, decisionsPerAccount, now));
         load.BatchCommands.Add(Command(RiskStore.LimitsSql, (object)accounts));
+        load.BatchCommands.Add(Command(OrdersSql, (object)accounts));
+        load.BatchCommands.Add(Command(CancelsSql, (object)accounts));
+        load.BatchCommands.Add(Command(PathSql, accounts, now, PathSliceLength));
         var limits = new Dictionary<string, List<RiskLimit>>(StringComparer.Ordinal);
         await using (var reader = await load.ExecuteReaderAsync(cancellationToken))
         {
+
             while (await reader.ReadAsync(cancellationToken))
             {
                 decisions[reader.GetString(1)].Add(ReadDecision(reader));
@@ -160,6 +269,30 @@ public static class ExecutionStore
 
                 list.Add(RiskStore.ReadLimit(reader));
             }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var order = OrderRows.Read(reader);
+                orders[order.AccountId].Add(order);
+                if (order.ParentDecisionId is { } parent)
+                {
+                    strategies[parent] = NullableString(reader, 25);
+                }
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                cancels[reader.GetString(1)].Add(new CancelRequest(reader.GetInt64(0), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                path.Add(new Quote(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), NullableDecimal(reader, 2),
+                    NullableDecimal(reader, 3), NullableDecimal(reader, 4), NullableDecimal(reader, 5), NullableDecimal(reader, 6)));
+            }
         }
 
         var delayed = accounts.Where(a => configs[a].Latency > TimeSpan.Zero).ToList();
@@ -176,9 +309,16 @@ public static class ExecutionStore
             .Select(a => new ClaimedAccount(configs[a].Config, configs[a].Cash, configs[a].Latency, positions[a], decisions[a])
             {
                 Risk = risk.GetValueOrDefault(a),
+                OpenOrders = orders[a],
+                Cancels = cancels[a],
             })
             .ToList();
-        return new ClaimedBatch(claimed, quotes, instruments);
+        foreach (var decision in decisions.Values.SelectMany(d => d))
+        {
+            strategies[decision.Request.Id] = decision.Strategy;
+        }
+
+        return new ClaimedBatch(claimed, quotes, instruments, path) { Strategies = strategies };
     }
 
     /// <summary>
@@ -256,17 +396,22 @@ public static class ExecutionStore
             NullableDecimal(reader, 5),
             NullableDecimal(reader, 6),
             NullableDecimal(reader, 7),
-            reader.GetString(8) switch
-            {
-                "limit" => OrderType.Limit,
-                "stop" => OrderType.Stop,
-                "stop_limit" => OrderType.StopLimit,
-                "trailing_stop" => OrderType.TrailingStop,
-                _ => OrderType.Market,
-            },
+            OrderRows.OrderType(reader.GetString(8)),
             NullableDecimal(reader, 9),
             reader.GetFieldValue<DateTimeOffset>(10),
             Agent: NullableString(reader, 11));
+        var percent = reader.GetString(21) == "percent";
+        var trailing = OrderRows.Level(NullableDecimal(reader, 16), percent);
+        var isTrailingOrder = request.OrderType == OrderType.TrailingStop;
+        request = request with
+        {
+            LimitPrice = NullableDecimal(reader, 14),
+            StopPrice = NullableDecimal(reader, 15),
+            TrailingOffset = isTrailingOrder ? trailing : null,
+            TimeInForce = OrderRows.TimeInForce(reader.GetString(17)),
+            ExpiresAt = reader.IsDBNull(18) ? null : reader.GetFieldValue<DateTimeOffset>(18),
+            Bracket = OrderRows.Bracket(NullableDecimal(reader, 19), NullableDecimal(reader, 20), isTrailingOrder ? null : trailing, percent),
+        };
         return new PendingDecision(request, NullableString(reader, 12), reader.GetInt32(13));
     }
 
@@ -281,9 +426,9 @@ public static class ExecutionStore
         return command;
     }
 
-    private static decimal? NullableDecimal(NpgsqlDataReader reader, int ordinal) =>
+    internal static decimal? NullableDecimal(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetDecimal(ordinal);
 
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
+    internal static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,3 +1,5 @@
+using Trading.Engine.Orders;
+using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
 using Trading.Engine.Primitives;
 
@@ -30,6 +32,29 @@ public static class SqlText
         DecisionStatus.Skipped => "skipped",
         DecisionStatus.Rejected => "rejected",
         DecisionStatus.Failed => "failed",
+        DecisionStatus.Placed => "placed",
+        DecisionStatus.Canceled => "canceled",
         _ => "expired",
+    };
+
+    public static string Of(TimeInForce timeInForce) => timeInForce.ToString().ToLowerInvariant();
+
+    public static string Of(OrderStatus status) => status switch
+    {
+        OrderStatus.New => "new",
+        OrderStatus.Open => "open",
+        OrderStatus.PartiallyFilled => "partially_filled",
+        OrderStatus.Filled => "filled",
+        OrderStatus.Canceled => "canceled",
+        OrderStatus.Rejected => "rejected",
+        _ => "expired",
+    };
+
+    public static string Of(OrderRole role) => role switch
+    {
+        OrderRole.StopLoss => "stop_loss",
+        OrderRole.TakeProfit => "take_profit",
+        OrderRole.TrailingStop => "trailing_stop",
+        _ => "entry",
     };
 }

@@ -87,4 +87,25 @@ public sealed record AccountConfig
     } = TimeSpan.FromSeconds(60);
 
     public long RandomSeed { get; init; }
+
+    /// <summary>Stop-loss distance, as a fraction of the entry price, for entries whose decision gives none; null = none.</summary>
+    public decimal? DefaultStopLossFraction
+    {
+        get;
+        init => field = value is null or (> 0m and < 1m) ? value : throw new ArgumentOutOfRangeException(nameof(DefaultStopLossFraction), value, "A default stop-loss fraction must lie in (0, 1).");
+    }
+
+    /// <summary>Take-profit distance, as a fraction of the entry price, for entries whose decision gives none; null = none.</summary>
+    public decimal? DefaultTakeProfitFraction
+    {
+        get;
+        init => field = value is null or > 0m ? value : throw new ArgumentOutOfRangeException(nameof(DefaultTakeProfitFraction), value, "A default take-profit fraction must be greater than zero.");
+    }
+
+    /// <summary>The chance that a resting limit fills when a quote only touches its price (1 = always).</summary>
+    public decimal FillProbabilityOnTouch
+    {
+        get;
+        init => field = value is >= 0m and <= 1m ? value : throw new ArgumentOutOfRangeException(nameof(FillProbabilityOnTouch), value, "A fill probability must lie in [0, 1].");
+    } = 1m;
 }

@@ -1,3 +1,4 @@
+using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
 
 namespace Trading.Engine.Execution;
@@ -8,12 +9,27 @@ namespace Trading.Engine.Execution;
 /// </summary>
 public sealed class AccountState
 {
-    public AccountState(AccountConfig config, decimal cash, IEnumerable<Position> positions)
+    public AccountState(AccountConfig config, decimal cash, IEnumerable<Position> positions, IEnumerable<RestingOrder>? openOrders = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
         Portfolio = new Portfolio(cash, positions);
+        foreach (var order in openOrders ?? [])
+        {
+            if (order.IsActive)
+            {
+                OpenOrders[order.Id] = order;
+            }
+        }
     }
+
+    /// <summary>The working orders by id, as they stand now (terminal ones leave).</summary>
+    internal SortedDictionary<long, RestingOrder> OpenOrders { get; } = [];
+
+    /// <summary>The working orders as they stand now, in id order.</summary>
+    public IReadOnlyCollection<RestingOrder> WorkingOrders => OpenOrders.Values;
+
+    internal OrderJournal Journal { get; } = new();
 
     public AccountConfig Config { get; }
 

@@ -12,6 +12,11 @@ namespace Trading.Engine.Execution;
 /// freshness is judged against that target time rather than the processing time, so results do not depend on how
 /// fast the orchestrator runs.
 /// </para>
+/// <para>
+/// Orders other than a plain market order use <paramref name="LimitPrice"/>, <paramref name="StopPrice"/>,
+/// <paramref name="TrailingOffset"/> (for a trailing-stop order), <paramref name="TimeInForce"/> and
+/// <paramref name="ExpiresAt"/>; <paramref name="Bracket"/> holds the exits an entry asks for.
+/// </para>
 /// </summary>
 public sealed record DecisionRequest(
     long Id,
@@ -26,4 +31,14 @@ public sealed record DecisionRequest(
     DateTimeOffset CreatedAt,
     Quote? LatencyQuote = null,
     DateTimeOffset? LatencyTarget = null,
-    string? Agent = null);
+    string? Agent = null,
+    decimal? LimitPrice = null,
+    decimal? StopPrice = null,
+    Orders.Resting.ExitLevel? TrailingOffset = null,
+    TimeInForce TimeInForce = TimeInForce.Gtc,
+    DateTimeOffset? ExpiresAt = null,
+    Orders.Resting.BracketSpec? Bracket = null)
+{
+    /// <summary>A market order without a time-in-force condition: filled in full at the touch, never resting.</summary>
+    public bool IsPlainMarket => OrderType == OrderType.Market && TimeInForce is not (TimeInForce.Ioc or TimeInForce.Fok);
+}

@@ -2,6 +2,8 @@ using System.Globalization;
 using Trading.Engine.Fees;
 using Trading.Engine.Fills;
 using Trading.Engine.MarketData;
+using Trading.Engine.Orders;
+using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
 using Trading.Engine.Primitives;
 using Trading.Engine.Randomness;
@@ -14,10 +16,17 @@ namespace Trading.Engine.Execution;
 /// Runs one account's claimed decisions in order against its in-memory state. Each executed
 /// decision changes <see cref="AccountState"/> before the next is evaluated. Checks, in order:
 /// HOLD (skipped) → halted → input validity → confidence (BUY/SELL only) → instrument → quote
-/// present and fresh → order type (market only for now) → plan side and size → fill price →
-/// minimum notional (orders that only reduce a position are exempt, so a small remainder can
-/// always be closed) → buying power → fill. Every decision ends with a non-empty reason.
-/// Held symbols without a quote are valued at their average entry price for equity and risk.
+/// present and fresh → plan side and size → fill price → minimum notional (orders that only
+/// reduce a position are exempt, so a small remainder can always be closed) → buying power →
+/// risk limits → fill. Every decision ends with a non-empty reason.
+/// <para>
+/// A plain market order fills in full at the touch (the book behind a quote is assumed deep). Any
+/// other order (limit, stop, stop-limit, trailing stop, or a market IOC/FOK bounded by the quoted
+/// size) is placed through <see cref="ArrivalPlanner"/>: it may fill at once (Executed), rest
+/// (Placed), or die on arrival (Expired). The working orders meet the quote path and cancel
+/// requests in time order around the decisions (<see cref="OrderBookRun"/>); an entry's first fill
+/// attaches its bracket. Held symbols without a quote are valued at their average entry price.
+/// </para>
 /// </summary>
 public static class ExecutionEngine
 {
@@ -26,27 +35,29 @@ public static class ExecutionEngine
         IReadOnlyList<DecisionRequest> decisions,
         IReadOnlyDictionary<string, Quote> latestQuotes,
         IReadOnlyDictionary<string, InstrumentSpec> instruments,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyList<Quote>? quotePath = null,
+        IReadOnlyList<CancelRequest>? cancels = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(latestQuotes);
         ArgumentNullException.ThrowIfNull(instruments);
 
+        var run = new OrderBookRun(state, instruments, quotePath ?? [], cancels ?? []);
         var outcomes = new List<DecisionOutcome>(decisions.Count);
-        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var decision in decisions)
         {
-            var outcome = ExecuteOne(state, decision, latestQuotes, instruments, now);
-            if (outcome.Order is not null)
-            {
-                changed.Add(decision.Symbol);
-            }
-
-            outcomes.Add(outcome);
+            run.AdvanceTo(decision.LatencyTarget ?? decision.CreatedAt, latestQuotes);
+            outcomes.Add(ExecuteOne(state, decision, latestQuotes, instruments, now, run));
         }
 
-        return new BatchResult(outcomes, state.Cash, [.. state.Positions], changed, state.HaltedDuringBatch);
+        run.AdvanceTo(DateTimeOffset.MaxValue, latestQuotes);
+        run.Finish(now);
+        var journal = state.Journal;
+        var changed = journal.Fills.Select(f => f.Symbol).ToHashSet(StringComparer.Ordinal);
+        return new BatchResult(
+            outcomes, state.Cash, [.. state.Positions], changed, state.HaltedDuringBatch, [.. journal.Orders], [.. journal.Fills], run.CancelOutcomes);
     }
 
     private static DecisionOutcome ExecuteOne(
@@ -54,7 +65,8 @@ public static class ExecutionEngine
         DecisionRequest decision,
         IReadOnlyDictionary<string, Quote> quotes,
         IReadOnlyDictionary<string, InstrumentSpec> instruments,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        OrderBookRun run)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var config = state.Config;
@@ -118,20 +130,119 @@ public static class ExecutionEngine
                 $"stale price: newest {symbol} quote is {age.TotalSeconds:0.0} s old (bound {config.StalenessBound.TotalSeconds:0.###} s)"));
         }
 
-        if (decision.OrderType != OrderType.Market)
-        {
-            return Rejected(decision, $"order type {decision.OrderType} not supported yet");
-        }
-
         var marks = Marks(state, quotes);
-        var plan = OrderPlanner.Plan(state, decision, instrument, quote.MarkPrice, state.Portfolio.Equity(marks));
+        var sizingPrice = decision.IsPlainMarket ? quote.MarkPrice : SizingPrice(decision, quote);
+        var plan = OrderPlanner.Plan(state, decision, instrument, sizingPrice, state.Portfolio.Equity(marks));
         if (plan.Refusal is { } refusal)
         {
             return new DecisionOutcome(decision.Id, refusal, plan.Reason, null);
         }
 
-        return Fill(state, decision, plan, quote, instrument, marks, now);
+        return decision.IsPlainMarket
+            ? Fill(state, decision, plan, quote, instrument, marks, now, run)
+            : Place(state, decision, plan, quote, instrument, marks, sizingPrice, now, run);
     }
+
+    /// <summary>What sizes a non-market order: its limit (limit, stop-limit), its stop (stop), else the mark.</summary>
+    private static decimal SizingPrice(DecisionRequest decision, Quote quote) => decision.OrderType switch
+    {
+        OrderType.Limit or OrderType.StopLimit when decision.LimitPrice is { } limit => limit,
+        OrderType.Stop when decision.StopPrice is { } stop => stop,
+        _ => quote.MarkPrice,
+    };
+
+    /// <summary>
+    /// Places a non-market (or IOC/FOK) order on its arrival quote. A fill on arrival is checked and applied like a
+    /// resting fill; a refused one rejects the decision and leaves no order.
+    /// </summary>
+    private static DecisionOutcome Place(
+        AccountState state,
+        DecisionRequest decision,
+        OrderPlan plan,
+        Quote quote,
+        InstrumentSpec instrument,
+        IReadOnlyDictionary<string, decimal> marks,
+        decimal sizingPrice,
+        DateTimeOffset now,
+        OrderBookRun run)
+    {
+        var config = state.Config;
+        if (MinNotionalRefusal(plan, plan.Quantity, sizingPrice, instrument) is { } tooSmall)
+        {
+            return Rejected(decision, tooSmall);
+        }
+
+        var order = new RestingOrder
+        {
+            Id = state.Journal.Reserve(1),
+            AccountId = config.AccountId,
+            Symbol = decision.Symbol,
+            Side = plan.Side,
+            Type = decision.OrderType,
+            TimeInForce = decision.TimeInForce,
+            Quantity = plan.Quantity,
+            LimitPrice = decision.LimitPrice,
+            StopPrice = decision.OrderType == OrderType.TrailingStop ? null : decision.StopPrice,
+            TrailingOffset = decision.OrderType == OrderType.TrailingStop ? decision.TrailingOffset?.Value : null,
+            TrailingIsPercent = decision.OrderType == OrderType.TrailingStop && decision.TrailingOffset?.Kind == ExitLevelKind.Fraction,
+            ExpiresAt = decision.ExpiresAt,
+            PlacedAt = now,
+            ParentDecisionId = decision.Id,
+            ReduceOnly = plan.ReducesOnly,
+            Bracket = plan.ReducesOnly ? null : decision.Bracket,
+            Agent = decision.Agent,
+        };
+        var arrival = ArrivalPlanner.Place(order, quote, MatchContext.For(config, instrument, now, config.FillProbabilityOnTouch));
+        var placed = arrival.Order with { EvaluatedThrough = quote.Time };
+        if (arrival.Fill is null)
+        {
+            switch (placed.Status)
+            {
+                case OrderStatus.Rejected:
+                    return Rejected(decision, arrival.Reason);
+                case OrderStatus.Expired or OrderStatus.Canceled:
+                    return new DecisionOutcome(decision.Id, DecisionStatus.Expired, arrival.Reason, null);
+            }
+
+            run.Update(placed);
+            return new DecisionOutcome(decision.Id, DecisionStatus.Placed, $"placed: {OrderText.Describe(placed)}, {Fmt.Qty(placed.Quantity)} {decision.Symbol} {Verb(plan.Side, past: false)}", null, placed.Id);
+        }
+
+        var (final, executed, applied) = run.ApplyFill(order.Transition(OrderStatus.Open, "arrived"), placed, arrival.Fill, quote, marks);
+        if (executed is null || applied is null)
+        {
+            return Rejected(decision, final.StatusReason ?? "fill refused");
+        }
+
+        var reason = $"{Verb(plan.Side, past: true)} {Fmt.Qty(executed.Fill.Quantity)} {decision.Symbol} at {Fmt.Qty(executed.Fill.Price)}, fee {Fmt.Money(executed.Fill.Fee)}";
+        if (run.AttachBracket(final, executed.Fill.Price, executed.Fill.Time, quote.Time) is { } refused)
+        {
+            reason += $"; bracket refused: {refused}";
+        }
+
+        run.Update(final);
+        var status = DecisionStatus.Executed;
+        if (final.IsActive)
+        {
+            status = DecisionStatus.Placed;
+            reason += $"; {Fmt.Qty(final.Quantity)} resting as {OrderText.Describe(final)}";
+        }
+        else if (final.Status == OrderStatus.Canceled)
+        {
+            reason += $"; {final.StatusReason}";
+        }
+
+        var result = new ExecutedOrder(plan.Side, decision.OrderType, plan.Quantity, executed.Fill.Quantity, executed.Fill, executed.Trades, executed.Ledger, applied.Position);
+        return new DecisionOutcome(decision.Id, status, reason, result, final.Id);
+    }
+
+    private static string Verb(OrderSide side, bool past) => (side, past) switch
+    {
+        (OrderSide.Buy, true) => "bought",
+        (OrderSide.Sell, true) => "sold",
+        (OrderSide.Buy, false) => "to buy",
+        _ => "to sell",
+    };
 
     private static DecisionOutcome Fill(
         AccountState state,
@@ -140,7 +251,8 @@ public static class ExecutionEngine
         Quote quote,
         InstrumentSpec instrument,
         IReadOnlyDictionary<string, decimal> marks,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        OrderBookRun run)
     {
         var config = state.Config;
         var symbol = decision.Symbol;
@@ -199,36 +311,43 @@ public static class ExecutionEngine
         var fee = config.FeeModel.Fee(new FeeContext(notional, role));
         var applied = state.Portfolio.ApplyFill(symbol, plan.Side, quantity, fillPrice.Price, fee, now);
 
-        var fill = new Fill(
-            quantity,
-            fillPrice.Price,
-            fillPrice.ReferencePrice,
-            fillPrice.SlippageFraction,
-            fillPrice.SlippagePerUnit,
-            EngineMath.RoundMoney(fillPrice.SlippagePerUnit * quantity),
-            notional,
-            fee,
-            role,
-            now,
-            quote,
-            config.FillModel.Name,
-            config.SlippageModel.Name,
-            config.SlippageModel.Parameters,
-            config.FeeModel.Name,
-            config.FeeModel.Parameters,
-            unchecked((long)random.Seed),
+        var fill = Execution.Fill.Under(config, quantity, fillPrice, notional, fee, role, now, quote, unchecked((long)random.Seed),
             decision.CurrentPrice is { } current ? fillPrice.Price - current : null);
         ClosedTrade[] trades = applied.Trade is null ? [] : [applied.Trade];
         var order = new ExecutedOrder(plan.Side, decision.OrderType, plan.Quantity, quantity, fill, trades, applied.Ledger, applied.Position);
 
-        var verb = plan.Side == OrderSide.Buy ? "bought" : "sold";
-        var reason = $"{verb} {Fmt.Qty(quantity)} {symbol} at {Fmt.Qty(fillPrice.Price)}, fee {Fmt.Money(fee)}";
+        var reason = $"{Verb(plan.Side, past: true)} {Fmt.Qty(quantity)} {symbol} at {Fmt.Qty(fillPrice.Price)}, fee {Fmt.Money(fee)}";
         if (check.Reduced)
         {
             reason += $"; {check.Reason}";
         }
 
-        return new DecisionOutcome(decision.Id, DecisionStatus.Executed, reason, order);
+        // The journal keeps the order and its fill for the writer, like any other order's.
+        var record = new RestingOrder
+        {
+            Id = state.Journal.Reserve(1),
+            AccountId = config.AccountId,
+            Symbol = symbol,
+            Side = plan.Side,
+            Type = OrderType.Market,
+            TimeInForce = decision.TimeInForce,
+            Quantity = 0m,
+            FilledQuantity = quantity,
+            AverageFillPrice = fillPrice.Price,
+            PlacedAt = now,
+            ParentDecisionId = decision.Id,
+            ReduceOnly = plan.ReducesOnly,
+            Agent = decision.Agent,
+            Status = OrderStatus.Filled,
+        };
+        state.Journal.Fills.Add(new ExecutedFill(record.Id, symbol, plan.Side, decision.Id, decision.Agent, fill, trades, applied.Ledger));
+        if (!plan.ReducesOnly && run.AttachBracket(record with { Bracket = decision.Bracket }, fillPrice.Price, now, quote.Time) is { } refused)
+        {
+            reason += $"; bracket refused: {refused}";
+        }
+
+        run.Update(record);
+        return new DecisionOutcome(decision.Id, DecisionStatus.Executed, reason, order, record.Id);
     }
 
     private static string? MinNotionalRefusal(OrderPlan plan, decimal quantity, decimal price, InstrumentSpec instrument)

@@ -1,3 +1,4 @@
+using Trading.Engine.Fills;
 using Trading.Engine.MarketData;
 using Trading.Engine.Primitives;
 
@@ -26,4 +27,41 @@ public sealed record Fill(
     string FeeModel,
     string FeeParameters,
     long RngSeed,
-    decimal? PriceVsDecision);
+    decimal? PriceVsDecision)
+{
+    /// <summary>A fill under the account's models: slippage cost derived, the models' names and parameters recorded.</summary>
+    public static Fill Under(
+        AccountConfig config,
+        decimal quantity,
+        FillPrice price,
+        decimal notional,
+        decimal fee,
+        LiquidityRole role,
+        DateTimeOffset time,
+        Quote quote,
+        long rngSeed,
+        decimal? priceVsDecision)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(price);
+        return new Fill(
+            quantity,
+            price.Price,
+            price.ReferencePrice,
+            price.SlippageFraction,
+            price.SlippagePerUnit,
+            EngineMath.RoundMoney(price.SlippagePerUnit * quantity),
+            notional,
+            fee,
+            role,
+            time,
+            quote,
+            config.FillModel.Name,
+            config.SlippageModel.Name,
+            config.SlippageModel.Parameters,
+            config.FeeModel.Name,
+            config.FeeModel.Parameters,
+            rngSeed,
+            priceVsDecision);
+    }
+}

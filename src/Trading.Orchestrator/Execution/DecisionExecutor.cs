@@ -5,8 +5,9 @@ using Trading.Engine.Execution;
 namespace Trading.Orchestrator.Execution;
 
 /// <summary>
-/// One execution transaction: claim accounts, run the engine in memory, write everything, commit. A failure anywhere
-/// rolls the whole batch back, leaving its decisions pending: exactly-once without a rescuer.
+/// One execution transaction: claim accounts (pending decisions, cancel requests, or working orders that new quotes
+/// reached), run the engine in memory, write everything, commit. A failure anywhere rolls the whole batch back,
+/// leaving its decisions pending and its orders as they were: exactly-once without a rescuer.
 /// </summary>
 public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -31,14 +32,14 @@ public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider t
         {
             var results = batch.Accounts
                 .Select(a => ExecutionEngine.Execute(
-                    new AccountState(a.Config, a.Cash, a.Positions) { Risk = a.Risk }, [.. a.Decisions.Select(d => d.Request)],
-                    batch.Quotes, batch.Instruments, now))
+                    new AccountState(a.Config, a.Cash, a.Positions, a.OpenOrders) { Risk = a.Risk }, [.. a.Decisions.Select(d => d.Request)],
+                    batch.Quotes, batch.Instruments, now, batch.PathFor(a), a.Cancels))
                 .ToList();
 
             // From here the batch is finished, not abandoned: a shutdown request waits for the commit (milliseconds).
             await ExecutionStore.WriteAsync(connection, transaction, batch, results, now, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
-            return claimed;
+            return claimed with { OrderChanges = results.Sum(r => (r.Orders?.Count ?? 0) + (r.Cancels?.Count ?? 0)) };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -71,7 +71,8 @@ public sealed partial class ExecutionWorker(
                     continue;
                 }
 
-                if (outcome.Count == 0)
+                // A batch that only matched working orders finished no decision but may have more accounts behind it.
+                if (!outcome.MadeProgress)
                 {
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
                 }
@@ -79,6 +80,12 @@ public sealed partial class ExecutionWorker(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (BatchFailedException e) when (e.Claimed.Count == 0)
+            {
+                // Only working orders were in the batch: nothing to charge a decision with. Back off rather than spin.
+                LogOrdersBatchFailed(worker, string.Join(", ", e.Claimed.Accounts), e.InnerException?.Message ?? e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
             catch (BatchFailedException e) when (e.Claimed.Count == 1)
             {
@@ -110,6 +117,9 @@ public sealed partial class ExecutionWorker(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Worker {Worker}: matching the working orders of {Accounts} failed: {Error}")]
+    private partial void LogOrdersBatchFailed(int worker, string accounts, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {Worker}: transient database error, retry {Attempt} in {DelayMs:F0} ms: {Error}")]
     private partial void LogTransient(int worker, int attempt, double delayMs, string? error);

@@ -98,6 +98,24 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "paper_risk_limits_count_whole", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_open_positions', 1.5)" },
         { "paper_risk_limits_loss_account_wide", "INSERT INTO paper_risk_limits (account, kind, threshold, symbol) VALUES ('default', 'max_drawdown', 0.1, 'BTC/USDT')" },
         { "paper_risk_limit_history_operation_known", "INSERT INTO paper_risk_limit_history (limit_id, account, kind, operation) VALUES (1, 'default', 'max_drawdown', 'MERGE')" },
+        { "trading_decisions_exit_unit_known", $"{Decision}, exit_unit) VALUES ('BTC/USDT', 'BUY', 0.7, 'bps')" },
+        { "trading_decisions_percent_below_100", $"{Decision}, stop_loss, exit_unit) VALUES ('BTC/USDT', 'BUY', 0.7, 100, 'percent')" },
+        { "trading_decisions_percent_below_100", $"{Decision}, trailing_offset, exit_unit) VALUES ('BTC/USDT', 'BUY', 0.7, 150, 'percent')" },
+        { "accounts_default_stop_loss_pct_range", "INSERT INTO accounts (account, default_stop_loss_pct) VALUES ('c14', 100)" },
+        { "accounts_default_take_profit_pct_range", "INSERT INTO accounts (account, default_take_profit_pct) VALUES ('c15', 0)" },
+        { "accounts_fill_probability_range", "INSERT INTO accounts (account, fill_probability) VALUES ('c16', 1.5)" },
+        { "paper_orders_role_known", Order("role => 'hedge', parent_decision_id => 1, reduce_only => true") },
+        { "paper_orders_trailing_offset_positive", Order("trailing_offset => 0") },
+        { "paper_orders_working_is_evaluated", Order("status => 'open'") },
+        { "paper_orders_limit_needs_price", Order("order_type => 'limit'") },
+        { "paper_orders_stop_needs_price", Order("order_type => 'stop'") },
+        { "paper_orders_exit_has_parent", Order("role => 'stop_loss'") },
+        { "paper_orders_fill_has_price", Order("filled_quantity => 1") },
+        { "paper_cancel_requests_one_target", "INSERT INTO paper_cancel_requests (account) VALUES ('default')" },
+        { "paper_cancel_requests_one_target", "INSERT INTO paper_cancel_requests (account, order_id, decision_id) VALUES ('default', 1, 1)" },
+        { "paper_cancel_requests_agent_length", "INSERT INTO paper_cancel_requests (account, order_id, agent) VALUES ('default', 1, repeat('a', 201))" },
+        { "paper_cancel_requests_reason_length", "INSERT INTO paper_cancel_requests (account, order_id, reason) VALUES ('default', 1, repeat('r', 2001))" },
+        { "paper_cancel_requests_account_fkey", "INSERT INTO paper_cancel_requests (account, order_id) VALUES ('nobody', 1)" },
         { "paper_ledger_kind_known", "INSERT INTO paper_ledger (account, time, kind, amount) VALUES ('default', now(), 'gift', 5)" },
     };
 
@@ -122,8 +140,13 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
             WHERE n.nspname = 'public' AND c.contype = 'c'
             """);
 
-        // Checks on the orchestrator's own status updates are exercised by DecisionStatusTests.
-        var ownedByOrchestrator = new[] { "trading_decisions_terminal_has_reason", "trading_decisions_executed_has_order", "trading_decisions_status_known" };
+        // Checks on the orchestrator's own status updates are exercised by DecisionStatusTests (decisions) and
+        // CancelRequestTests (cancel requests: the insert trigger makes every new request pending).
+        var ownedByOrchestrator = new[]
+        {
+            "trading_decisions_terminal_has_reason", "trading_decisions_executed_has_order", "trading_decisions_status_known",
+            "paper_cancel_requests_status_known", "paper_cancel_requests_terminal_has_outcome",
+        };
         var untested = all.Select(r => (string)r["conname"]!).Where(n => !tested.Contains(n) && !ownedByOrchestrator.Contains(n)).ToList();
         Assert.Empty(untested);
     }
@@ -219,9 +242,13 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
                $"{string.Join(", ", values.Values)})";
     }
 
+    /// <summary>"column => value" changes, separated by commas.</summary>
     private static void Apply(Dictionary<string, string> values, string change)
     {
-        var parts = change.Split("=>", 2, StringSplitOptions.TrimEntries);
-        values[parts[0]] = parts[1];
+        foreach (var item in change.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var parts = item.Split("=>", 2, StringSplitOptions.TrimEntries);
+            values[parts[0]] = parts[1];
+        }
     }
 }

@@ -77,12 +77,12 @@ public class DecisionRulesTests
     }
 
     [Fact]
-    public void Execute_LimitOrder_RejectedNotSupported()
+    public void Execute_LimitOrderWithoutLimitPrice_RejectedWithReason()
     {
-        var outcome = Run(_state, Decision(1, DecisionAction.Buy, type: OrderType.Limit), Quotes(99.99m, 100.01m));
+        var outcome = Run(_state, Decision(1, DecisionAction.Buy, quantity: 1m, type: OrderType.Limit), Quotes(99.99m, 100.01m));
 
         Assert.Equal(DecisionStatus.Rejected, outcome.Status);
-        Assert.Equal("order type Limit not supported yet", outcome.Reason);
+        Assert.Equal("Limit order needs a limit price", outcome.Reason);
     }
 
     [Fact]

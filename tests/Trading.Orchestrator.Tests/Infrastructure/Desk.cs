@@ -40,20 +40,39 @@ public sealed class Desk(TestDatabase database)
             "INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             account, symbol, decision, confidence, quantity);
 
-    /// <summary>Executes until nothing is pending; returns the number of decisions finished.</summary>
+    /// <summary>Executes until a batch makes no progress (no decision finished, no order or cancel request changed); returns the decisions finished.</summary>
     public async Task<int> ExecuteAllAsync()
     {
         var executor = new DecisionExecutor(database.DataSource, clock);
         var total = 0;
-        int count;
-        do
+        for (var round = 0; ; round++)
         {
-            count = (await executor.ExecuteAsync(8, 500, null, CancellationToken.None)).Count;
-            total += count;
+            var outcome = await executor.ExecuteAsync(8, 500, null, CancellationToken.None);
+            total += outcome.Count;
+            if (!outcome.MadeProgress)
+            {
+                return total;
+            }
+
+            Assert.True(round < 1000, "the executor keeps finding work: an account never stops being due");
         }
-        while (count > 0);
-        return total;
     }
+
+    public Task QuoteAtAsync(string symbol, DateTimeOffset time, decimal bid, decimal ask, decimal? bidSize, decimal? askSize) =>
+        database.ExecuteAsync("INSERT INTO market_prices (time, symbol, bid, ask, bid_size, ask_size) VALUES ($1, $2, $3, $4, $5, $6)",
+            time, symbol, bid, ask, bidSize, askSize);
+
+    /// <summary>Inserts a decision with extra columns, e.g. ("order_type, limit_price", "limit", 99m); returns its id.</summary>
+    public Task<long> DecideAsync(string account, string symbol, string decision, decimal? quantity, string columns, params object?[] values)
+    {
+        var placeholders = string.Join(", ", values.Select((_, i) => $"${i + 5}"));
+        return database.ScalarAsync<long>(
+            $"INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity, {columns}) VALUES ($1, $2, $3, 0.9, $4, {placeholders}) RETURNING id",
+            [account, symbol, decision, quantity, .. values]);
+    }
+
+    /// <summary>Moves the clock by <paramref name="by"/>.</summary>
+    public void Advance(TimeSpan by) => clock.Now += by;
 
     public async Task<(string Status, string Reason)> OutcomeAsync(long decision)
     {

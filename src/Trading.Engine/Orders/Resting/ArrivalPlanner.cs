@@ -46,7 +46,7 @@ public static class ArrivalPlanner
         order = Normalize(order, ctx.Instrument.TickSize);
         if (TimeInForceRules.IsExpired(order, quote.Time, ctx.Now))
         {
-            return Done(order.Transition(OrderStatus.Expired, $"{Tif(order)} order expired before it arrived"), null);
+            return Done(order.Transition(OrderStatus.Expired, $"{OrderText.Tif(order)} order expired before it arrived"), null);
         }
 
         var (next, fill) = OrderStep.Run(order, quote, ctx, new QuotedSize(quote), arrival: true);
@@ -69,7 +69,7 @@ public static class ArrivalPlanner
 
         if (next.Status == OrderStatus.New)
         {
-            next = next.Transition(OrderStatus.Open, $"resting {Describe(next)}");
+            next = next.Transition(OrderStatus.Open, $"resting {OrderText.Describe(next)}");
         }
 
         return Done(next, fill);
@@ -119,14 +119,4 @@ public static class ArrivalPlanner
         };
     }
 
-    private static string Describe(RestingOrder order) => order.Type switch
-    {
-        OrderType.Limit => $"{Tif(order)} limit {Fmt.Qty(order.LimitPrice ?? 0m)}",
-        OrderType.Stop => $"{Tif(order)} stop {Fmt.Qty(order.StopPrice ?? 0m)}",
-        OrderType.StopLimit => $"{Tif(order)} stop {Fmt.Qty(order.StopPrice ?? 0m)} limit {Fmt.Qty(order.LimitPrice ?? 0m)}",
-        OrderType.TrailingStop => $"{Tif(order)} trailing stop at {Fmt.Qty(order.StopPrice ?? 0m)}",
-        _ => Tif(order),
-    };
-
-    private static string Tif(RestingOrder order) => order.TimeInForce.ToString().ToUpperInvariant();
 }

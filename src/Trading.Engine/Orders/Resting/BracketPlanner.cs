@@ -49,6 +49,9 @@ public static class BracketPlanner
             OcoGroup = firstOrderId,
             ParentDecisionId = request.ParentDecisionId,
             Status = OrderStatus.Open,
+            ReduceOnly = true,
+            Role = OrderRole.StopLoss,
+            Agent = request.Agent,
         };
 
         var orders = new List<RestingOrder>(3);
@@ -69,7 +72,7 @@ public static class BracketPlanner
                 return Refuse($"take-profit {tp} is not above the entry price {Fmt.Qty(request.EntryPrice)} for a long / below it for a short");
             }
 
-            orders.Add(template with { Id = firstOrderId + orders.Count, Type = OrderType.Limit, LimitPrice = limit, StatusReason = $"bracket take-profit at {Fmt.Qty(limit)}" });
+            orders.Add(template with { Id = firstOrderId + orders.Count, Type = OrderType.Limit, Role = OrderRole.TakeProfit, LimitPrice = limit, StatusReason = $"bracket take-profit at {Fmt.Qty(limit)}" });
         }
 
         if (request.TrailingOffset is { } trail)
@@ -84,6 +87,7 @@ public static class BracketPlanner
             {
                 Id = firstOrderId + orders.Count,
                 Type = OrderType.TrailingStop,
+                Role = OrderRole.TrailingStop,
                 TrailingOffset = trail.Value,
                 TrailingIsPercent = isFraction,
                 BestPriceSincePlacement = request.EntryPrice,

@@ -21,4 +21,5 @@ public sealed record BracketRequest(
     decimal? DefaultStopLossFraction = null,
     decimal? DefaultTakeProfitFraction = null,
     TimeInForce TimeInForce = TimeInForce.Gtc,
-    DateTimeOffset? ExpiresAt = null);
+    DateTimeOffset? ExpiresAt = null,
+    string? Agent = null);

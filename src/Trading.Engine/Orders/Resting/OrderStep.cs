@@ -172,7 +172,7 @@ internal static class OrderStep
         var remaining = order.Quantity - quantity;
         var status = remaining == 0m ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
         var reason = $"{(remaining == 0m ? "filled" : "partially filled")} {Fmt.Qty(quantity)} at {Fmt.Qty(price.Price)} ({role.ToString().ToUpperInvariant()})";
-        var next = (order with { Quantity = remaining, FilledQuantity = order.FilledQuantity + quantity }).Transition(status, reason);
+        var next = order.WithFill(quantity, price.Price).Transition(status, reason);
         size.Consume(order.Side, quantity);
         var fill = new OrderFillEvent(
             order.Id,

@@ -88,7 +88,26 @@ public sealed record RestingOrder
     /// <summary>Orders sharing a group cancel each other once one of them fills, even partly.</summary>
     public long? OcoGroup { get; init; }
 
+    /// <summary>The decision the order came from; for bracket exits, the decision of their entry.</summary>
     public long? ParentDecisionId { get; init; }
+
+    /// <summary>Entry, or which exit of a bracket.</summary>
+    public OrderRole Role { get; init; } = OrderRole.Entry;
+
+    /// <summary>May only reduce a position: capped at it when it fills, canceled when there is nothing left to reduce.</summary>
+    public bool ReduceOnly { get; init; }
+
+    /// <summary>The exits to attach when an entry first fills (the account's defaults apply at that moment).</summary>
+    public BracketSpec? Bracket { get; init; }
+
+    /// <summary>The agent of the decision behind the order: per-agent limits and trade attribution.</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>Quantity-weighted average price of the fills so far (10 decimals); null before the first fill.</summary>
+    public decimal? AverageFillPrice { get; init; }
+
+    /// <summary>The time of the newest quote this order has been evaluated against; later quotes only are matched.</summary>
+    public DateTimeOffset? EvaluatedThrough { get; init; }
 
     public OrderStatus Status { get; init; } = OrderStatus.New;
 
@@ -101,6 +120,14 @@ public sealed record RestingOrder
 
     /// <summary>Stop, stop-limit and trailing stops: the loss-side legs that the OCO tie rule lets fill first.</summary>
     public bool IsStopKind => Type is OrderType.Stop or OrderType.StopLimit or OrderType.TrailingStop;
+
+    /// <summary>The order after <paramref name="quantity"/> more filled at <paramref name="price"/> (status unchanged).</summary>
+    internal RestingOrder WithFill(decimal quantity, decimal price)
+    {
+        var filled = FilledQuantity + quantity;
+        var average = ((AverageFillPrice ?? 0m) * FilledQuantity + price * quantity) / filled;
+        return this with { Quantity = Quantity - quantity, FilledQuantity = filled, AverageFillPrice = Math.Round(average, 10, MidpointRounding.ToEven) };
+    }
 
     internal RestingOrder Transition(OrderStatus to, string reason)
     {

@@ -1,0 +1,304 @@
+using Trading.Engine.Fees;
+using Trading.Engine.Fills;
+using Trading.Engine.MarketData;
+using Trading.Engine.Orders;
+using Trading.Engine.Orders.Resting;
+using Trading.Engine.Positions;
+using Trading.Engine.Primitives;
+using Trading.Engine.Risk;
+using Trading.Engine.Risk.Limits;
+
+namespace Trading.Engine.Execution;
+
+/// <summary>
+/// One batch's life of an account's working orders. Events are taken in time order: the quotes that arrived since each
+/// order was last evaluated (the quote path), cancel requests, and, between them, the batch's decisions (the engine
+/// calls <see cref="AdvanceTo"/> with each decision's time before executing it). Rules:
+/// <list type="number">
+/// <item>An order only meets quotes newer than the one it was last evaluated against (exactly once per quote).</item>
+/// <item>A fill is applied to the portfolio at once, so the next fill, quote or decision sees it.</item>
+/// <item>Reduce-only orders (bracket exits, CLOSE or reducing SELL/BUY orders) are capped at the position when they
+///   fill and canceled when there is no position left to reduce; they bypass buying power and risk limits: an exit
+///   must never be blocked by a limit.</item>
+/// <item>Entries are checked when they fill, in the transaction that fills them: buying power (no partial resizing),
+///   then the risk limits. A refused fill cancels the order with the reason; a halted account cancels its entries.</item>
+/// <item>An entry's first fill attaches its bracket (the decision's levels, else the account's default fractions) for
+///   the entry's whole quantity, reduce-only, in one OCO group, evaluated from the next quote on.</item>
+/// <item>At the end: DAY/GTD orders past their expiry at the batch time expire even without a quote.</item>
+/// </list>
+/// </summary>
+internal sealed class OrderBookRun
+{
+    private readonly AccountState state;
+    private readonly IReadOnlyDictionary<string, InstrumentSpec> instruments;
+    private readonly IReadOnlyList<Quote> path;
+    private readonly IReadOnlyList<CancelRequest> cancels;
+    private readonly Dictionary<string, decimal> pathMarks = new(StringComparer.Ordinal);
+    private readonly List<CancelOutcome> cancelOutcomes = [];
+    private int nextQuote;
+    private int nextCancel;
+
+    public OrderBookRun(
+        AccountState state, IReadOnlyDictionary<string, InstrumentSpec> instruments, IReadOnlyList<Quote> path, IReadOnlyList<CancelRequest> cancels)
+    {
+        this.state = state;
+        this.instruments = instruments;
+        this.path = [.. path.OrderBy(q => q.Time).ThenBy(q => q.Symbol, StringComparer.Ordinal)];
+        this.cancels = [.. cancels.OrderBy(c => c.RequestedAt).ThenBy(c => c.Id)];
+    }
+
+    public IReadOnlyList<CancelOutcome> CancelOutcomes => cancelOutcomes;
+
+    private OrderJournal Journal => state.Journal;
+
+    /// <summary>Processes every quote and cancel request up to <paramref name="time"/>, in time order (a request first on a tie).</summary>
+    public void AdvanceTo(DateTimeOffset time, IReadOnlyDictionary<string, Quote> latest)
+    {
+        while (true)
+        {
+            var quote = nextQuote < path.Count && path[nextQuote].Time <= time ? path[nextQuote] : null;
+            var cancel = nextCancel < cancels.Count && cancels[nextCancel].RequestedAt <= time ? cancels[nextCancel] : null;
+            if (cancel is not null && (quote is null || cancel.RequestedAt <= quote.Time))
+            {
+                Cancel(cancel);
+                nextCancel++;
+            }
+            else if (quote is not null)
+            {
+                Match(quote, latest);
+                nextQuote++;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>After the last event: expiries at the batch time, entries of a halted account, exits left with nothing to reduce.</summary>
+    public void Finish(DateTimeOffset now)
+    {
+        foreach (var order in state.OpenOrders.Values.ToList())
+        {
+            if (TimeInForceRules.IsExpired(order, now, now))
+            {
+                Update(order.Transition(OrderStatus.Expired, $"{OrderText.Tif(order)} order expired"));
+            }
+            else if (!order.ReduceOnly && state.HaltReason is { } halt)
+            {
+                Update(order.Transition(OrderStatus.Canceled, $"account halted: {halt}"));
+            }
+            else if (order.ReduceOnly && !HasPositionToReduce(order.Symbol, order.Side))
+            {
+                Update(order.Transition(OrderStatus.Canceled, $"reduce-only: no {order.Symbol} position left to reduce"));
+            }
+        }
+    }
+
+    /// <summary>Records an order's new state; terminal orders leave the working set.</summary>
+    public void Update(RestingOrder order)
+    {
+        Journal.Record(order);
+        if (order.IsActive)
+        {
+            state.OpenOrders[order.Id] = order;
+        }
+        else
+        {
+            state.OpenOrders.Remove(order.Id);
+        }
+    }
+
+    /// <summary>
+    /// Applies one fill of <paramref name="after"/> (its state with the fill) to the account, or refuses it. Returns the
+    /// order's final state, and the fill and what it did when applied. <paramref name="before"/> is the order before
+    /// the quote, which a refused fill cancels.
+    /// </summary>
+    public (RestingOrder Order, ExecutedFill? Fill, FillApplication? Applied) ApplyFill(
+        RestingOrder before, RestingOrder after, OrderFillEvent fill, Quote quote, IReadOnlyDictionary<string, decimal> marks)
+    {
+        var config = state.Config;
+        var quantity = fill.Quantity;
+        if (before.ReduceOnly)
+        {
+            var position = state.Portfolio.Book.Get(fill.Symbol);
+            if (!HasPositionToReduce(fill.Symbol, fill.Side))
+            {
+                return (before.Transition(OrderStatus.Canceled, $"reduce-only: no {fill.Symbol} position left to reduce"), null, null);
+            }
+
+            quantity = Math.Min(quantity, position!.Quantity);
+        }
+        else
+        {
+            if (state.HaltReason is { } halt)
+            {
+                return (before.Transition(OrderStatus.Canceled, $"account halted: {halt}"), null, null);
+            }
+
+            var instrument = instruments[fill.Symbol];
+            var check = BuyingPower.Check(
+                state.Portfolio,
+                marks,
+                new BuyingPowerOrder(fill.Symbol, fill.Side, quantity, fill.Price, fill.Role, instrument.LotSize),
+                config.FeeModel,
+                new BuyingPowerPolicy(config.Leverage, config.AllowShorting, AllowPartialSize: false));
+            if (!check.Allowed)
+            {
+                return (before.Transition(OrderStatus.Canceled, $"not filled: {check.Reason}"), null, null);
+            }
+
+            if (state.Risk is { } risk)
+            {
+                var verdict = risk.Check(state, marks, new RiskOrder(fill.Symbol, fill.Side, quantity, fill.Price, before.Agent));
+                if (!verdict.Allowed)
+                {
+                    if (verdict.HaltAccount)
+                    {
+                        state.Halt(verdict.Reason);
+                    }
+
+                    return (before.Transition(OrderStatus.Canceled, $"not filled: {verdict.Reason}"), null, null);
+                }
+
+                risk.Record(fill.Symbol, before.Agent);
+            }
+        }
+
+        var order = after;
+        var notional = fill.Notional;
+        var fee = fill.Fee;
+        if (quantity != fill.Quantity)
+        {
+            // A reduce-only order larger than what is left: it closes the position and is done.
+            notional = EngineMath.Notional(quantity, fill.Price);
+            fee = config.FeeModel.Fee(new FeeContext(notional, fill.Role));
+            order = (after with { Quantity = before.Quantity, FilledQuantity = before.FilledQuantity, AverageFillPrice = before.AverageFillPrice })
+                .WithFill(quantity, fill.Price) with
+            {
+                Quantity = 0m,
+                Status = OrderStatus.Filled,
+                StatusReason = $"filled {Fmt.Qty(quantity)} at {Fmt.Qty(fill.Price)} ({fill.Role.ToString().ToUpperInvariant()}), capped at the {fill.Symbol} position (reduce-only)",
+            };
+        }
+
+        var applied = state.Portfolio.ApplyFill(fill.Symbol, fill.Side, quantity, fill.Price, fee, fill.Time);
+        var price = new FillPrice(fill.ReferencePrice, fill.Price, fill.SlippageFraction, fill.SlippagePerUnit);
+        var record = Fill.Under(config, quantity, price, notional, fee, fill.Role, fill.Time, quote, fill.RngSeed, null);
+        ClosedTrade[] trades = applied.Trade is null ? [] : [applied.Trade];
+        var executed = new ExecutedFill(order.Id, fill.Symbol, fill.Side, order.ParentDecisionId, order.Agent, record, trades, applied.Ledger);
+        Journal.Fills.Add(executed);
+        return (order, executed, applied);
+    }
+
+    /// <summary>
+    /// Attaches the bracket of an entry that has just filled for the first time. Returns why the bracket was refused,
+    /// or null (also when no exit was asked for).
+    /// </summary>
+    public string? AttachBracket(RestingOrder entry, decimal entryPrice, DateTimeOffset entryTime, DateTimeOffset quoteTime)
+    {
+        var config = state.Config;
+        var spec = entry.Bracket;
+        if (entry.ReduceOnly || ((spec is null || spec.IsEmpty) && config.DefaultStopLossFraction is null && config.DefaultTakeProfitFraction is null))
+        {
+            return null;
+        }
+
+        var request = new BracketRequest(
+            entry.AccountId,
+            entry.Symbol,
+            entry.Side,
+            entry.OriginalQuantity,
+            entryPrice,
+            entryTime,
+            entry.ParentDecisionId,
+            spec?.StopLoss,
+            spec?.TakeProfit,
+            spec?.TrailingOffset,
+            config.DefaultStopLossFraction,
+            config.DefaultTakeProfitFraction,
+            Agent: entry.Agent);
+        var result = BracketPlanner.Plan(request, instruments[entry.Symbol], Journal.Reserve(3));
+        foreach (var leg in result.Orders)
+        {
+            Update(leg with { EvaluatedThrough = quoteTime });
+        }
+
+        return result.Refusal;
+    }
+
+    private bool HasPositionToReduce(string symbol, OrderSide side) =>
+        state.Portfolio.Book.Get(symbol) is { } position && position.Side == (side == OrderSide.Sell ? PositionSide.Long : PositionSide.Short);
+
+    private void Cancel(CancelRequest request)
+    {
+        if (state.OpenOrders.TryGetValue(request.OrderId, out var order))
+        {
+            Update(order.Transition(OrderStatus.Canceled, $"canceled by request {request.Id}"));
+            cancelOutcomes.Add(new CancelOutcome(request.Id, true, $"order {request.OrderId} canceled"));
+            return;
+        }
+
+        var status = Journal.Find(request.OrderId)?.Status.ToString().ToLowerInvariant() ?? "no longer working";
+        cancelOutcomes.Add(new CancelOutcome(request.Id, false, $"order {request.OrderId} is already {status}"));
+    }
+
+    private void Match(Quote quote, IReadOnlyDictionary<string, Quote> latest)
+    {
+        pathMarks[quote.Symbol] = quote.MarkPrice;
+        var candidates = state.OpenOrders.Values
+            .Where(o => o.Symbol == quote.Symbol && (o.EvaluatedThrough is not { } seen || seen < quote.Time))
+            .ToList();
+        if (candidates.Count == 0 || !instruments.TryGetValue(quote.Symbol, out var instrument))
+        {
+            return;
+        }
+
+        var config = state.Config;
+        var result = OrderMatcher.Evaluate(candidates, quote, MatchContext.For(config, instrument, quote.Time, config.FillProbabilityOnTouch));
+        var filled = result.Fills.Select(f => f.OrderId).ToHashSet();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (!filled.Contains(candidates[i].Id))
+            {
+                Update(result.Orders[i] with { EvaluatedThrough = quote.Time });
+            }
+        }
+
+        var marks = Marks(latest);
+        foreach (var fill in result.Fills)
+        {
+            var i = candidates.FindIndex(o => o.Id == fill.OrderId);
+            var before = candidates[i];
+            var (order, executed, _) = ApplyFill(before, result.Orders[i], fill, quote, marks);
+            if (executed is not null && before.FilledQuantity == 0m && AttachBracket(order, fill.Price, fill.Time, quote.Time) is { } refused)
+            {
+                order = order with { StatusReason = $"{order.StatusReason}; bracket refused: {refused}" };
+            }
+
+            Update(order with { EvaluatedThrough = quote.Time });
+        }
+    }
+
+    /// <summary>Marks for buying power and risk: the newest quotes, the path's current quotes over them, entry prices for the rest.</summary>
+    private Dictionary<string, decimal> Marks(IReadOnlyDictionary<string, Quote> latest)
+    {
+        var marks = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (symbol, quote) in latest)
+        {
+            marks[symbol] = quote.MarkPrice;
+        }
+
+        foreach (var (symbol, mark) in pathMarks)
+        {
+            marks[symbol] = mark;
+        }
+
+        foreach (var position in state.Positions)
+        {
+            marks.TryAdd(position.Symbol, position.AverageEntryPrice);
+        }
+
+        return marks;
+    }
+}
