@@ -62,6 +62,9 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "accounts_staleness_bound_positive", "INSERT INTO accounts (account, staleness_bound) VALUES ('c11', '0')" },
         { "accounts_latency_nonnegative", "INSERT INTO accounts (account, latency) VALUES ('c12', '-1 second')" },
         { "accounts_halt_has_reason", "INSERT INTO accounts (account, halted) VALUES ('c13', true)" },
+        { "accounts_epoch_positive", "INSERT INTO accounts (account, epoch) VALUES ('c14', 0)" },
+        { "accounts_archive_named_by_epoch", "INSERT INTO accounts (account, archived_of, epoch, halted, halt_reason) VALUES ('c15.e2', 'c15', 1, true, 'archived')" },
+        { "accounts_archive_halted", "INSERT INTO accounts (account, archived_of, epoch) VALUES ('c16.e1', 'c16', 1)" },
         { "instruments_symbol_format", "INSERT INTO instruments (symbol) VALUES ('btc usdt')" },
         { "instruments_tick_size_positive", "INSERT INTO instruments (symbol, tick_size) VALUES ('X1/USDT', 0)" },
         { "instruments_lot_size_positive", "INSERT INTO instruments (symbol, lot_size) VALUES ('X2/USDT', -1)" },
@@ -98,6 +101,7 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "paper_risk_limits_count_whole", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_open_positions', 1.5)" },
         { "paper_risk_limits_loss_account_wide", "INSERT INTO paper_risk_limits (account, kind, threshold, symbol) VALUES ('default', 'max_drawdown', 0.1, 'BTC/USDT')" },
         { "paper_risk_limit_history_operation_known", "INSERT INTO paper_risk_limit_history (limit_id, account, kind, operation) VALUES (1, 'default', 'max_drawdown', 'MERGE')" },
+        { "paper_account_epochs_pnl", "INSERT INTO paper_account_epochs (account, epoch, archived_as, base_currency, started_at, ended_at, initial_capital, net_deposits, final_equity, net_pnl, total_trades) VALUES ('c17', 1, 'default', 'USDT', now(), now(), 100, 0, 110, 5, 0)" },
         { "paper_ledger_kind_known", "INSERT INTO paper_ledger (account, time, kind, amount) VALUES ('default', now(), 'gift', 5)" },
     };
 
