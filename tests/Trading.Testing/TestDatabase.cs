@@ -61,6 +61,27 @@ public sealed class TestDatabase : IAsyncDisposable
         return rows.Select(r => $"{r["account"]}: {r["invariant"]}: {r["detail"]}").ToList();
     }
 
+    /// <summary>
+    /// Waits until a session of this database running a statement LIKE <paramref name="queryPattern"/> waits for a lock
+    /// (one the test holds in another transaction), so the test can release it knowing the statement is queued behind it.
+    /// </summary>
+    public async Task WaitUntilBlockedAsync(string queryPattern)
+    {
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            if (await ScalarAsync<bool>(
+                    "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1 AND datname = current_database())",
+                    queryPattern))
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"No session waited for a lock running {queryPattern}.");
+    }
+
     private NpgsqlCommand Command(string sql, object?[] parameters)
     {
         var command = DataSource.CreateCommand(sql);

@@ -9,6 +9,13 @@ namespace Trading.Data.Execution;
 /// </summary>
 public static class SnapshotStore
 {
+    // Taken before the overview is read: the snapshots' foreign keys would take the same locks at the end of their
+    // statement anyway, but then a reset (reset_account, FOR UPDATE) committing in between would receive a snapshot of
+    // the epoch it just closed. Locked first, either the reset finished and the snapshot sees the new epoch, or it waits.
+    private const string LockSql = """
+        SELECT count(*) FROM (SELECT FROM accounts WHERE archived_of IS NULL ORDER BY account FOR KEY SHARE) AS locked
+        """;
+
     private const string SnapshotSql = """
         INSERT INTO paper_portfolio_snapshots AS s (time, account, cash, positions_value, total_value, gross_exposure,
                                                     unrealized_pnl, realized_pnl, total_pnl, total_pnl_pct, num_positions)
@@ -30,11 +37,13 @@ public static class SnapshotStore
     private const string AggregatesSql = "SELECT paper_add_snapshots($1::text[], $2::timestamptz[], $3::numeric[])";
 
     // A new high sets the account's peak (max_drawdown's reference). Its own transaction: it takes account rows, which
-    // running batches hold, and must never do so while holding the stats rows those batches want next.
+    // running batches hold, and must never do so while holding the stats rows those batches want next. The snapshot must
+    // still be the account's: a reset in between moved it to the archive, and its value is no peak of the new epoch.
     private const string PeakSql = """
         UPDATE accounts a SET peak_equity = v.value
-        FROM unnest($1::text[], $2::numeric[]) AS v(account, value)
+        FROM unnest($1::text[], $2::numeric[], $3::timestamptz[]) AS v(account, value, time)
         WHERE a.account = v.account AND v.value > COALESCE(a.peak_equity, a.initial_capital)
+          AND EXISTS (SELECT 1 FROM paper_portfolio_snapshots s WHERE s.account = v.account AND s.time = v.time AND s.total_value = v.value)
         """;
 
     /// <summary>
@@ -51,6 +60,11 @@ public static class SnapshotStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
+            await using (var locks = new NpgsqlCommand(LockSql, connection, transaction))
+            {
+                await locks.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using (var snapshot = new NpgsqlCommand(SnapshotSql, connection, transaction))
             {
                 snapshot.Parameters.Add(new NpgsqlParameter { Value = interval });
@@ -78,6 +92,7 @@ public static class SnapshotStore
         await using var peaks = new NpgsqlCommand(PeakSql, connection);
         peaks.Parameters.Add(new NpgsqlParameter { Value = accounts.ToArray() });
         peaks.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
+        peaks.Parameters.Add(new NpgsqlParameter { Value = times.ToArray() });
         return await peaks.ExecuteNonQueryAsync(cancellationToken);
     }
 }

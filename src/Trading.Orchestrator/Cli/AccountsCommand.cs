@@ -6,15 +6,15 @@ using NpgsqlTypes;
 
 namespace Trading.Orchestrator.Cli;
 
-/// <summary>`trading accounts list | create NAME`: paper accounts and their simulation settings.</summary>
+/// <summary>`trading accounts list | create NAME | reset NAME | deposit | withdraw`: paper accounts and their simulation settings.</summary>
 public static class AccountsCommand
 {
     private const string ListSql = """
-        SELECT account, base_currency, initial_capital, cash, fee_rate, min_fee, slippage_model, slippage_rate,
+        SELECT account, epoch, base_currency, initial_capital, cash, fee_rate, min_fee, slippage_model, slippage_rate,
                spread_fraction, max_position_fraction, allow_shorting, leverage, allow_partial_size, confidence_threshold,
-               halted, created_at
+               halted, epoch_started_at, archived_of
         FROM accounts
-        WHERE ($1::text IS NULL OR account = $1)
+        WHERE ($1::text IS NULL OR account = $1) AND ($2 OR archived_of IS NULL)
         ORDER BY account
         """;
 
@@ -41,9 +41,10 @@ public static class AccountsCommand
 
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var command = new Command("accounts", "Paper accounts: list them, create one.");
+        var command = new Command("accounts", "Paper accounts: list, create, reset into a new epoch, deposit, withdraw.");
         command.Subcommands.Add(List(configuration, loggers));
         command.Subcommands.Add(New(configuration, loggers));
+        command.Subcommands.Add(ResetCommand.Create(configuration, loggers));
         command.Subcommands.Add(FundCommand.Create("deposit", configuration, loggers));
         command.Subcommands.Add(FundCommand.Create("withdraw", configuration, loggers));
         return command;
@@ -51,10 +52,11 @@ public static class AccountsCommand
 
     private static Command List(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var command = new Command("list", "Accounts with cash and simulation settings.");
+        var all = new Option<bool>("--all") { Description = "Also the archives of closed epochs (NAME.eN, read-only)." };
+        var command = new Command("list", "Live accounts with their current epoch, cash and simulation settings.") { all };
         command.SetAction((parse, cancellationToken) => new CliDatabase(configuration, loggers).RunAsync(parse, "accounts list", async database =>
         {
-            Print(parse, await ReadAsync(database.DataSource, null, cancellationToken));
+            Print(parse, await ReadAsync(database.DataSource, null, parse.GetValue(all), cancellationToken));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -114,16 +116,17 @@ public static class AccountsCommand
                 await tx.CommitAsync(cancellationToken);
             }
 
-            Print(parse, await ReadAsync(database.DataSource, account, cancellationToken), $"Created account {account}");
+            Print(parse, await ReadAsync(database.DataSource, account, includeArchives: false, cancellationToken), $"Created account {account}");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
 
-    private static async Task<List<Dictionary<string, object?>>> ReadAsync(NpgsqlDataSource dataSource, string? account, CancellationToken cancellationToken)
+    private static async Task<List<Dictionary<string, object?>>> ReadAsync(NpgsqlDataSource dataSource, string? account, bool includeArchives, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ListSql);
         command.Parameters.Add(Text(account));
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = includeArchives });
         return await CliRows.ReadAsync(command, cancellationToken);
     }
 

@@ -10,7 +10,8 @@ namespace Trading.Orchestrator.Cli;
 /// Runs an operator command against the configured (or embedded) database. These commands never migrate: on a
 /// database without the trading schema they say "run `trading migrate` first" and exit
 /// <see cref="CliExitCodes.SchemaMissing"/>, so that pointing one at the wrong database cannot create tables there.
-/// A constraint the database enforces becomes a message naming it and <see cref="ExitCodes.BadArguments"/>.
+/// A constraint the database enforces becomes a message naming it and <see cref="ExitCodes.BadArguments"/>; an operation
+/// the account's state refuses (SQLSTATE 55000) becomes the database's message and hint and <see cref="CliExitCodes.Refused"/>.
 /// </summary>
 public sealed class CliDatabase(IConfiguration configuration, ILoggerFactory loggers)
 {
@@ -35,6 +36,10 @@ public sealed class CliDatabase(IConfiguration configuration, ILoggerFactory log
         catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal))
         {
             return CliOutput.Error(command, ConstraintMessage(e), ExitCodes.BadArguments);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState)
+        {
+            return CliOutput.Error(command, string.IsNullOrWhiteSpace(e.Hint) ? e.MessageText : $"{e.MessageText}. {e.Hint}", CliExitCodes.Refused);
         }
     }
 

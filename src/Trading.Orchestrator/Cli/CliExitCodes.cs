@@ -14,4 +14,10 @@ public static class CliExitCodes
 
     /// <summary>A program the command needs (chromium for `report --png`) is not installed.</summary>
     public const int ToolMissing = 9;
+
+    /// <summary>
+    /// The account's state does not allow it (SQLSTATE 55000): `accounts reset` with an open position, a pending decision
+    /// or an active order, or any change to an archived epoch. Nothing was changed; the message says what to do first.
+    /// </summary>
+    public const int Refused = 10;
 }

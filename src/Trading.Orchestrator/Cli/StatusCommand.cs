@@ -28,7 +28,7 @@ public static class StatusCommand
                count(d.id)                                      AS total
         FROM accounts a
         LEFT JOIN trading_decisions d ON d.account = a.account
-        WHERE ($1::text IS NULL OR a.account = $1)
+        WHERE ($1::text IS NULL AND a.archived_of IS NULL) OR a.account = $1
         GROUP BY a.account
         ORDER BY a.account
         """;

@@ -62,6 +62,9 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "accounts_staleness_bound_positive", "INSERT INTO accounts (account, staleness_bound) VALUES ('c11', '0')" },
         { "accounts_latency_nonnegative", "INSERT INTO accounts (account, latency) VALUES ('c12', '-1 second')" },
         { "accounts_halt_has_reason", "INSERT INTO accounts (account, halted) VALUES ('c13', true)" },
+        { "accounts_epoch_positive", "INSERT INTO accounts (account, epoch) VALUES ('c14', 0)" },
+        { "accounts_archive_named_by_epoch", "INSERT INTO accounts (account, archived_of, epoch, halted, halt_reason) VALUES ('c15.e2', 'c15', 1, true, 'archived')" },
+        { "accounts_archive_halted", "INSERT INTO accounts (account, archived_of, epoch) VALUES ('c16.e1', 'c16', 1)" },
         { "instruments_symbol_format", "INSERT INTO instruments (symbol) VALUES ('btc usdt')" },
         { "instruments_tick_size_positive", "INSERT INTO instruments (symbol, tick_size) VALUES ('X1/USDT', 0)" },
         { "instruments_lot_size_positive", "INSERT INTO instruments (symbol, lot_size) VALUES ('X2/USDT', -1)" },
@@ -116,6 +119,7 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "paper_cancel_requests_agent_length", "INSERT INTO paper_cancel_requests (account, order_id, agent) VALUES ('default', 1, repeat('a', 201))" },
         { "paper_cancel_requests_reason_length", "INSERT INTO paper_cancel_requests (account, order_id, reason) VALUES ('default', 1, repeat('r', 2001))" },
         { "paper_cancel_requests_account_fkey", "INSERT INTO paper_cancel_requests (account, order_id) VALUES ('nobody', 1)" },
+        { "paper_account_epochs_pnl", "INSERT INTO paper_account_epochs (account, epoch, archived_as, base_currency, started_at, ended_at, initial_capital, net_deposits, final_equity, net_pnl, total_trades) VALUES ('c17', 1, 'default', 'USDT', now(), now(), 100, 0, 110, 5, 0)" },
         { "paper_ledger_kind_known", "INSERT INTO paper_ledger (account, time, kind, amount) VALUES ('default', now(), 'gift', 5)" },
     };
 
@@ -141,7 +145,7 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
             """);
 
         // Checks on the orchestrator's own status updates are exercised by DecisionStatusTests (decisions) and
-        // CancelRequestTests (cancel requests: the insert trigger makes every new request pending).
+        // RestingOrderTests (cancel requests: the insert trigger makes every new request pending).
         var ownedByOrchestrator = new[]
         {
             "trading_decisions_terminal_has_reason", "trading_decisions_executed_has_order", "trading_decisions_status_known",

@@ -27,6 +27,10 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_reader", "SELECT * FROM get_portfolio_value('default')" },
         { "trading_orchestrator", "UPDATE accounts SET halted = false WHERE account = 'default'" },
         { "trading_orchestrator", "SELECT * FROM invariants()" },
+        { "trading_reader", "SELECT * FROM v_paper_account_epochs" },
+        { "trading_reader", "SELECT * FROM paper_account_epochs" },
+        { "trading_agent", "SELECT * FROM v_paper_account_epochs" },
+        { "trading_orchestrator", "SELECT * FROM reset_account('default', 5000, 'role test')" },
     };
 
     public static TheoryData<string, string> Refused => new()
@@ -47,6 +51,10 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_orchestrator", "DELETE FROM paper_ledger" },
         { "trading_orchestrator", "DELETE FROM trading_decisions" },
         { "trading_orchestrator", "DROP TABLE paper_trades" },
+        { "trading_agent", "SELECT * FROM reset_account('default')" },
+        { "trading_reader", "SELECT * FROM reset_account('default')" },
+        { "trading_orchestrator", "UPDATE paper_account_epochs SET reason = 'rewritten'" },
+        { "trading_orchestrator", "DELETE FROM paper_account_epochs" },
     };
 
     [Theory]

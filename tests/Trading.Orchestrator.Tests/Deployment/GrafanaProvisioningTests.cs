@@ -95,14 +95,14 @@ public sealed class GrafanaProvisioningTests
     }
 
     [Fact]
-    public void Templating_Account_ListsTheAccountsTableDefaultingToDefault()
+    public void Templating_Account_ListsTheLiveAccountsDefaultingToDefault()
     {
         using var dashboard = DashboardFile.Parse();
         var account = dashboard.RootElement.GetProperty("templating").GetProperty("list").EnumerateArray()
             .Single(v => v.GetProperty("name").GetString() == "account");
 
         Assert.Equal("query", account.GetProperty("type").GetString());
-        Assert.Equal("SELECT account FROM accounts ORDER BY account", account.GetProperty("query").GetString());
+        Assert.Equal("SELECT account FROM accounts WHERE archived_of IS NULL ORDER BY account", account.GetProperty("query").GetString());
         Assert.False(account.GetProperty("multi").GetBoolean());
         Assert.Equal("default", account.GetProperty("current").GetProperty("value").GetString());
         AssertTradingDatasource(account.GetProperty("datasource"), "$account");
