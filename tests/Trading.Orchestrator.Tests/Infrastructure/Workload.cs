@@ -33,19 +33,37 @@ public static class Workload
             FROM generate_series(0, {symbols - 1}) g
             """);
 
-    /// <summary>Inserts <paramref name="count"/> seeded random decisions (BUY, SELL, CLOSE, HOLD; sized or not).</summary>
+    /// <summary>
+    /// Inserts <paramref name="count"/> seeded random decisions (BUY, SELL, CLOSE, HOLD; sized or not). A quarter are not
+    /// plain market orders: limits and stops within a few percent of the market, trailing stops, IOC/FOK and DAY orders;
+    /// a fifth carry a percent stop-loss / take-profit bracket. So working orders, OCO exits and their quote matching
+    /// run under every fault the reliability tests inject.
+    /// </summary>
     public static Task InsertDecisionsAsync(TestDatabase database, string prefix, int accounts, int symbols, int count, double seed) =>
         database.ExecuteAsync($"""
             SELECT setseed({seed.ToString(System.Globalization.CultureInfo.InvariantCulture)});
-            INSERT INTO trading_decisions (account, symbol, decision, confidence, risk_score, quantity, agent)
-            SELECT '{prefix}' || lpad((floor(random() * {accounts}))::int::text, 3, '0'),
-                   '{prefix.ToUpperInvariant()}' || floor(random() * {symbols})::int || '/USDT',
-                   (ARRAY['BUY', 'BUY', 'SELL', 'SELL', 'CLOSE', 'HOLD'])[1 + floor(random() * 6)::int],
-                   round((0.5 + random() * 0.5)::numeric, 2),
-                   round(random()::numeric, 2),
-                   CASE WHEN random() < 0.5 THEN round((random() * 20)::numeric, 3) + 0.001 END,
-                   'workload'
-            FROM generate_series(1, {count})
+            INSERT INTO trading_decisions (account, symbol, decision, confidence, risk_score, quantity, agent, order_type, limit_price,
+                                           stop_price, trailing_offset, time_in_force, stop_loss, take_profit, exit_unit)
+            SELECT account, '{prefix.ToUpperInvariant()}' || g || '/USDT', decision, confidence, risk, quantity, 'workload',
+                   CASE WHEN k < 0.75 OR k >= 0.95 THEN 'market' WHEN k < 0.85 THEN 'limit' WHEN k < 0.90 THEN 'stop' ELSE 'trailing_stop' END,
+                   CASE WHEN k >= 0.75 AND k < 0.85 THEN round((base * (0.98 + s * 0.04))::numeric, 2) END,
+                   CASE WHEN k >= 0.85 AND k < 0.90 THEN round((base * (0.97 + s * 0.06))::numeric, 2) END,
+                   CASE WHEN k >= 0.90 AND k < 0.95 THEN round((0.5 + s * 2)::numeric, 2) END,
+                   CASE WHEN k >= 0.95 THEN (ARRAY['ioc', 'fok'])[1 + floor(s * 2)::int] WHEN k >= 0.75 AND s < 0.3 THEN 'day' ELSE 'gtc' END,
+                   CASE WHEN b < 0.2 THEN round((1 + s * 3)::numeric, 2) END,
+                   CASE WHEN b < 0.2 THEN round((1 + s * 4)::numeric, 2) END,
+                   'percent'
+            FROM (
+                SELECT '{prefix}' || lpad((floor(random() * {accounts}))::int::text, 3, '0') AS account,
+                       floor(random() * {symbols})::int AS g,
+                       (ARRAY['BUY', 'BUY', 'SELL', 'SELL', 'CLOSE', 'HOLD'])[1 + floor(random() * 6)::int] AS decision,
+                       round((0.5 + random() * 0.5)::numeric, 2) AS confidence,
+                       round(random()::numeric, 2) AS risk,
+                       CASE WHEN random() < 0.5 THEN round((random() * 20)::numeric, 3) + 0.001 END AS quantity,
+                       random() AS k, random() AS s, random() AS b
+                FROM generate_series(1, {count})
+            ) x
+            CROSS JOIN LATERAL (SELECT 100 + x.g * 10 AS base) p
             """);
 
     /// <summary>Waits for the run to finish; on a time-out, the processes' own output says why.</summary>
@@ -84,10 +102,20 @@ public static class Workload
         Assert.Equal(expectedDecisions, statuses.Sum(r => (long)r["n"]!));
         Assert.DoesNotContain(statuses, r => (string)r["status"]! == "pending");
         Assert.Contains(statuses, r => (string)r["status"]! == "executed");
+        if (expectedDecisions >= 1_000)
+        {
+            // The workload's working orders really ran: some rested, and some exits or resting entries filled later.
+            Assert.Contains(statuses, r => (string)r["status"]! == "placed");
+            Assert.True(await database.ScalarAsync<long>($"""
+                SELECT count(*) FROM paper_fills f JOIN paper_orders o USING (order_id)
+                WHERE o.account LIKE '{prefix}%' AND (o.role <> 'entry' OR o.order_type <> 'market')
+                """) > 0, "no working order filled");
+        }
+
 
         Assert.Equal(0L, await database.ScalarAsync<long>($"""
             SELECT count(*) FROM trading_decisions d
-            WHERE d.account LIKE '{prefix}%' AND (d.status = 'executed') <> EXISTS (SELECT 1 FROM paper_orders o WHERE o.decision_id = d.id)
+            WHERE d.account LIKE '{prefix}%' AND (d.status IN ('executed', 'placed')) <> EXISTS (SELECT 1 FROM paper_orders o WHERE o.decision_id = d.id)
             """));
         Assert.Equal(0L, await database.ScalarAsync<long>($"""
             SELECT count(*) FROM (SELECT decision_id FROM paper_orders WHERE account LIKE '{prefix}%' AND decision_id IS NOT NULL
