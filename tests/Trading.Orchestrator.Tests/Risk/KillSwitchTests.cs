@@ -19,9 +19,13 @@ public sealed class KillSwitchTests(DatabaseFixture fixture) : IClassFixture<Dat
             for (var round = 0; !stop.IsCancellationRequested; round++)
             {
                 await Workload.QuoteAsync(fixture.Database, prefix, 3, round);
+                // Market orders, bracketed entries (percent exits) and resting limits far below the market.
                 await fixture.Database.ExecuteAsync($"""
-                    INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity)
-                    SELECT '{prefix}000', '{prefix.ToUpperInvariant()}' || (g % 3) || '/USDT', CASE WHEN g % 3 = 0 THEN 'SELL' ELSE 'BUY' END, 0.9, 1
+                    INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity, order_type, limit_price, stop_loss,
+                                                   take_profit, exit_unit)
+                    SELECT '{prefix}000', '{prefix.ToUpperInvariant()}' || (g % 3) || '/USDT', CASE WHEN g % 3 = 0 THEN 'SELL' ELSE 'BUY' END, 0.9, 1,
+                           CASE WHEN g % 5 = 0 THEN 'limit' ELSE 'market' END, CASE WHEN g % 5 = 0 THEN (100 + (g % 3) * 10) * 0.8 END,
+                           CASE WHEN g % 2 = 0 THEN 3 END, CASE WHEN g % 2 = 0 THEN 3 END, 'percent'
                     FROM generate_series(1, 10) g
                     """);
                 await Task.Delay(30);
@@ -29,6 +33,7 @@ public sealed class KillSwitchTests(DatabaseFixture fixture) : IClassFixture<Dat
         });
         await Task.Delay(1500);
         Assert.True(await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM paper_positions WHERE account = '{prefix}000'") > 0);
+        Assert.True(await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM v_paper_open_orders WHERE account = '{prefix}000'") > 0);
 
         var (exit, output) = await TradingProcess.RunAsync(fixture.Database.ConnectionString, "kill-switch", "--account", $"{prefix}000", "--reason", "operator: runaway agent");
         await Task.Delay(1000);
@@ -39,6 +44,9 @@ public sealed class KillSwitchTests(DatabaseFixture fixture) : IClassFixture<Dat
 
         Assert.True(exit == 0, output);
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM paper_positions WHERE account = '{prefix}000'"));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM v_paper_open_orders WHERE account = '{prefix}000'"));
+        Assert.True(await fixture.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM paper_orders WHERE account = '{prefix}000' AND status = 'canceled' AND reason = 'kill switch: operator: runaway agent'") > 0);
         var account = (await fixture.Database.QueryAsync($"SELECT halted, halt_reason FROM accounts WHERE account = '{prefix}000'")).Single();
         Assert.Equal(true, account["halted"]);
         Assert.Equal("operator: runaway agent", account["halt_reason"]);
