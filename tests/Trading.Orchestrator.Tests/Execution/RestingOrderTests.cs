@@ -377,4 +377,47 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         Assert.Equal(10000m, await desk.CashAsync("ro-risk"));
         await AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task RestingLimit_ThinQuotedSizes_PartiallyFilledAcrossBatchesWithTheWeightedAveragePrice()
+    {
+        var desk = await DeskAsync("ro-partial");
+        await desk.QuoteAsync(Symbol, 99.99m, 100.01m);
+        var id = await desk.DecideAsync("ro-partial", Symbol, "BUY", 10m, "order_type, limit_price", "limit", 99m);
+        await desk.ExecuteAllAsync();
+
+        await desk.QuoteAtAsync(Symbol, desk.Now, 98.88m, 98.90m, 50m, 4m);
+        await desk.ExecuteAllAsync();
+        var order = await OrderAsync(await OrderOfAsync(id));
+        Assert.Equal(("partially_filled", 4m, 98.9m), ((string)order["status"]!, (decimal)order["filled_quantity"]!, (decimal)order["avg_fill_price"]!));
+        Assert.Equal(6m, (decimal)(await Db.QueryAsync("SELECT remaining_quantity FROM v_paper_open_orders WHERE account = 'ro-partial'")).Single()["remaining_quantity"]!);
+
+        desk.Advance(TimeSpan.FromSeconds(1));
+        await desk.QuoteAtAsync(Symbol, desk.Now, 98.93m, 98.95m, 50m, 10m);
+        await desk.ExecuteAllAsync();
+
+        // 4 at 98.90 and 6 at 98.95: average 98.93; notionals 395.6 and 593.7, fees 1 + 1 (minimum each).
+        order = await OrderAsync(await OrderOfAsync(id));
+        Assert.Equal(("filled", 10m, 98.93m), ((string)order["status"]!, (decimal)order["filled_quantity"]!, (decimal)order["avg_fill_price"]!));
+        Assert.Equal(10000m - 395.6m - 593.7m - 2m, await desk.CashAsync("ro-partial"));
+        await AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task FillProbabilityZero_ATouchAtTheLimitNeverFills_AQuoteThroughItAlwaysDoes()
+    {
+        var desk = await DeskAsync("ro-touch", $"{Plain}, fill_probability=0");
+        await desk.QuoteAsync(Symbol, 99.99m, 100.01m);
+        var id = await desk.DecideAsync("ro-touch", Symbol, "BUY", 1m, "order_type, limit_price", "limit", 99m);
+        await desk.ExecuteAllAsync();
+
+        await desk.QuoteAsync(Symbol, 98.98m, 99.00m);
+        await desk.ExecuteAllAsync();
+        Assert.Equal("open", (string)(await OrderAsync(await OrderOfAsync(id)))["status"]!);
+
+        await desk.QuoteAsync(Symbol, 98.97m, 98.99m);
+        await desk.ExecuteAllAsync();
+        Assert.Equal(("filled", 98.99m), ((string)(await OrderAsync(await OrderOfAsync(id)))["status"]!, (decimal)(await OrderAsync(await OrderOfAsync(id)))["avg_fill_price"]!));
+        await AssertCleanAsync();
+    }
 }
