@@ -5,7 +5,7 @@ namespace Trading.Orchestrator.Tests.Deployment;
 
 /// <summary>
 /// Every SQL text of the Grafana dashboard, macros expanded, run on a freshly migrated database that holds a little of
-/// everything (snapshots, a position, a closed trade, decisions, a quote): once as the schema owner, and once logged in as
+/// everything (snapshots, a position, a closed trade, decisions, a working order, a quote): once as the schema owner, and once logged in as
 /// the read-only login that db-init/grafana-reader.sql creates for Grafana, with exactly its privileges and settings.
 /// </summary>
 public sealed class DashboardQueryTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
@@ -24,6 +24,8 @@ public sealed class DashboardQueryTests(DatabaseFixture fixture) : IClassFixture
                                   realized_pnl, entry_fees, exit_fees, net_pnl, close_order_id)
         VALUES ('default', 'ETH/USDT', 'long', 1, 3000, 3100, 3000, 3100, now() - interval '2 days', now() - interval '1 day', 100, 1, 1, 98, 1);
         INSERT INTO trading_decisions (symbol, decision, confidence) VALUES ('BTC/USDT', 'BUY', 0.75), ('ETH/USDT', 'HOLD', 0.5);
+        INSERT INTO paper_orders (account, symbol, side, order_type, quantity, limit_price, status, created_at, updated_at, evaluated_through)
+        VALUES ('default', 'BTC/USDT', 'buy', 'limit', 0.01, 60000, 'open', now(), now(), now());
         SELECT refresh_account_stats();
         """;
 
