@@ -66,6 +66,23 @@ ALTER TABLE paper_orders
 CREATE INDEX paper_orders_working_idx ON paper_orders (account, symbol) WHERE status IN ('open', 'partially_filled');
 CREATE INDEX paper_orders_parent_idx ON paper_orders (parent_decision_id) WHERE parent_decision_id IS NOT NULL;
 
+-- Every statement that writes quotes wakes the orchestrator, whoever writes them (the feeds, a replay, a person with
+-- psql), so working orders meet each new quote batch at once rather than on the poll tick. Statement level: one
+-- notification per INSERT or COPY, folded by PostgreSQL within a transaction. (The feeds' QuoteIngestor also sends a
+-- throttled notification naming the symbols it wrote, for listeners that want them.)
+CREATE FUNCTION market_prices_notify() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    PERFORM pg_notify('market_prices', '');
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER market_prices_notify
+    AFTER INSERT ON market_prices
+    FOR EACH STATEMENT EXECUTE FUNCTION market_prices_notify();
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Cancel requests: how an agent cancels a resting order or a pending decision by SQL, with the outcome recorded.
 --   INSERT INTO paper_cancel_requests (account, order_id) VALUES ('default', 42);

@@ -56,7 +56,12 @@ internal static class Program
         {
             // SIGTERM/Ctrl+C cancel the command's token; a running orchestrator then finishes its batch in hand and
             // stops its host (up to HostOptions.ShutdownTimeout), so the process is given longer than the 2 s default.
-            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(45) });
+            // The library's own handler would swallow the exceptions below into a generic exit 1: they are handled here.
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(45),
+                EnableDefaultExceptionHandler = false,
+            });
         }
         catch (Trading.Data.Migrations.MigrationException e)
         {
@@ -72,6 +77,15 @@ internal static class Program
         {
             await Console.Error.WriteLineAsync($"trading: cannot reach the database: {e.Message}");
             return ExitCodes.DatabaseUnavailable;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"trading: unexpected error: {e}");
+            return ExitCodes.Failure;
         }
     }
 }

@@ -15,6 +15,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchViewsCommand.Create(configuration, loggers));
         command.Subcommands.Add(BenchIngestCommand.Create(configuration, loggers));
         command.Subcommands.Add(BenchLatestCommand.Create(configuration, loggers));
+        command.Subcommands.Add(BenchOrdersCommand.Create(configuration, loggers));
         return command;
     }
 }

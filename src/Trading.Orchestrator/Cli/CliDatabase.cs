@@ -2,13 +2,15 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Trading.Data.Migrations;
 using Trading.Orchestrator.Hosting;
 
 namespace Trading.Orchestrator.Cli;
 
 /// <summary>
 /// Runs an operator command against the configured (or embedded) database. These commands never migrate: on a
-/// database without the trading schema they say "run `trading migrate` first" and exit
+/// database without the trading schema, or one that lacks a migration this binary carries, they say "run `trading
+/// migrate` first" and exit
 /// <see cref="CliExitCodes.SchemaMissing"/>, so that pointing one at the wrong database cannot create tables there.
 /// A constraint the database enforces becomes a message naming it and <see cref="ExitCodes.BadArguments"/>; an operation
 /// the account's state refuses (SQLSTATE 55000) becomes the database's message and hint and <see cref="CliExitCodes.Refused"/>.
@@ -26,6 +28,18 @@ public sealed class CliDatabase(IConfiguration configuration, ILoggerFactory log
             if (await probe.ExecuteScalarAsync(cancellationToken) is not true)
             {
                 return CliOutput.Error(command, $"{database.Describe()} has no trading schema: run `trading migrate` first.", CliExitCodes.SchemaMissing);
+            }
+        }
+
+        // A binary newer than the schema would fail on the first missing column: say what to do instead.
+        await using (var applied = database.DataSource.CreateCommand("SELECT array_agg(name) FROM schema_migrations"))
+        {
+            var names = await applied.ExecuteScalarAsync(cancellationToken) as string[] ?? [];
+            var missing = MigrationSource.Embedded.Select(m => m.Name).Except(names, StringComparer.Ordinal).ToList();
+            if (missing.Count > 0)
+            {
+                return CliOutput.Error(command,
+                    $"{database.Describe()} lacks migration(s) {string.Join(", ", missing)}: run `trading migrate` first.", CliExitCodes.SchemaMissing);
             }
         }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Trading.Data.Migrations;
 using Trading.Testing;
 
 namespace Trading.Orchestrator.Tests.Cli;
@@ -199,6 +201,19 @@ public sealed class ReadCommandTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(8, exit);
         Assert.Contains("run `trading migrate` first", output, StringComparison.Ordinal);
         Assert.Equal(0L, await empty.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+    }
+
+    [Fact]
+    public async Task ReadCommand_SchemaBehindTheBinary_NamesTheMissingMigrationsInsteadOfFailingOnAColumn()
+    {
+        await using var behind = await fixture.Cluster.CreateDatabaseAsync(migrated: false);
+        var all = MigrationSource.Embedded;
+        await new Migrator(behind.DataSource, NullLogger<Migrator>.Instance).MigrateAsync([.. all.Take(all.Count - 1)], CancellationToken.None);
+
+        var (exit, output) = await CliRun.RunAsync(behind.ConnectionString, "status");
+
+        Assert.Equal(8, exit);
+        Assert.Contains($"lacks migration(s) {all[^1].Name}: run `trading migrate` first", output, StringComparison.Ordinal);
     }
 
     [Theory]
