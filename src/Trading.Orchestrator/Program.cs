@@ -27,6 +27,7 @@ internal static class Program
         root.Subcommands.Add(BenchCommand.Create(configuration, loggers));
         root.Subcommands.Add(FeedCommand.Create(configuration, loggers));
         root.Subcommands.Add(DecideCommand.Create(configuration, loggers));
+        root.Subcommands.Add(CancelCommand.Create(configuration, loggers));
         root.Subcommands.Add(StatusCommand.Create(configuration, loggers));
         root.Subcommands.Add(ListCommands.Positions(configuration, loggers));
         root.Subcommands.Add(ListCommands.Orders(configuration, loggers));

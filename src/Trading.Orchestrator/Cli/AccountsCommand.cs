@@ -12,7 +12,7 @@ public static class AccountsCommand
     private const string ListSql = """
         SELECT account, epoch, base_currency, initial_capital, cash, fee_rate, min_fee, slippage_model, slippage_rate,
                spread_fraction, max_position_fraction, allow_shorting, leverage, allow_partial_size, confidence_threshold,
-               halted, epoch_started_at, archived_of
+               default_stop_loss_pct, default_take_profit_pct, fill_probability, halted, epoch_started_at, archived_of
         FROM accounts
         WHERE ($1::text IS NULL OR account = $1) AND ($2 OR archived_of IS NULL)
         ORDER BY account
@@ -24,18 +24,21 @@ public static class AccountsCommand
 
     private const string SettingsSql = """
         UPDATE accounts
-        SET initial_capital       = COALESCE($2, initial_capital),
-            cash                  = COALESCE($2, initial_capital),
-            base_currency         = COALESCE($3, base_currency),
-            allow_shorting        = COALESCE($4, allow_shorting),
-            leverage              = COALESCE($5, leverage),
-            fee_rate              = COALESCE($6, fee_rate),
-            min_fee               = COALESCE($7, min_fee),
-            slippage_model        = COALESCE($8, slippage_model),
-            slippage_rate         = COALESCE($9, slippage_rate),
-            max_position_fraction = COALESCE($10, max_position_fraction),
-            confidence_threshold  = COALESCE($11, confidence_threshold),
-            allow_partial_size    = COALESCE($12, allow_partial_size)
+        SET initial_capital         = COALESCE($2, initial_capital),
+            cash                    = COALESCE($2, initial_capital),
+            base_currency           = COALESCE($3, base_currency),
+            allow_shorting          = COALESCE($4, allow_shorting),
+            leverage                = COALESCE($5, leverage),
+            fee_rate                = COALESCE($6, fee_rate),
+            min_fee                 = COALESCE($7, min_fee),
+            slippage_model          = COALESCE($8, slippage_model),
+            slippage_rate           = COALESCE($9, slippage_rate),
+            max_position_fraction   = COALESCE($10, max_position_fraction),
+            confidence_threshold    = COALESCE($11, confidence_threshold),
+            allow_partial_size      = COALESCE($12, allow_partial_size),
+            default_stop_loss_pct   = COALESCE($13, default_stop_loss_pct),
+            default_take_profit_pct = COALESCE($14, default_take_profit_pct),
+            fill_probability        = COALESCE($15, fill_probability)
         WHERE account = $1
         """;
 
@@ -76,10 +79,23 @@ public static class AccountsCommand
         var maxPosition = new Option<decimal?>("--max-position-fraction") { Description = "Largest position as a fraction of equity (default 0.20)." };
         var threshold = new Option<decimal?>("--confidence-threshold") { Description = "Decisions below this confidence are skipped (default 0.60)." };
         var partial = new Option<bool>("--partial") { Description = "Reduce orders beyond buying power instead of rejecting them." };
+        var stopLossPct = new Option<decimal?>("--stop-loss-pct")
+        {
+            Description = "Default stop-loss exit for every entry, in percent of the entry price (5 = 5 %; default none).",
+        };
+        var takeProfitPct = new Option<decimal?>("--take-profit-pct") { Description = "Default take-profit exit for every entry, in percent (default none)." };
+        var fillProbability = new Option<decimal?>("--fill-probability")
+        {
+            Description = "Chance in [0, 1] that a resting limit fills when a quote only touches its price (default 1).",
+        };
         var command = new Command("create", "Create a paper account (settings not given keep the schema's defaults). " +
             "Exit 2 when the name exists or a value is out of range (the constraint is named).");
         command.Arguments.Add(name);
-        foreach (var option in new Option[] { capital, currency, shorting, leverage, feeRate, minFee, slippageModel, slippageRate, maxPosition, threshold, partial })
+        foreach (var option in new Option[]
+        {
+            capital, currency, shorting, leverage, feeRate, minFee, slippageModel, slippageRate, maxPosition, threshold, partial,
+            stopLossPct, takeProfitPct, fillProbability,
+        })
         {
             command.Options.Add(option);
         }
@@ -99,17 +115,20 @@ public static class AccountsCommand
                 await using (var update = new NpgsqlCommand(SettingsSql, transaction, tx))
                 {
                     update.Parameters.Add(new NpgsqlParameter { Value = account });
-                    update.Parameters.Add(Number(parse.GetValue(capital)));
-                    update.Parameters.Add(Text(parse.GetValue(currency)?.ToUpperInvariant()));
-                    update.Parameters.Add(Flag(parse.GetValue(shorting)));
-                    update.Parameters.Add(Number(parse.GetValue(leverage)));
-                    update.Parameters.Add(Number(parse.GetValue(feeRate)));
-                    update.Parameters.Add(Number(parse.GetValue(minFee)));
-                    update.Parameters.Add(Text(parse.GetValue(slippageModel)?.ToLowerInvariant()));
-                    update.Parameters.Add(Number(parse.GetValue(slippageRate)));
-                    update.Parameters.Add(Number(parse.GetValue(maxPosition)));
-                    update.Parameters.Add(Number(parse.GetValue(threshold)));
-                    update.Parameters.Add(Flag(parse.GetValue(partial)));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(capital)));
+                    update.Parameters.Add(CliParameters.Text(parse.GetValue(currency)?.ToUpperInvariant()));
+                    update.Parameters.Add(CliParameters.Flag(parse.GetValue(shorting)));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(leverage)));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(feeRate)));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(minFee)));
+                    update.Parameters.Add(CliParameters.Text(parse.GetValue(slippageModel)?.ToLowerInvariant()));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(slippageRate)));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(maxPosition)));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(threshold)));
+                    update.Parameters.Add(CliParameters.Flag(parse.GetValue(partial)));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(stopLossPct)));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(takeProfitPct)));
+                    update.Parameters.Add(CliParameters.Number(parse.GetValue(fillProbability)));
                     await update.ExecuteNonQueryAsync(cancellationToken);
                 }
 
@@ -125,7 +144,7 @@ public static class AccountsCommand
     private static async Task<List<Dictionary<string, object?>>> ReadAsync(NpgsqlDataSource dataSource, string? account, bool includeArchives, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ListSql);
-        command.Parameters.Add(Text(account));
+        command.Parameters.Add(CliParameters.Text(account));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = includeArchives });
         return await CliRows.ReadAsync(command, cancellationToken);
     }
@@ -141,11 +160,4 @@ public static class AccountsCommand
             CliOutput.Table(title, rows);
         }
     }
-
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter Number(decimal? value) => new() { NpgsqlDbType = NpgsqlDbType.Numeric, Value = (object?)value ?? DBNull.Value };
-
-    // A flag left off keeps the default (false today); only a flag given changes the row.
-    private static NpgsqlParameter Flag(bool value) => new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = value ? true : DBNull.Value };
 }

@@ -3,10 +3,13 @@ namespace Trading.Orchestrator.Cli;
 /// <summary>Exit codes of the operator commands beyond <see cref="ExitCodes"/>, stable for scripts.</summary>
 public static class CliExitCodes
 {
-    /// <summary>`decide --wait`: the decision ended skipped, rejected, failed or expired; `check`: violations found.</summary>
+    /// <summary>
+    /// `decide --wait`: the decision ended skipped, rejected, failed, expired or canceled; `cancel --wait`: the request was
+    /// rejected; `check`: violations found.
+    /// </summary>
     public const int NotExecuted = ExitCodes.Failure;
 
-    /// <summary>`decide --wait`: still pending when the timeout elapsed.</summary>
+    /// <summary>`decide --wait`, `cancel --wait`: still pending when the timeout elapsed.</summary>
     public const int TimedOut = 7;
 
     /// <summary>The database has no trading schema yet: run `trading migrate` first.</summary>

@@ -13,6 +13,14 @@ public static class CliOptions
         DefaultValueFactory = _ => defaultValue,
     };
 
+    /// <summary>--timeout of the commands that --wait for the orchestrator's answer.</summary>
+    public static Option<TimeSpan> WaitTimeout() => new("--timeout")
+    {
+        Description = "How long --wait waits (10s, 500ms, 2m). Default 10s.",
+        CustomParser = DurationParser.Parse,
+        DefaultValueFactory = _ => TimeSpan.FromSeconds(10),
+    };
+
     /// <summary>Checks a --limit value; null when fine, else the message for a bad-arguments exit.</summary>
     public static string? CheckLimit(int limit) => limit is > 0 and <= 100_000 ? null : $"--limit {limit} must be between 1 and 100000.";
 }

@@ -1,24 +1,29 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Npgsql;
-using NpgsqlTypes;
 using Spectre.Console;
 
 namespace Trading.Orchestrator.Cli;
 
 /// <summary>
-/// `trading decide BUY BTC/USDT --confidence 0.75 [--wait]`: insert a decision exactly as an agent would, print its id;
-/// with --wait, follow it to its terminal status. Exit codes: 0 inserted (or executed, with --wait); 1 ended skipped,
-/// rejected, failed or expired; 2 bad arguments or a database constraint refused the row; 7 still pending at timeout.
+/// `trading decide BUY BTC/USDT --confidence 0.75 [--type limit --limit 64000] [--stop-loss 5 --percent] [--wait]`: insert a
+/// decision exactly as an agent would, print its id; with --wait, follow it to its terminal status. Exit codes: 0 inserted
+/// (or, with --wait, executed or placed: its order rests); 1 ended skipped, rejected, failed, expired or canceled; 2 bad
+/// arguments or a database constraint refused the row; 7 still pending at timeout.
 /// </summary>
 public static class DecideCommand
 {
     private static readonly string[] Verbs = ["BUY", "SELL", "CLOSE", "HOLD"];
 
     private const string InsertSql = """
-        INSERT INTO trading_decisions (account, symbol, decision, confidence, risk_score, quantity, notional, agent, reasoning, idempotency_key)
-        VALUES (COALESCE($1, 'default'), $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        INSERT INTO trading_decisions (account, symbol, decision, confidence, risk_score, quantity, notional, agent, reasoning, idempotency_key,
+                                       order_type, limit_price, stop_price, trailing_offset, time_in_force, expires_at,
+                                       stop_loss, take_profit, exit_unit)
+        -- A column named here takes no default: what was not given gets the schema's (account, order_type, time_in_force,
+        -- exit_unit). A duration expiry counts from the database's clock, the one that stamps created_at.
+        VALUES (COALESCE($1, 'default'), $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                COALESCE($11, 'market'), $12, $13, $14, COALESCE($15, 'gtc'), COALESCE($16, clock_timestamp() + $17),
+                $18, $19, COALESCE($20, 'price'))
         RETURNING id, account
         """;
 
@@ -34,17 +39,14 @@ public static class DecideCommand
         var agent = new Option<string?>("--agent") { Description = "Agent name recorded with the decision." };
         var reasoning = new Option<string?>("--reasoning") { Description = "Free-text reasoning." };
         var idempotencyKey = new Option<string?>("--idempotency-key") { Description = "Client key, unique per account." };
-        var wait = new Option<bool>("--wait") { Description = "Wait for the terminal status and print it with the fill." };
-        var timeout = new Option<TimeSpan>("--timeout")
-        {
-            Description = "How long --wait waits (10s, 500ms, 2m). Default 10s.",
-            CustomParser = DurationParser.Parse,
-            DefaultValueFactory = _ => TimeSpan.FromSeconds(10),
-        };
+        var wait = new Option<bool>("--wait") { Description = "Wait for the outcome: executed with its fill, placed with its resting order, or why not." };
+        var timeout = CliOptions.WaitTimeout();
+
+        var order = new OrderOptions();
 
         var command = new Command("decide", "Insert a trading decision (as an agent would) and optionally wait for its outcome.\n" +
-            "Exit codes: 0 inserted / executed; 1 skipped, rejected, failed or expired (--wait); 2 bad arguments or refused by a " +
-            "database constraint; 7 still pending when --timeout elapsed.");
+            "Exit codes: 0 inserted, or (--wait) executed or placed (its order rests in the book); 1 skipped, rejected, failed, " +
+            "expired or canceled (--wait); 2 bad arguments or refused by a database constraint; 7 still pending when --timeout elapsed.");
         command.Arguments.Add(verb);
         command.Arguments.Add(symbol);
         foreach (var option in new Option[] { confidence, risk, quantity, notional, account, agent, reasoning, idempotencyKey, wait, timeout })
@@ -52,10 +54,12 @@ public static class DecideCommand
             command.Options.Add(option);
         }
 
+        order.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var decision = parse.GetValue(verb)?.Trim().ToUpperInvariant() ?? string.Empty;
-            var problem = Validate(decision, parse.GetValue(confidence), parse.GetValue(risk), parse.GetValue(quantity), parse.GetValue(notional));
+            var (shape, orderProblem) = order.Read(parse);
+            var problem = Validate(decision, parse.GetValue(confidence), parse.GetValue(risk), parse.GetValue(quantity), parse.GetValue(notional)) ?? orderProblem;
             if (problem is not null)
             {
                 return Task.FromResult(CliOutput.Error("decide", problem, ExitCodes.BadArguments));
@@ -65,16 +69,17 @@ public static class DecideCommand
             return new CliDatabase(configuration, loggers).RunAsync(parse, "decide", async database =>
             {
                 await using var insert = database.DataSource.CreateCommand(InsertSql);
-                insert.Parameters.Add(Text(parse.GetValue(account)));
-                insert.Parameters.Add(Text(parse.GetValue(symbol)?.Trim().ToUpperInvariant()));
-                insert.Parameters.Add(Text(decision));
-                insert.Parameters.Add(Number(parse.GetValue(confidence)));
-                insert.Parameters.Add(Number(parse.GetValue(risk)));
-                insert.Parameters.Add(Number(parse.GetValue(quantity)));
-                insert.Parameters.Add(Number(parse.GetValue(notional)));
-                insert.Parameters.Add(Text(parse.GetValue(agent)));
-                insert.Parameters.Add(Text(parse.GetValue(reasoning)));
-                insert.Parameters.Add(Text(parse.GetValue(idempotencyKey)));
+                insert.Parameters.Add(CliParameters.Text(parse.GetValue(account)));
+                insert.Parameters.Add(CliParameters.Text(parse.GetValue(symbol)?.Trim().ToUpperInvariant()));
+                insert.Parameters.Add(CliParameters.Text(decision));
+                insert.Parameters.Add(CliParameters.Number(parse.GetValue(confidence)));
+                insert.Parameters.Add(CliParameters.Number(parse.GetValue(risk)));
+                insert.Parameters.Add(CliParameters.Number(parse.GetValue(quantity)));
+                insert.Parameters.Add(CliParameters.Number(parse.GetValue(notional)));
+                insert.Parameters.Add(CliParameters.Text(parse.GetValue(agent)));
+                insert.Parameters.Add(CliParameters.Text(parse.GetValue(reasoning)));
+                insert.Parameters.Add(CliParameters.Text(parse.GetValue(idempotencyKey)));
+                shape.AddTo(insert.Parameters);
                 long id;
                 string inserted;
                 await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
@@ -100,12 +105,9 @@ public static class DecideCommand
 
                 var outcome = await DecisionWaiter.WaitAsync(database.DataSource, id, parse.GetValue(timeout), cancellationToken);
                 Print(outcome, json);
-                return outcome.Status switch
-                {
-                    "executed" => ExitCodes.Success,
-                    "pending" => CliExitCodes.TimedOut,
-                    _ => CliExitCodes.NotExecuted,
-                };
+                return outcome.Succeeded ? ExitCodes.Success
+                    : outcome.IsTerminal ? CliExitCodes.NotExecuted
+                    : CliExitCodes.TimedOut;
             }, cancellationToken);
         });
         return command;
@@ -149,7 +151,7 @@ public static class DecideCommand
             return;
         }
 
-        var colour = outcome.Status switch { "executed" => "green", "pending" => "yellow", _ => "red" };
+        var colour = outcome.Succeeded ? "green" : outcome.IsTerminal ? "red" : "yellow";
         CliOutput.Console.MarkupLine(
             $"decision [bold]{outcome.Id}[/] {Markup.Escape(outcome.Decision)} {Markup.Escape(outcome.Symbol)} ({Markup.Escape(outcome.Account)}): " +
             $"[{colour}]{outcome.Status}[/]{(outcome.Reason is null ? string.Empty : " - " + Markup.Escape(outcome.Reason))}");
@@ -165,9 +167,13 @@ public static class DecideCommand
                 $"notional {CliOutput.Format(outcome.Notional)}, fee {CliOutput.Format(outcome.Fee)}, slippage {CliOutput.Format(outcome.SlippageCost)}, " +
                 $"latency {(outcome.Latency is { } l ? $"{l.TotalMilliseconds:0} ms" : "-")}");
         }
+
+        if (outcome.Status == "placed" && outcome.OrderId is { } id)
+        {
+            CliOutput.Console.MarkupLine(outcome.OrderStatus is "open" or "partially_filled"
+                ? $"order [bold]{id}[/] rests in the book ({outcome.OrderStatus}, {CliOutput.Format(outcome.RemainingQuantity)} remaining): " +
+                  $"`trading orders --open` lists it, `trading cancel --order {id}` cancels it"
+                : $"order [bold]{id}[/] was placed and is {Markup.Escape(outcome.OrderStatus ?? "-")} by now (`trading orders`)");
+        }
     }
-
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter Number(decimal? value) => new() { NpgsqlDbType = NpgsqlDbType.Numeric, Value = (object?)value ?? DBNull.Value };
 }

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Trading.Orchestrator.Cli;
 
-/// <summary>A decision as `decide --wait` reports it: its terminal status, the reason, and the fill when executed.</summary>
+/// <summary>
+/// A decision as `decide --wait` reports it: its terminal status, the reason, the fill so far when it executed (or
+/// partly filled before resting), and for a placed decision its order's working status and remaining quantity.
+/// </summary>
 public sealed record DecisionOutcome(
     long Id,
     string Account,
@@ -17,8 +20,14 @@ public sealed record DecisionOutcome(
     decimal? Price,
     decimal? Notional,
     decimal? Fee,
-    decimal? SlippageCost)
+    decimal? SlippageCost,
+    string? OrderStatus,
+    decimal? RemainingQuantity)
 {
     [JsonIgnore]
     public bool IsTerminal => Status != "pending";
+
+    /// <summary>Executed, or placed: its order rests in the book (both are what the decision asked for).</summary>
+    [JsonIgnore]
+    public bool Succeeded => Status is "executed" or "placed";
 }

@@ -2,17 +2,16 @@ using Npgsql;
 
 namespace Trading.Orchestrator.Cli;
 
-/// <summary>
-/// Polls one decision until the orchestrator gives it a terminal status. Polling (every 50 ms, one indexed row) is
-/// enough here: the orchestrator sends no completion notification, and the wait is bounded by the timeout.
-/// </summary>
+/// <summary>Follows one decision until the orchestrator gives it a terminal status (<see cref="StatusPoller"/>).</summary>
 public static class DecisionWaiter
 {
     private const string Sql = """
         SELECT d.id, d.account, d.symbol, d.decision, d.status, d.status_reason, d.order_id,
                d.processed_at - d.created_at AS latency,
-               f.side, f.quantity, f.price, f.notional, f.fee, f.slippage_cost
+               f.side, f.quantity, f.price, f.notional, f.fee, f.slippage_cost,
+               o.status, o.quantity - o.filled_quantity
         FROM trading_decisions d
+        LEFT JOIN paper_orders o ON o.order_id = d.order_id
         LEFT JOIN LATERAL (
             SELECT f.side, sum(f.quantity) AS quantity, round(sum(f.notional) / sum(f.quantity), 10) AS price,
                    sum(f.notional) AS notional, sum(f.fee) AS fee, sum(f.slippage_cost) AS slippage_cost
@@ -23,20 +22,10 @@ public static class DecisionWaiter
         WHERE d.id = $1
         """;
 
-    public static async Task<DecisionOutcome> WaitAsync(NpgsqlDataSource dataSource, long id, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<DecisionOutcome> WaitAsync(NpgsqlDataSource dataSource, long id, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var outcome = await ReadAsync(dataSource, id, cancellationToken);
-            if (outcome.IsTerminal || DateTimeOffset.UtcNow >= deadline)
-            {
-                return outcome;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
-        }
+        return StatusPoller.PollAsync(token => ReadAsync(dataSource, id, token), o => o.IsTerminal, timeout, cancellationToken);
     }
 
     public static async Task<DecisionOutcome> ReadAsync(NpgsqlDataSource dataSource, long id, CancellationToken cancellationToken)
@@ -56,6 +45,6 @@ public static class DecisionWaiter
             reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Text(5),
             Get<long>(6), Get<TimeSpan>(7), Text(8),
             CliRows.Trim(Get<decimal>(9)), CliRows.Trim(Get<decimal>(10)), CliRows.Trim(Get<decimal>(11)),
-            CliRows.Trim(Get<decimal>(12)), CliRows.Trim(Get<decimal>(13)));
+            CliRows.Trim(Get<decimal>(12)), CliRows.Trim(Get<decimal>(13)), Text(14), CliRows.Trim(Get<decimal>(15)));
     }
 }

@@ -1,28 +1,39 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Trading.Orchestrator.Cli;
 
 /// <summary>`trading positions | orders | trades | decisions`: the read side as tables (or --json arrays).</summary>
 public static class ListCommands
 {
-    private static readonly string[] Statuses = ["pending", "executed", "skipped", "rejected", "failed", "expired"];
+    private static readonly string[] Statuses = ["pending", "executed", "placed", "skipped", "rejected", "failed", "expired", "canceled"];
 
     private const string PositionsSql = """
         SELECT account, symbol, side, quantity, entry_price, current_price, position_value,
-               unrealized_pnl, unrealized_pnl_pct, entry_fees, unrealized_net_pnl, opened_at
+               unrealized_pnl, unrealized_pnl_pct, entry_fees, unrealized_net_pnl, opened_at, stop_loss, take_profit, trailing_stop
         FROM v_paper_open_positions
         WHERE ($1::text IS NULL OR account = $1)
         ORDER BY account, symbol
         """;
 
     private const string OrdersSql = """
-        SELECT order_id, account, decision_id, symbol, side, order_type, quantity, filled_quantity, avg_fill_price, status,
-               reason, created_at
+        SELECT order_id, account, decision_id, role, symbol, side, order_type, time_in_force AS tif, quantity, limit_price,
+               stop_price, filled_quantity, avg_fill_price, status, reason, created_at
         FROM paper_orders
+        WHERE ($1::text IS NULL OR account = $1)
+        ORDER BY order_id DESC
+        LIMIT $2
+        """;
+
+    // The trailing distance in the unit an agent gives it (exit_unit: 5 = 5 %); the view keeps the engine's fraction.
+    private const string OpenOrdersSql = """
+        SELECT order_id, account, role, symbol, side, order_type, time_in_force AS tif, remaining_quantity AS remaining,
+               limit_price, stop_price,
+               CASE WHEN trailing_is_percent THEN trailing_offset * 100 ELSE trailing_offset END AS trailing,
+               CASE WHEN trailing_offset IS NULL THEN NULL WHEN trailing_is_percent THEN 'percent' ELSE 'price' END AS trailing_unit,
+               best_price, triggered, expires_at, current_price, status
+        FROM v_paper_open_orders
         WHERE ($1::text IS NULL OR account = $1)
         ORDER BY order_id DESC
         LIMIT $2
@@ -61,12 +72,24 @@ public static class ListCommands
     {
         var account = CliOptions.Account();
         var limit = CliOptions.Limit(20);
-        var command = new Command("orders", "Paper orders, newest first.");
-        command.Options.Add(account);
-        command.Options.Add(limit);
+        var open = new Option<bool>("--open")
+        {
+            Description = "Only working orders (v_paper_open_orders) with their levels and the current price; all of them unless --limit is given.",
+        };
+        var command = new Command("orders", "Paper orders, newest first.") { account, limit, open };
         command.SetAction((parse, cancellationToken) =>
-            ListAsync(new CliDatabase(configuration, loggers), parse, "orders", "Orders", OrdersSql,
-                parse.GetValue(account), parse.GetValue(limit), null, cancellationToken));
+        {
+            if (!parse.GetValue(open))
+            {
+                return ListAsync(new CliDatabase(configuration, loggers), parse, "orders", "Orders", OrdersSql,
+                    parse.GetValue(account), parse.GetValue(limit), null, cancellationToken);
+            }
+
+            // The working set is small by design; a default cut of it would hide orders still working.
+            var explicitLimit = parse.GetResult(limit) is { Implicit: false } ? parse.GetValue(limit) : (int?)null;
+            return ListAsync(new CliDatabase(configuration, loggers), parse, "orders", "Open orders", OpenOrdersSql,
+                parse.GetValue(account), explicitLimit, null, cancellationToken);
+        });
         return command;
     }
 
@@ -122,15 +145,16 @@ public static class ListCommands
             }
 
             await using var command = database.DataSource.CreateCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)account ?? DBNull.Value });
-            if (limit is not null)
+            command.Parameters.Add(CliParameters.Text(account));
+            if (sql.Contains("$2", StringComparison.Ordinal))
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = (long)limit.Value });
+                // LIMIT NULL is no limit.
+                command.Parameters.Add(CliParameters.Id(limit));
             }
 
             if (sql.Contains("$3", StringComparison.Ordinal))
             {
-                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)status ?? DBNull.Value });
+                command.Parameters.Add(CliParameters.Text(status));
             }
 
             var rows = await CliRows.ReadAsync(command, cancellationToken);

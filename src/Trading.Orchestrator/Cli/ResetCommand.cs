@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 using Spectre.Console;
 
 namespace Trading.Orchestrator.Cli;
@@ -43,8 +42,8 @@ public static class ResetCommand
 
             await using var reset = database.DataSource.CreateCommand(ResetSql);
             reset.Parameters.Add(new NpgsqlParameter { Value = account });
-            reset.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Numeric, Value = (object?)parse.GetValue(capital) ?? DBNull.Value });
-            reset.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)parse.GetValue(reason) ?? DBNull.Value });
+            reset.Parameters.Add(CliParameters.Number(parse.GetValue(capital)));
+            reset.Parameters.Add(CliParameters.Text(parse.GetValue(reason)));
             var row = (await CliRows.ReadAsync(reset, cancellationToken)).Single();
             if (parse.GetValue(CommonOptions.Json))
             {

@@ -31,6 +31,13 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_reader", "SELECT * FROM paper_account_epochs" },
         { "trading_agent", "SELECT * FROM v_paper_account_epochs" },
         { "trading_orchestrator", "SELECT * FROM reset_account('default', 5000, 'role test')" },
+        { "trading_agent", "INSERT INTO trading_decisions (symbol, decision, confidence, order_type, limit_price, time_in_force, expires_at, stop_loss, take_profit, trailing_offset, exit_unit) VALUES ('BTC/USDT', 'BUY', 0.7, 'limit', 60000, 'gtd', now() + interval '1 hour', 5, 10, 3, 'percent')" },
+        { "trading_agent", "INSERT INTO paper_cancel_requests (account, order_id, agent, reason) VALUES ('default', 42, 'a', 'r')" },
+        { "trading_agent", "INSERT INTO paper_cancel_requests (account, decision_id) VALUES ('default', 1234)" },
+        { "trading_agent", "SELECT request_id, status, outcome FROM paper_cancel_requests" },
+        { "trading_agent", "SELECT * FROM v_paper_open_orders" },
+        { "trading_reader", "SELECT * FROM v_paper_open_orders" },
+        { "trading_reader", "SELECT * FROM paper_cancel_requests" },
     };
 
     public static TheoryData<string, string> Refused => new()
@@ -55,6 +62,12 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_reader", "SELECT * FROM reset_account('default')" },
         { "trading_orchestrator", "UPDATE paper_account_epochs SET reason = 'rewritten'" },
         { "trading_orchestrator", "DELETE FROM paper_account_epochs" },
+        { "trading_agent", "INSERT INTO paper_cancel_requests (account, order_id, status, outcome) VALUES ('default', 42, 'done', 'forged')" },
+        { "trading_agent", "UPDATE paper_cancel_requests SET status = 'done', outcome = 'forged'" },
+        { "trading_agent", "DELETE FROM paper_cancel_requests" },
+        { "trading_agent", "UPDATE paper_orders SET status = 'canceled'" },
+        { "trading_agent", "SELECT * FROM paper_orders" },
+        { "trading_reader", "INSERT INTO paper_cancel_requests (account, order_id) VALUES ('default', 42)" },
     };
 
     [Theory]

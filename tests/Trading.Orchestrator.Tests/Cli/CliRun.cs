@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Trading.Orchestrator.Tests.Infrastructure;
+using Trading.Testing;
 
 namespace Trading.Orchestrator.Tests.Cli;
 
@@ -22,5 +23,20 @@ public static class CliRun
         Assert.True(start >= 0, $"no JSON in: {output}");
         using var document = JsonDocument.Parse(output[start..]);
         return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Runs a command that must be refused as bad arguments: exit 2, the message in the output, and the rows counted by
+    /// <paramref name="countSql"/> unchanged.
+    /// </summary>
+    public static async Task AssertBadArgumentsAsync(TestDatabase database, string countSql, string message, params string[] arguments)
+    {
+        var before = await database.ScalarAsync<long>(countSql);
+
+        var (exit, output) = await RunAsync(database.ConnectionString, arguments);
+
+        Assert.True(exit == 2, output);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.Equal(before, await database.ScalarAsync<long>(countSql));
     }
 }

@@ -44,15 +44,53 @@ public sealed class DecideCommandTests(DatabaseFixture fixture) : IClassFixture<
     [InlineData("give --quantity or --notional, not both.", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--quantity", "1", "--notional", "5")]
     [InlineData("constraint trading_decisions_account_fkey: unknown account", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--account", "nobody")]
     [InlineData("constraint trading_decisions_symbol_fkey: unknown symbol", "decide", "BUY", "DOGE/USDT", "--confidence", "0.5")]
-    public async Task Decide_BadArguments_ClearMessageExitBadArgumentsNothingInserted(string message, params string[] arguments)
+    [InlineData("constraint trading_decisions_limit_needs_price: a value is out of range or malformed", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--type", "limit")]
+    [InlineData("constraint trading_decisions_stop_needs_price", "decide", "SELL", "BTC/USDT", "--confidence", "0.5", "--type", "stop-limit", "--limit", "100")]
+    [InlineData("constraint trading_decisions_trailing_needs_offset", "decide", "SELL", "BTC/USDT", "--confidence", "0.5", "--type", "trailing-stop")]
+    [InlineData("constraint trading_decisions_order_type_known", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--type", "iceberg")]
+    [InlineData("constraint trading_decisions_time_in_force_known", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--tif", "week")]
+    [InlineData("constraint trading_decisions_gtd_needs_expiry", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--tif", "gtd")]
+    [InlineData("constraint trading_decisions_expiry_in_future", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--expires", "2020-01-01T00:00Z")]
+    [InlineData("constraint trading_decisions_limit_price_positive", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--type", "limit", "--limit", "-5")]
+    [InlineData("constraint trading_decisions_percent_below_100", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--stop-loss", "150", "--percent")]
+    [InlineData("--expires is the expiry of a GTD order: give --tif gtd or leave --tif out (not --tif day).", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--tif", "day", "--expires", "10m")]
+    [InlineData("--limit applies to --type limit or stop-limit, not to a market order.", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--limit", "100")]
+    [InlineData("--stop applies to --type stop or stop-limit, not to a trailing-stop order", "decide", "SELL", "BTC/USDT", "--confidence", "0.5", "--type", "trailing-stop", "--trailing", "2", "--stop", "90")]
+    [InlineData("--percent says what --stop-loss, --take-profit and --trailing mean", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--percent")]
+    [InlineData("'soon' is neither a time (2026-11-01T08:00Z) nor a positive duration", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--expires", "soon")]
+    public Task Decide_BadArguments_ClearMessageExitBadArgumentsNothingInserted(string message, params string[] arguments) =>
+        CliRun.AssertBadArgumentsAsync(fixture.Database, "SELECT count(*) FROM trading_decisions", message, arguments);
+
+    [Fact]
+    public async Task Decide_OrderOptions_StoredInTheSqlSpellingExpiryCountedFromTheDatabaseClock()
     {
-        var before = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM trading_decisions");
+        await AccountAsync("shape");
 
-        var (exit, output) = await CliRun.RunAsync(Connection, arguments);
+        var (exit, output) = await CliRun.RunAsync(Connection, "decide", "BUY", "BTC/USDT", "--confidence", "0.8", "-a", "shape", "--type", "Stop-Limit",
+            "--stop", "70000", "--limit", "70100", "--expires", "10m", "--stop-loss", "5", "--take-profit", "12", "--trailing", "3", "--percent", "--json");
+        var (absoluteExit, absolute) = await CliRun.RunAsync(Connection, "decide", "SELL", "BTC/USDT", "--confidence", "0.8", "-a", "shape", "--type", "trailing-stop",
+            "--trailing", "250", "--tif", "GTD", "--expires", "2099-01-01T08:00:00+02:00", "--json");
+        var (plainExit, plain) = await CliRun.RunAsync(Connection, "decide", "BUY", "BTC/USDT", "--confidence", "0.8", "-a", "shape", "--json");
 
-        Assert.Equal(2, exit);
-        Assert.Contains(message, output, StringComparison.Ordinal);
-        Assert.Equal(before, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM trading_decisions"));
+        Assert.Equal((0, 0, 0), (exit, absoluteExit, plainExit));
+        const string Sql = """
+            SELECT order_type, limit_price, stop_price, trailing_offset, time_in_force, expires_at, expires_at - created_at AS lifetime,
+                   stop_loss, take_profit, exit_unit
+            FROM trading_decisions WHERE id = $1
+            """;
+        var row = (await fixture.Database.QueryAsync(Sql, CliRun.Json(output).GetProperty("id").GetInt64())).Single();
+        Assert.Equal(("stop_limit", "gtd", "percent"), ((string)row["order_type"]!, (string)row["time_in_force"]!, (string)row["exit_unit"]!));
+        Assert.Equal((70100m, 70000m, 3m, 5m, 12m), ((decimal)row["limit_price"]!, (decimal)row["stop_price"]!, (decimal)row["trailing_offset"]!,
+            (decimal)row["stop_loss"]!, (decimal)row["take_profit"]!));
+        Assert.InRange((TimeSpan)row["lifetime"]!, TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+
+        row = (await fixture.Database.QueryAsync(Sql, CliRun.Json(absolute).GetProperty("id").GetInt64())).Single();
+        Assert.Equal(("trailing_stop", "gtd", "price", 250m), ((string)row["order_type"]!, (string)row["time_in_force"]!, (string)row["exit_unit"]!, (decimal)row["trailing_offset"]!));
+        Assert.Equal(new DateTime(2099, 1, 1, 6, 0, 0, DateTimeKind.Utc), (DateTime)row["expires_at"]!);
+
+        row = (await fixture.Database.QueryAsync(Sql, CliRun.Json(plain).GetProperty("id").GetInt64())).Single();
+        Assert.Equal(("market", "gtc", "price"), ((string)row["order_type"]!, (string)row["time_in_force"]!, (string)row["exit_unit"]!));
+        Assert.Null(row["expires_at"]);
     }
 
     [Fact]

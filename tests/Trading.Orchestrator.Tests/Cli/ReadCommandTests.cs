@@ -129,6 +129,39 @@ public sealed class ReadCommandTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.DoesNotContain(await fixture.Database.InvariantViolationsAsync(), v => v.StartsWith("lab-1", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AccountsCreate_ExitDefaultsAndFillProbability_StoredAndListed()
+    {
+        await SeedAsync();
+
+        var (exit, output) = await CliRun.RunAsync(Connection, "accounts", "create", "lab-3", "--stop-loss-pct", "5", "--take-profit-pct", "15",
+            "--fill-probability", "0.5", "--json");
+        var (listExit, list) = await CliRun.RunAsync(Connection, "accounts", "list", "--json");
+
+        Assert.Equal((0, 0), (exit, listExit));
+        var row = CliRun.Json(output).EnumerateArray().Single();
+        Assert.Equal((5m, 15m, 0.5m), (row.GetProperty("default_stop_loss_pct").GetDecimal(), row.GetProperty("default_take_profit_pct").GetDecimal(),
+            row.GetProperty("fill_probability").GetDecimal()));
+        var quant = CliRun.Json(list).EnumerateArray().Single(r => r.GetProperty("account").GetString() == "quant");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, quant.GetProperty("default_stop_loss_pct").ValueKind);
+        Assert.Equal(1m, quant.GetProperty("fill_probability").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("constraint accounts_default_stop_loss_pct_range", "--stop-loss-pct", "100")]
+    [InlineData("constraint accounts_default_take_profit_pct_range", "--take-profit-pct", "0")]
+    [InlineData("constraint accounts_fill_probability_range", "--fill-probability", "1.5")]
+    public async Task AccountsCreate_ExitDefaultOutOfRange_NamesTheConstraintAndCreatesNothing(string message, params string[] options)
+    {
+        await SeedAsync();
+
+        var (exit, output) = await CliRun.RunAsync(Connection, ["accounts", "create", "lab-4", .. options]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.False(await fixture.Database.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM accounts WHERE account = 'lab-4')"));
+    }
+
     [Theory]
     [InlineData("quant", "constraint accounts_pkey: already exists")]
     [InlineData("Bad Name", "constraint accounts_account_format")]
@@ -218,6 +251,8 @@ public sealed class ReadCommandTests(DatabaseFixture fixture) : IClassFixture<Da
 
     [Theory]
     [InlineData("decide")]
+    [InlineData("cancel")]
+    [InlineData("orders")]
     [InlineData("report")]
     [InlineData("gates")]
     [InlineData("accounts")]
