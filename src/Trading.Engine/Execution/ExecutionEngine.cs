@@ -205,7 +205,7 @@ public static class ExecutionEngine
             }
 
             run.Update(placed);
-            return new DecisionOutcome(decision.Id, DecisionStatus.Placed, $"placed: {OrderText.Describe(placed)}, {Fmt.Qty(placed.Quantity)} {decision.Symbol} {Verb(plan.Side, past: false)}", null, placed.Id);
+            return new DecisionOutcome(decision.Id, DecisionStatus.Placed, $"resting as {OrderText.Describe(placed)}: {Fmt.Qty(placed.Quantity)} {decision.Symbol} {Verb(plan.Side, past: false)}", null, placed.Id);
         }
 
         var (final, executed, applied) = run.ApplyFill(order.Transition(OrderStatus.Open, "arrived"), placed, arrival.Fill, quote, marks);

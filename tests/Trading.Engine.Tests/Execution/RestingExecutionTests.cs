@@ -38,7 +38,7 @@ public class RestingExecutionTests
 
         var outcome = result.Outcomes.Single();
         Assert.Equal(DecisionStatus.Placed, outcome.Status);
-        Assert.Equal($"placed: GTC limit 99, 1 {Symbol} to buy", outcome.Reason);
+        Assert.Equal($"resting as GTC limit 99: 1 {Symbol} to buy", outcome.Reason);
         var order = Assert.Single(result.Orders!);
         Assert.True(OrderIds.IsProvisional(order.Id));
         Assert.Equal(outcome.OrderId, order.Id);

@@ -49,7 +49,7 @@ public sealed class OrderCommandTests(DatabaseFixture fixture) : IClassFixture<D
             Assert.True(limitExit == 0, limit + orchestrator.Output);
             var limitId = await fixture.Database.ScalarAsync<long>("SELECT max(id) FROM trading_decisions WHERE account = 'desk'");
             var orderId = await fixture.Database.ScalarAsync<long>("SELECT order_id FROM trading_decisions WHERE id = $1 AND status = 'placed'", limitId);
-            Assert.Contains($"decision {limitId} BUY BTC/USDT (desk): placed - placed: GTC limit 60000", limit, StringComparison.Ordinal);
+            Assert.Contains($"decision {limitId} BUY BTC/USDT (desk): placed - resting as GTC limit 60000", limit, StringComparison.Ordinal);
             Assert.Contains($"order {orderId} rests in the book (open, 0.01 remaining)", limit, StringComparison.Ordinal);
 
             var (openExit, open) = await CliRun.RunAsync(Connection, "orders", "--open", "-a", "desk", "--json");

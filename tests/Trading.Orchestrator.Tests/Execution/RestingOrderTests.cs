@@ -280,6 +280,7 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
             $"INSERT INTO paper_cancel_requests (account, {column}) VALUES ('ro-cancel', $1) RETURNING request_id", target);
         var cancelOrder = await Request("order_id", order);
         var cancelDecision = await Request("decision_id", pending);
+        var cancelDecisionTwice = await Request("decision_id", pending);
         var cancelForeign = await Request("order_id", foreignOrder);
         await desk.ExecuteAllAsync();
         var again = await Request("order_id", order);
@@ -289,6 +290,7 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
             .ToDictionary(r => (long)r["request_id"]!, r => ((string)r["status"]!, (string)r["outcome"]!));
         Assert.Equal(("done", $"order {order} canceled"), requests[cancelOrder]);
         Assert.Equal(("done", $"decision {pending} canceled"), requests[cancelDecision]);
+        Assert.Equal(("rejected", $"decision {pending} is already canceled"), requests[cancelDecisionTwice]);
         Assert.Equal(("rejected", $"order {foreignOrder} is not an order of account ro-cancel"), requests[cancelForeign]);
         Assert.Equal(("rejected", $"order {order} is already canceled"), requests[again]);
         Assert.Equal(("canceled", $"canceled by request {cancelOrder}"), ((string)(await OrderAsync(order))["status"]!, (string)(await OrderAsync(order))["reason"]!));
