@@ -19,28 +19,32 @@ public static class ExecutionStore
     // FOR NO KEY UPDATE, not FOR UPDATE: agents' inserts take FOR KEY SHARE on the account through the foreign key,
     // and must not wait for a batch in flight. An account has work when it has a pending decision, a pending cancel
     // request, or a working order that a newer quote (or its expiry) has reached. The account whose work has waited
-    // longest goes first (a working order waits since the last quote it met), so no account starves.
+    // longest goes first (a working order waits since the last quote it met), so no account starves. The newest quote
+    // is looked up once per symbol with working orders, not once per order.
     private static readonly string ClaimSql = $"""
+        WITH latest AS MATERIALIZED (
+            SELECT s.symbol, (SELECT max(m.time) FROM market_prices m WHERE m.symbol = s.symbol AND m.time <= $3) AS time
+            FROM (SELECT DISTINCT o.symbol FROM paper_orders o WHERE o.status IN ('open', 'partially_filled')) s
+        ), due AS MATERIALIZED (
+            SELECT o.account, min(LEAST(o.evaluated_through, o.expires_at)) AS since
+            FROM paper_orders o JOIN latest l ON l.symbol = o.symbol
+            WHERE o.status IN ('open', 'partially_filled') AND (o.expires_at <= $3 OR o.evaluated_through < l.time)
+            GROUP BY o.account
+        )
         SELECT {AccountSettings.Columns}
         FROM accounts a
+        LEFT JOIN due ON due.account = a.account
         WHERE (EXISTS (SELECT 1 FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending')
                OR EXISTS (SELECT 1 FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending')
-               OR EXISTS ({DueOrders}))
+               OR due.account IS NOT NULL)
           AND ($2::text[] IS NULL OR a.account = ANY ($2))
         ORDER BY LEAST(
             (SELECT d.created_at FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending' ORDER BY d.id LIMIT 1),
             (SELECT c.requested_at FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending'
              ORDER BY c.request_id LIMIT 1),
-            (SELECT min(LEAST(o.evaluated_through, o.expires_at)) FROM ({DueOrders}) o))
+            due.since)
         LIMIT $1
         FOR NO KEY UPDATE OF a SKIP LOCKED
-        """;
-
-    private const string DueOrders = """
-        SELECT o.evaluated_through, o.expires_at FROM paper_orders o
-        WHERE o.account = a.account AND o.status IN ('open', 'partially_filled')
-          AND (o.expires_at <= $3
-               OR o.evaluated_through < (SELECT max(m.time) FROM market_prices m WHERE m.symbol = o.symbol AND m.time <= $3))
         """;
 
     // Cancel requests that need no matching are answered here, before the decisions are read: a pending decision is
