@@ -17,6 +17,9 @@ public static class AccountSettings
         a.default_stop_loss_pct, a.default_take_profit_pct, a.fill_probability
         """;
 
+    /// <summary>How many columns <see cref="Columns"/> lists: a query's own columns after them start at this ordinal.</summary>
+    public const int Count = 23;
+
     private static readonly MarketFillModel FillModel = new();
 
     /// <summary>Reads the <see cref="Columns"/> at the reader's current row: the config, the cash and the simulated latency.</summary>

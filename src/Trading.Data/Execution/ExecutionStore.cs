@@ -31,7 +31,9 @@ public static class ExecutionStore
             WHERE o.status IN ('open', 'partially_filled') AND (o.expires_at <= $3 OR o.evaluated_through < l.time)
             GROUP BY o.account
         )
-        SELECT {AccountSettings.Columns}
+        SELECT {AccountSettings.Columns},
+               EXISTS (SELECT 1 FROM paper_orders o WHERE o.account = a.account AND o.status IN ('open', 'partially_filled')),
+               EXISTS (SELECT 1 FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending')
         FROM accounts a
         LEFT JOIN due ON due.account = a.account
         WHERE (EXISTS (SELECT 1 FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending')
@@ -193,6 +195,8 @@ public static class ExecutionStore
         IReadOnlyCollection<string>? onlyAccounts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var configs = new Dictionary<string, (AccountConfig Config, decimal Cash, TimeSpan Latency)>(StringComparer.Ordinal);
+        var anyOrders = false;
+        var anyCancels = false;
         await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = maxAccounts });
@@ -203,6 +207,8 @@ public static class ExecutionStore
             {
                 var account = AccountSettings.Read(reader);
                 configs[account.Config.AccountId] = account;
+                anyOrders |= reader.GetBoolean(AccountSettings.Count);
+                anyCancels |= reader.GetBoolean(AccountSettings.Count + 1);
             }
         }
 
@@ -222,19 +228,28 @@ public static class ExecutionStore
         var strategies = new Dictionary<long, string?>();
         var path = new List<Quote>();
 
+        // The order book's statements only when a claimed account has working orders or cancel requests: the market-order
+        // path keeps its four.
         await using var load = new NpgsqlBatch(connection, transaction);
-        load.BatchCommands.Add(Command(ResolveCancelsSql, (object)accounts)); // no rows: the reader skips it
+        if (anyCancels)
+        {
+            load.BatchCommands.Add(Command(ResolveCancelsSql, (object)accounts)); // no rows: the reader skips it
+        }
+
         load.BatchCommands.Add(Command(DecisionsSql, accounts, decisionsPerAccount));
         load.BatchCommands.Add(Command(PositionsSql, (object)accounts));
         load.BatchCommands.Add(Command(MarketSql, accounts, decisionsPerAccount, now));
         load.BatchCommands.Add(Command(RiskStore.LimitsSql, (object)accounts));
-        load.BatchCommands.Add(Command(OrdersSql, (object)accounts));
-        load.BatchCommands.Add(Command(CancelsSql, (object)accounts));
-        load.BatchCommands.Add(Command(PathSql, accounts, now, PathSliceLength));
+        if (anyOrders)
+        {
+            load.BatchCommands.Add(Command(OrdersSql, (object)accounts));
+            load.BatchCommands.Add(Command(CancelsSql, (object)accounts));
+            load.BatchCommands.Add(Command(PathSql, accounts, now, PathSliceLength));
+        }
+
         var limits = new Dictionary<string, List<RiskLimit>>(StringComparer.Ordinal);
         await using (var reader = await load.ExecuteReaderAsync(cancellationToken))
         {
-
             while (await reader.ReadAsync(cancellationToken))
             {
                 decisions[reader.GetString(1)].Add(ReadDecision(reader));
@@ -276,28 +291,31 @@ public static class ExecutionStore
                 list.Add(RiskStore.ReadLimit(reader));
             }
 
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            if (anyOrders)
             {
-                var order = OrderRows.Read(reader);
-                orders[order.AccountId].Add(order);
-                if (order.ParentDecisionId is { } parent)
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    strategies[parent] = NullableString(reader, 25);
+                    var order = OrderRows.Read(reader);
+                    orders[order.AccountId].Add(order);
+                    if (order.ParentDecisionId is { } parent)
+                    {
+                        strategies[parent] = NullableString(reader, 25);
+                    }
                 }
-            }
 
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                cancels[reader.GetString(1)].Add(new CancelRequest(reader.GetInt64(0), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3)));
-            }
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    cancels[reader.GetString(1)].Add(new CancelRequest(reader.GetInt64(0), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3)));
+                }
 
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                path.Add(new Quote(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), NullableDecimal(reader, 2),
-                    NullableDecimal(reader, 3), NullableDecimal(reader, 4), NullableDecimal(reader, 5), NullableDecimal(reader, 6)));
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    path.Add(new Quote(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), NullableDecimal(reader, 2),
+                        NullableDecimal(reader, 3), NullableDecimal(reader, 4), NullableDecimal(reader, 5), NullableDecimal(reader, 6)));
+                }
             }
         }
 
