@@ -342,7 +342,12 @@ public static class ExecutionStore
             strategies[decision.Request.Id] = decision.Strategy;
         }
 
-        return new ClaimedBatch(claimed, quotes, instruments, path) { Strategies = strategies };
+        var cut = path.GroupBy(q => q.Symbol, StringComparer.Ordinal).Where(g => g.Count() >= PathSliceLength).Select(g => g.Max(q => q.Time)).ToList();
+        return new ClaimedBatch(claimed, quotes, instruments, path)
+        {
+            Strategies = strategies,
+            PathCompleteThrough = cut.Count == 0 ? null : cut.Min(),
+        };
     }
 
     /// <summary>

@@ -37,7 +37,8 @@ public static class ExecutionEngine
         IReadOnlyDictionary<string, InstrumentSpec> instruments,
         DateTimeOffset now,
         IReadOnlyList<Quote>? quotePath = null,
-        IReadOnlyList<CancelRequest>? cancels = null)
+        IReadOnlyList<CancelRequest>? cancels = null,
+        DateTimeOffset? pathComplete = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(decisions);
@@ -53,7 +54,8 @@ public static class ExecutionEngine
         }
 
         run.AdvanceTo(DateTimeOffset.MaxValue, latestQuotes);
-        run.Finish(now);
+        // Expiry at the batch time only once the path is complete: a quote not matched yet may still fill an order first.
+        run.Finish(pathComplete is { } through && through < now ? through : now);
         var journal = state.Journal;
         var changed = journal.Fills.Select(f => f.Symbol).ToHashSet(StringComparer.Ordinal);
         return new BatchResult(

@@ -207,4 +207,34 @@ public class RestingExecutionTests
         Assert.Equal(order.Id, Assert.Single(result.Fills!).OrderId);
         Assert.Equal(order.Id, result.Outcomes.Single().OrderId);
     }
+
+    [Fact]
+    public void CutQuotePath_ExpiryWaitsUntilThePathIsComplete()
+    {
+        var state = AccountState.Open(Config());
+        var gtd = new RestingOrder
+        {
+            Id = 4,
+            AccountId = "paper-1",
+            Symbol = Symbol,
+            Side = OrderSide.Buy,
+            Type = OrderType.Limit,
+            Quantity = 1m,
+            LimitPrice = 90m,
+            TimeInForce = TimeInForce.Gtd,
+            ExpiresAt = T0.AddSeconds(5),
+            PlacedAt = T0,
+            Status = OrderStatus.Open,
+            EvaluatedThrough = T0,
+        };
+        IReadOnlyList<Quote> path = [At(1, 99.99m, 100.01m), At(2, 99.99m, 100.01m)];
+
+        var cut = ExecutionEngine.Execute(Reload(state, [gtd], 10_000m), [], new Dictionary<string, Quote> { [Symbol] = At(9, 99.99m, 100.01m) },
+            Instruments(), T0.AddSeconds(10), path, null, pathComplete: T0.AddSeconds(2));
+        var whole = ExecutionEngine.Execute(Reload(state, [gtd], 10_000m), [], new Dictionary<string, Quote> { [Symbol] = At(9, 99.99m, 100.01m) },
+            Instruments(), T0.AddSeconds(10), path);
+
+        Assert.Equal((OrderStatus.Open, T0.AddSeconds(2)), (cut.Orders!.Single().Status, cut.Orders!.Single().EvaluatedThrough!.Value));
+        Assert.Equal(OrderStatus.Expired, whole.Orders!.Single().Status);
+    }
 }
