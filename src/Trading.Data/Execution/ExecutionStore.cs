@@ -32,7 +32,6 @@ public static class ExecutionStore
             GROUP BY o.account
         )
         SELECT {AccountSettings.Columns},
-               EXISTS (SELECT 1 FROM paper_orders o WHERE o.account = a.account AND o.status IN ('open', 'partially_filled')),
                EXISTS (SELECT 1 FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending')
         FROM accounts a
         LEFT JOIN due ON due.account = a.account
@@ -195,7 +194,6 @@ public static class ExecutionStore
         IReadOnlyCollection<string>? onlyAccounts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var configs = new Dictionary<string, (AccountConfig Config, decimal Cash, TimeSpan Latency)>(StringComparer.Ordinal);
-        var anyOrders = false;
         var anyCancels = false;
         await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
         {
@@ -207,8 +205,7 @@ public static class ExecutionStore
             {
                 var account = AccountSettings.Read(reader);
                 configs[account.Config.AccountId] = account;
-                anyOrders |= reader.GetBoolean(AccountSettings.Count);
-                anyCancels |= reader.GetBoolean(AccountSettings.Count + 1);
+                anyCancels |= reader.GetBoolean(AccountSettings.Count);
             }
         }
 
@@ -228,8 +225,10 @@ public static class ExecutionStore
         var strategies = new Dictionary<long, string?>();
         var path = new List<Quote>();
 
-        // The order book's statements only when a claimed account has working orders or cancel requests: the market-order
-        // path keeps its four.
+        // The working orders are always read after the lock (a flag from the claim's snapshot could miss orders a batch
+        // committed just before this one took the lock, and their exits would outlive a position this batch closes);
+        // their cancel requests and quote path cost a second round trip only when there are any. A cancel request the
+        // claim's snapshot missed is answered by the next batch.
         await using var load = new NpgsqlBatch(connection, transaction);
         if (anyCancels)
         {
@@ -240,12 +239,7 @@ public static class ExecutionStore
         load.BatchCommands.Add(Command(PositionsSql, (object)accounts));
         load.BatchCommands.Add(Command(MarketSql, accounts, decisionsPerAccount, now));
         load.BatchCommands.Add(Command(RiskStore.LimitsSql, (object)accounts));
-        if (anyOrders)
-        {
-            load.BatchCommands.Add(Command(OrdersSql, (object)accounts));
-            load.BatchCommands.Add(Command(CancelsSql, (object)accounts));
-            load.BatchCommands.Add(Command(PathSql, accounts, now, PathSliceLength));
-        }
+        load.BatchCommands.Add(Command(OrdersSql, (object)accounts));
 
         var limits = new Dictionary<string, List<RiskLimit>>(StringComparer.Ordinal);
         await using (var reader = await load.ExecuteReaderAsync(cancellationToken))
@@ -291,31 +285,34 @@ public static class ExecutionStore
                 list.Add(RiskStore.ReadLimit(reader));
             }
 
-            if (anyOrders)
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                await reader.NextResultAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                var order = OrderRows.Read(reader);
+                orders[order.AccountId].Add(order);
+                if (order.ParentDecisionId is { } parent)
                 {
-                    var order = OrderRows.Read(reader);
-                    orders[order.AccountId].Add(order);
-                    if (order.ParentDecisionId is { } parent)
-                    {
-                        strategies[parent] = NullableString(reader, 25);
-                    }
+                    strategies[parent] = NullableString(reader, 25);
                 }
+            }
+        }
 
-                await reader.NextResultAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    cancels[reader.GetString(1)].Add(new CancelRequest(reader.GetInt64(0), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3)));
-                }
+        if (orders.Values.Any(o => o.Count > 0))
+        {
+            await using var book = new NpgsqlBatch(connection, transaction);
+            book.BatchCommands.Add(Command(CancelsSql, (object)accounts));
+            book.BatchCommands.Add(Command(PathSql, accounts, now, PathSliceLength));
+            await using var reader = await book.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                cancels[reader.GetString(1)].Add(new CancelRequest(reader.GetInt64(0), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3)));
+            }
 
-                await reader.NextResultAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    path.Add(new Quote(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), NullableDecimal(reader, 2),
-                        NullableDecimal(reader, 3), NullableDecimal(reader, 4), NullableDecimal(reader, 5), NullableDecimal(reader, 6)));
-                }
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                path.Add(new Quote(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), NullableDecimal(reader, 2),
+                    NullableDecimal(reader, 3), NullableDecimal(reader, 4), NullableDecimal(reader, 5), NullableDecimal(reader, 6)));
             }
         }
 
