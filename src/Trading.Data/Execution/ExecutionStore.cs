@@ -19,31 +19,43 @@ public static class ExecutionStore
     // FOR NO KEY UPDATE, not FOR UPDATE: agents' inserts take FOR KEY SHARE on the account through the foreign key,
     // and must not wait for a batch in flight. An account has work when it has a pending decision, a pending cancel
     // request, or a working order that a newer quote (or its expiry) has reached. The account whose work has waited
-    // longest goes first (a working order waits since the last quote it met), so no account starves. The newest quote
-    // is looked up once per symbol with working orders, not once per order.
+    // longest goes first (a working order waits since the last quote it met), so no account starves.
+    // The candidates come from the work itself, never from a scan of all accounts: a skip scan of the pending index
+    // gives each account's oldest pending decision (one probe per account with work), the newest quote is looked up
+    // once per symbol with working orders. Idle accounts cost a claim nothing.
     private static readonly string ClaimSql = $"""
-        WITH latest AS MATERIALIZED (
+        WITH RECURSIVE pending AS (
+            (SELECT d.account, d.created_at FROM trading_decisions d WHERE d.status = 'pending' ORDER BY d.account, d.id LIMIT 1)
+            UNION ALL
+            SELECT n.account, n.created_at
+            FROM pending p
+            CROSS JOIN LATERAL (
+                SELECT d.account, d.created_at FROM trading_decisions d
+                WHERE d.status = 'pending' AND d.account > p.account
+                ORDER BY d.account, d.id
+                LIMIT 1
+            ) n
+        ), latest AS MATERIALIZED (
             SELECT s.symbol, (SELECT max(m.time) FROM market_prices m WHERE m.symbol = s.symbol AND m.time <= $3) AS time
             FROM (SELECT DISTINCT o.symbol FROM paper_orders o WHERE o.status IN ('open', 'partially_filled')) s
-        ), due AS MATERIALIZED (
-            SELECT o.account, min(LEAST(o.evaluated_through, o.expires_at)) AS since
+        ), work AS (
+            SELECT account, created_at AS since FROM pending
+            UNION ALL
+            SELECT c.account, c.requested_at FROM paper_cancel_requests c WHERE c.status = 'pending'
+            UNION ALL
+            SELECT o.account, LEAST(o.evaluated_through, o.expires_at)
             FROM paper_orders o JOIN latest l ON l.symbol = o.symbol
             WHERE o.status IN ('open', 'partially_filled') AND (o.expires_at <= $3 OR o.evaluated_through < l.time)
-            GROUP BY o.account
+        ), candidates AS (
+            SELECT account, min(since) AS since FROM work
+            WHERE $2::text[] IS NULL OR account = ANY ($2)
+            GROUP BY account
         )
         SELECT {AccountSettings.Columns},
                EXISTS (SELECT 1 FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending')
-        FROM accounts a
-        LEFT JOIN due ON due.account = a.account
-        WHERE (EXISTS (SELECT 1 FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending')
-               OR EXISTS (SELECT 1 FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending')
-               OR due.account IS NOT NULL)
-          AND ($2::text[] IS NULL OR a.account = ANY ($2))
-        ORDER BY LEAST(
-            (SELECT d.created_at FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending' ORDER BY d.id LIMIT 1),
-            (SELECT c.requested_at FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending'
-             ORDER BY c.request_id LIMIT 1),
-            due.since)
+        FROM candidates w
+        JOIN accounts a ON a.account = w.account
+        ORDER BY w.since, a.account
         LIMIT $1
         FOR NO KEY UPDATE OF a SKIP LOCKED
         """;
