@@ -133,7 +133,7 @@ public static class ExecutionEngine
         }
 
         var marks = Marks(state, quotes);
-        var sizingPrice = decision.IsPlainMarket ? quote.MarkPrice : SizingPrice(decision, quote);
+        var sizingPrice = SizingPrice(decision, quote);
         var plan = OrderPlanner.Plan(state, decision, instrument, sizingPrice, state.Portfolio.Equity(marks));
         if (plan.Refusal is { } refusal)
         {
@@ -390,7 +390,8 @@ public static class ExecutionEngine
         return decision.Notional is <= 0m ? $"notional {Fmt.Money(decision.Notional.Value)} must be greater than zero" : null;
     }
 
-    private static Dictionary<string, decimal> Marks(AccountState state, IReadOnlyDictionary<string, Quote> quotes)
+    /// <summary>Marks for equity and risk: each quote's mark, and the average entry price for a held symbol without one.</summary>
+    internal static Dictionary<string, decimal> Marks(AccountState state, IReadOnlyDictionary<string, Quote> quotes)
     {
         var marks = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (symbol, quote) in quotes)

@@ -280,23 +280,13 @@ internal sealed class OrderBookRun
         }
     }
 
-    /// <summary>Marks for buying power and risk: the newest quotes, the path's current quotes over them, entry prices for the rest.</summary>
+    /// <summary>Marks for buying power and risk: the engine's (newest quotes, entry prices), the path's current quotes over them.</summary>
     private Dictionary<string, decimal> Marks(IReadOnlyDictionary<string, Quote> latest)
     {
-        var marks = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var (symbol, quote) in latest)
-        {
-            marks[symbol] = quote.MarkPrice;
-        }
-
+        var marks = ExecutionEngine.Marks(state, latest);
         foreach (var (symbol, mark) in pathMarks)
         {
             marks[symbol] = mark;
-        }
-
-        foreach (var position in state.Positions)
-        {
-            marks.TryAdd(position.Symbol, position.AverageEntryPrice);
         }
 
         return marks;

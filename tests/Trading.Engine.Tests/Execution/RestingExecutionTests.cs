@@ -2,6 +2,7 @@ using Trading.Engine.Execution;
 using Trading.Engine.MarketData;
 using Trading.Engine.Orders;
 using Trading.Engine.Orders.Resting;
+using Trading.Engine.Positions;
 using Trading.Engine.Primitives;
 using static Trading.Engine.Tests.Execution.EngineFixture;
 
@@ -24,6 +25,20 @@ public class RestingExecutionTests
     private static BatchResult Execute(AccountState state, IReadOnlyList<DecisionRequest> decisions, Quote latest, IReadOnlyList<Quote>? path = null,
         IReadOnlyList<CancelRequest>? cancels = null, DateTimeOffset? now = null) =>
         ExecutionEngine.Execute(state, decisions, new Dictionary<string, Quote> { [Symbol] = latest }, Instruments(), now ?? latest.Time, path, cancels);
+
+    /// <summary>An order working since <see cref="T0"/>, evaluated through T0, as the database hands it to a batch.</summary>
+    private static RestingOrder Working(long id, OrderSide side, OrderType type, decimal quantity) => new()
+    {
+        Id = id,
+        AccountId = "paper-1",
+        Symbol = Symbol,
+        Side = side,
+        Type = type,
+        Quantity = quantity,
+        PlacedAt = T0,
+        Status = OrderStatus.Open,
+        EvaluatedThrough = T0,
+    };
 
     /// <summary>Reloads the working orders as the database would hand them to the next batch (real ids from 1).</summary>
     private static AccountState Reload(AccountState state, IEnumerable<RestingOrder> working, decimal cash) =>
@@ -71,19 +86,7 @@ public class RestingExecutionTests
     public void CancelRequest_TakesEffectAtItsTime_QuotesBeforeItStillFill()
     {
         var state = AccountState.Open(Config());
-        var working = new RestingOrder
-        {
-            Id = 5,
-            AccountId = "paper-1",
-            Symbol = Symbol,
-            Side = OrderSide.Buy,
-            Type = OrderType.Limit,
-            Quantity = 1m,
-            LimitPrice = 99m,
-            PlacedAt = T0,
-            Status = OrderStatus.Open,
-            EvaluatedThrough = T0,
-        };
+        var working = Working(5, OrderSide.Buy, OrderType.Limit, 1m) with { LimitPrice = 99m };
 
         var late = Execute(Reload(state, [working], 10_000m), [], At(3, 98.8m, 98.9m), [At(2, 98.8m, 98.9m)],
             [new CancelRequest(1, 5, T0.AddSeconds(2.5))]);
@@ -102,21 +105,7 @@ public class RestingExecutionTests
     {
         var state = AccountState.Open(Config());
         var bought = Execute(state, [Decision(1, DecisionAction.Buy, 10m)], At(0, 99.99m, 100.01m));
-        var exit = new RestingOrder
-        {
-            Id = 9,
-            AccountId = "paper-1",
-            Symbol = Symbol,
-            Side = OrderSide.Sell,
-            Type = OrderType.Stop,
-            Quantity = 25m,
-            StopPrice = 95m,
-            PlacedAt = T0,
-            Status = OrderStatus.Open,
-            EvaluatedThrough = T0,
-            ReduceOnly = true,
-            ParentDecisionId = 1,
-        };
+        var exit = Working(9, OrderSide.Sell, OrderType.Stop, 25m) with { StopPrice = 95m, ReduceOnly = true, ParentDecisionId = 1 };
 
         var result = Execute(Reload(state, [exit], bought.Cash), [], At(2, 94m, 94.02m), [At(1, 94m, 94.02m)]);
 
@@ -131,24 +120,17 @@ public class RestingExecutionTests
     [Fact]
     public void HaltedAccount_RestingEntryCanceled_ExitsKeepWorking()
     {
-        var halted = AccountState.Open(Config() with { Halted = true, HaltReason = "daily loss" });
-        var entry = new RestingOrder
-        {
-            Id = 3,
-            AccountId = "paper-1",
-            Symbol = Symbol,
-            Side = OrderSide.Buy,
-            Type = OrderType.Limit,
-            Quantity = 1m,
-            LimitPrice = 90m,
-            PlacedAt = T0,
-            Status = OrderStatus.Open,
-            EvaluatedThrough = T0,
-        };
+        var config = Config() with { Halted = true, HaltReason = "daily loss" };
+        var entry = Working(3, OrderSide.Buy, OrderType.Limit, 1m) with { LimitPrice = 90m };
+        var exit = Working(4, OrderSide.Sell, OrderType.Stop, 1m) with { StopPrice = 50m, ReduceOnly = true, ParentDecisionId = 1 };
+        var held = new Position(Symbol, PositionSide.Long, 1m, 100m, 1m, T0);
+        var halted = new AccountState(config, 9_899m, [held], [entry, exit]);
 
-        var result = Execute(Reload(halted, [entry], 10_000m), [], At(1, 99.99m, 100.01m), [At(1, 99.99m, 100.01m)]);
+        var result = Execute(halted, [], At(1, 99.99m, 100.01m), [At(1, 99.99m, 100.01m)]);
 
-        Assert.Equal((OrderStatus.Canceled, "account halted: daily loss"), (result.Orders!.Single().Status, result.Orders!.Single().StatusReason));
+        var orders = result.Orders!.ToDictionary(o => o.Id);
+        Assert.Equal((OrderStatus.Canceled, "account halted: daily loss"), (orders[3].Status, orders[3].StatusReason));
+        Assert.Equal((OrderStatus.Open, T0.AddSeconds(1)), (orders[4].Status, orders[4].EvaluatedThrough!.Value));
     }
 
     [Fact]
@@ -212,21 +194,7 @@ public class RestingExecutionTests
     public void CutQuotePath_ExpiryWaitsUntilThePathIsComplete()
     {
         var state = AccountState.Open(Config());
-        var gtd = new RestingOrder
-        {
-            Id = 4,
-            AccountId = "paper-1",
-            Symbol = Symbol,
-            Side = OrderSide.Buy,
-            Type = OrderType.Limit,
-            Quantity = 1m,
-            LimitPrice = 90m,
-            TimeInForce = TimeInForce.Gtd,
-            ExpiresAt = T0.AddSeconds(5),
-            PlacedAt = T0,
-            Status = OrderStatus.Open,
-            EvaluatedThrough = T0,
-        };
+        var gtd = Working(4, OrderSide.Buy, OrderType.Limit, 1m) with { LimitPrice = 90m, TimeInForce = TimeInForce.Gtd, ExpiresAt = T0.AddSeconds(5) };
         IReadOnlyList<Quote> path = [At(1, 99.99m, 100.01m), At(2, 99.99m, 100.01m)];
 
         var cut = ExecutionEngine.Execute(Reload(state, [gtd], 10_000m), [], new Dictionary<string, Quote> { [Symbol] = At(9, 99.99m, 100.01m) },
