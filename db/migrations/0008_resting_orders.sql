@@ -59,6 +59,9 @@ ALTER TABLE paper_orders
         CHECK (status NOT IN ('open', 'partially_filled') OR evaluated_through IS NOT NULL),
     ADD CONSTRAINT paper_orders_limit_needs_price CHECK (order_type NOT IN ('limit', 'stop_limit') OR limit_price IS NOT NULL),
     ADD CONSTRAINT paper_orders_stop_needs_price CHECK (order_type NOT IN ('stop', 'stop_limit') OR stop_price IS NOT NULL),
+    ADD CONSTRAINT paper_orders_trailing_needs_offset
+        CHECK (order_type <> 'trailing_stop' OR status NOT IN ('open', 'partially_filled') OR trailing_offset IS NOT NULL),
+    ADD CONSTRAINT paper_orders_prices_positive CHECK (limit_price > 0 AND stop_price > 0 AND best_price > 0),
     ADD CONSTRAINT paper_orders_exit_has_parent CHECK (role = 'entry' OR (parent_decision_id IS NOT NULL AND reduce_only)),
     ADD CONSTRAINT paper_orders_fill_has_price CHECK ((filled_quantity = 0) = (avg_fill_price IS NULL));
 
