@@ -12,7 +12,9 @@ namespace Trading.Orchestrator.Execution;
 /// The execution loops. Each loop claims and executes batches until none is left, then sleeps until a notification
 /// or the poll tick. Transient database errors are retried with backoff (the batch was rolled back, nothing is lost).
 /// An unexpected error in a batch switches the loop to one decision per transaction for the accounts involved, so the
-/// decision at fault is found, retried with backoff, and ended `failed` after MaxAttempts while the rest execute.
+/// decision at fault is found, retried with backoff, and ended `failed` after MaxAttempts while the rest execute. Before
+/// a decision is blamed, its account's order book runs alone: a book that fails by itself has its working orders
+/// canceled with the error (<see cref="OrderQuarantine"/>), and the decision runs again.
 /// </summary>
 public sealed partial class ExecutionWorker(
     DecisionExecutor executor,
@@ -83,12 +85,19 @@ public sealed partial class ExecutionWorker(
             }
             catch (BatchFailedException e) when (e.Claimed.Count == 0)
             {
-                // Only working orders were in the batch: nothing to charge a decision with. Back off rather than spin.
+                // Only working orders were in the batch: nothing to charge a decision with. Find the account whose book
+                // fails on its own; back off rather than spin.
                 LogOrdersBatchFailed(worker, string.Join(", ", e.Claimed.Accounts), e.InnerException?.Message ?? e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                await QuarantineFailingBooksAsync(worker, e.Claimed.Accounts, stoppingToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
             }
             catch (BatchFailedException e) when (e.Claimed.Count == 1)
             {
+                if (await QuarantineFailingBooksAsync(worker, e.Claimed.Accounts, stoppingToken))
+                {
+                    continue; // the account's order book was at fault, not the decision: it runs again with the book cleared
+                }
+
                 var id = e.Claimed.DecisionIds[0];
                 var error = e.InnerException?.Message ?? e.Message;
                 var failed = await DecisionFailures.RecordAsync(dataSource, id, error, settings.MaxAttempts, stoppingToken);
@@ -117,6 +126,34 @@ public sealed partial class ExecutionWorker(
             }
         }
     }
+
+    /// <summary>
+    /// Runs each account's order book alone (no decisions). An account whose book fails on its own, other than
+    /// transiently, has its working orders canceled with the error. True when some book was at fault.
+    /// </summary>
+    private async Task<bool> QuarantineFailingBooksAsync(int worker, IEnumerable<string> accounts, CancellationToken cancellationToken)
+    {
+        var found = false;
+        foreach (var account in accounts)
+        {
+            try
+            {
+                await executor.ExecuteAsync(1, 0, [account], cancellationToken);
+            }
+            catch (BatchFailedException e) when (!TransientErrors.IsTransient(e))
+            {
+                var error = e.InnerException?.Message ?? e.Message;
+                var canceled = await OrderQuarantine.CancelWorkingAsync(dataSource, account, error, cancellationToken);
+                LogQuarantined(worker, account, canceled, error);
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Worker {Worker}: the order book of {Account} fails on its own; canceled its {Count} working orders: {Error}")]
+    private partial void LogQuarantined(int worker, string account, int count, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Worker {Worker}: matching the working orders of {Accounts} failed: {Error}")]
     private partial void LogOrdersBatchFailed(int worker, string accounts, string error);
