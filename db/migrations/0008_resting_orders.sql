@@ -40,7 +40,7 @@ ALTER TABLE accounts
 --   reduce_only        may only reduce the position: capped at it, canceled when nothing is left to reduce
 --   oco_group          orders of a group cancel each other once one fills (a bracket's exits)
 --   best_price         trailing stops: the best price since placement; stop_price is the level it sets
---   evaluated_through  the newest quote time the order has met; only later quotes are matched against it
+--   evaluated_through  the quote the order was placed on, or the newest it met while it changed; see paper_order_marks
 -- ---------------------------------------------------------------------------------------------------------------
 ALTER TABLE paper_orders
     ADD COLUMN role text NOT NULL DEFAULT 'entry'
@@ -64,6 +64,18 @@ ALTER TABLE paper_orders
     ADD CONSTRAINT paper_orders_prices_positive CHECK (limit_price > 0 AND stop_price > 0 AND best_price > 0),
     ADD CONSTRAINT paper_orders_exit_has_parent CHECK (role = 'entry' OR (parent_decision_id IS NOT NULL AND reduce_only)),
     ADD CONSTRAINT paper_orders_fill_has_price CHECK ((filled_quantity = 0) = (avg_fill_price IS NULL));
+
+-- How far an account's working orders in one symbol have met the quotes. A batch writes one row per (account, symbol)
+-- it matched rather than rewriting every working order that a quote left as it was; an order has met every quote up
+-- to the later of its own evaluated_through and this mark, and only later quotes are matched against it.
+CREATE TABLE paper_order_marks (
+    account             text NOT NULL REFERENCES accounts (account) ON UPDATE CASCADE,
+    symbol              text NOT NULL REFERENCES instruments (symbol),
+    evaluated_through   timestamptz NOT NULL,
+    CONSTRAINT paper_order_marks_pkey PRIMARY KEY (account, symbol)
+);
+
+GRANT SELECT ON paper_order_marks TO trading_reader, trading_agent;
 
 -- The working set: what a new quote is matched against, per account and symbol. Small: only working orders.
 CREATE INDEX paper_orders_working_idx ON paper_orders (account, symbol) WHERE status IN ('open', 'partially_filled');
@@ -199,10 +211,11 @@ SELECT o.account,
        lp.ask,
        lp.mark_price                                         AS current_price,
        lp.time                                               AS price_time,
-       o.evaluated_through,
+       GREATEST(o.evaluated_through, m.evaluated_through)   AS evaluated_through,
        o.created_at,
        o.updated_at
 FROM paper_orders o
+LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
 LEFT JOIN v_latest_prices lp ON lp.symbol = o.symbol
 WHERE o.status IN ('open', 'partially_filled');
 

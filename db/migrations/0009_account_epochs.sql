@@ -19,6 +19,7 @@
 --                               one is new, open or partially filled
 --   paper_fills                 moved
 --   paper_cancel_requests       moved (the answered ones are history); refused while one is pending
+--   paper_order_marks           moved (how far the closed epoch's orders met the quotes; no order works any more)
 --   paper_positions             refused unless empty: flatten first (kill switch)
 --   paper_trades                moved
 --   paper_ledger                moved: cash = initial capital + ledger holds for the archive and for the new epoch
@@ -230,6 +231,7 @@ BEGIN
     UPDATE paper_orders o SET account = archive.account WHERE o.account = p_account;
     UPDATE paper_fills f SET account = archive.account WHERE f.account = p_account;
     UPDATE paper_cancel_requests c SET account = archive.account WHERE c.account = p_account;
+    UPDATE paper_order_marks m SET account = archive.account WHERE m.account = p_account;
     UPDATE paper_trades t SET account = archive.account WHERE t.account = p_account;
     UPDATE paper_ledger l SET account = archive.account WHERE l.account = p_account;
     UPDATE paper_portfolio_snapshots s SET account = archive.account WHERE s.account = p_account;

@@ -32,6 +32,9 @@ internal sealed class BatchRows
     private readonly Column<bool> updateTriggered = new();
     private readonly Column<DateTimeOffset?> updateThrough = new();
 
+    private readonly Column<string> markAccount = new(), markSymbol = new();
+    private readonly Column<DateTimeOffset> markThrough = new();
+
     private readonly Column<long> cancelId = new();
     private readonly Column<bool> cancelDone = new();
     private readonly Column<string> cancelOutcome = new();
@@ -83,6 +86,7 @@ internal sealed class BatchRows
         OrderUpdates = new RowSet(updateId, updateStatus, updateFilled, updateAverage, updateReason, updateStop, updateBest, updateTriggered,
             updateThrough, updateWasFilled);
         Cancels = new RowSet(cancelId, cancelDone, cancelOutcome);
+        Marks = new RowSet(markAccount, markSymbol, markThrough);
         Fills = new RowSet(fillId, fillOrder, fillAccount, fillSymbol, fillSide, fillQuantity, fillPrice, fillNotional, fillFee,
             fillLiquidity, fillReference, fillSlippageFraction, fillSlippageCost, fillDecisionPrice, quoteTime, quoteBid, quoteAsk,
             quoteLast, quoteBidSize, quoteAskSize, fillSlippageModel, fillFeeModel, fillParameters, fillSeed, fillLatency);
@@ -107,6 +111,9 @@ internal sealed class BatchRows
     public RowSet OrderUpdates { get; }
 
     public RowSet Cancels { get; }
+
+    /// <summary>How far each (account, symbol) with working orders has met the quote path.</summary>
+    public RowSet Marks { get; }
 
     public RowSet Fills { get; }
 
@@ -152,7 +159,12 @@ internal sealed class BatchRows
             {
                 if (!OrderIds.IsProvisional(order.Id))
                 {
-                    rows.AddUpdate(order, loaded[order.Id]);
+                    // An order the quotes only went past is not rewritten: the (account, symbol) mark says how far it got.
+                    var before = loaded[order.Id];
+                    if (order with { EvaluatedThrough = before.EvaluatedThrough } != before)
+                    {
+                        rows.AddUpdate(order, before);
+                    }
                 }
                 else if (IsFilledMarket(order))
                 {
@@ -162,6 +174,14 @@ internal sealed class BatchRows
                 {
                     rows.AddOrder(account.Account, order, real[order.Id], RealOrNull(order.OcoGroup));
                 }
+            }
+
+            foreach (var (symbol, through) in batch.PathFor(account).GroupBy(q => q.Symbol, StringComparer.Ordinal).Select(g => (g.Key, g.Max(q => q.Time))))
+            {
+                rows.markAccount.Add(account.Account);
+                rows.markSymbol.Add(symbol);
+                rows.markThrough.Add(through.ToUniversalTime());
+                rows.Marks.EndRow();
             }
 
             foreach (var fill in result.Fills ?? [])

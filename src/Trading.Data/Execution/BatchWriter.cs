@@ -49,6 +49,12 @@ internal static class BatchWriter
         WHERE o.order_id = u.id AND o.status IN ('open', 'partially_filled') AND o.filled_quantity = u.was_filled
         """;
 
+    private const string MarksSql = """
+        INSERT INTO paper_order_marks AS m (account, symbol, evaluated_through)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+        ON CONFLICT (account, symbol) DO UPDATE SET evaluated_through = GREATEST(m.evaluated_through, EXCLUDED.evaluated_through)
+        """;
+
     private const string CancelsSql = """
         UPDATE paper_cancel_requests c
         SET status = CASE WHEN u.done THEN 'done' ELSE 'rejected' END, outcome = u.outcome, processed_at = clock_timestamp()
@@ -164,6 +170,11 @@ internal static class BatchWriter
         if (rows.Positions.Count > 0)
         {
             write.BatchCommands.Add(rows.Positions.ToCommand(InsertPositionsSql, now));
+        }
+
+        if (rows.Marks.Count > 0)
+        {
+            write.BatchCommands.Add(rows.Marks.ToCommand(MarksSql));
         }
 
         write.BatchCommands.Add(rows.Cash.ToCommand(CashSql));

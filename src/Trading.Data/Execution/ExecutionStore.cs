@@ -43,9 +43,12 @@ public static class ExecutionStore
             UNION ALL
             SELECT c.account, c.requested_at FROM paper_cancel_requests c WHERE c.status = 'pending'
             UNION ALL
-            SELECT o.account, LEAST(o.evaluated_through, o.expires_at)
-            FROM paper_orders o JOIN latest l ON l.symbol = o.symbol
-            WHERE o.status IN ('open', 'partially_filled') AND (o.expires_at <= $3 OR o.evaluated_through < l.time)
+            SELECT o.account, LEAST(GREATEST(o.evaluated_through, m.evaluated_through), o.expires_at)
+            FROM paper_orders o
+            JOIN latest l ON l.symbol = o.symbol
+            LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
+            WHERE o.status IN ('open', 'partially_filled')
+              AND (o.expires_at <= $3 OR GREATEST(o.evaluated_through, m.evaluated_through) < l.time)
         ), candidates AS (
             SELECT account, min(since) AS since FROM work
             WHERE $2::text[] IS NULL OR account = ANY ($2)
@@ -110,9 +113,10 @@ public static class ExecutionStore
         SELECT o.order_id, o.account, o.symbol, o.side, o.order_type, o.time_in_force, o.quantity, o.filled_quantity,
                o.avg_fill_price, o.limit_price, o.stop_price, o.trailing_offset, o.trailing_is_percent, o.best_price,
                o.triggered, o.expires_at, o.created_at, o.oco_group, o.parent_decision_id, o.role, o.reduce_only,
-               o.evaluated_through, o.status, o.reason, d.agent, d.strategy, d.stop_loss, d.take_profit,
+               GREATEST(o.evaluated_through, m.evaluated_through), o.status, o.reason, d.agent, d.strategy, d.stop_loss, d.take_profit,
                CASE WHEN d.order_type <> 'trailing_stop' THEN d.trailing_offset END, d.exit_unit
         FROM paper_orders o
+        LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
         LEFT JOIN trading_decisions d ON d.id = o.parent_decision_id
         WHERE o.account = ANY ($1) AND o.status IN ('open', 'partially_filled')
         ORDER BY o.order_id
@@ -122,8 +126,9 @@ public static class ExecutionStore
     // (after downtime) is taken in slices: the orders stay due and the next batch goes on from where this one stopped.
     private const string PathSql = """
         WITH w AS (
-            SELECT o.symbol, min(o.evaluated_through) AS since
+            SELECT o.symbol, min(GREATEST(o.evaluated_through, m.evaluated_through)) AS since
             FROM paper_orders o
+            LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
             WHERE o.account = ANY ($1) AND o.status IN ('open', 'partially_filled')
             GROUP BY o.symbol
         )

@@ -8,7 +8,7 @@ namespace Trading.Orchestrator.Bench;
 /// <summary>
 /// Working orders under a moving market, against one `trading run` child. Every account places resting limits on both
 /// sides, away from the market; then quotes arrive one at a time and each is timed from its INSERT's commit until every
-/// working order has been matched against it (evaluated_through reached the quote). A last pair of quotes crosses every
+/// working order has been matched against it (its own evaluated_through or its (account, symbol) mark reached the quote). A last pair of quotes crosses every
 /// limit, timed until all are filled. Accounts and the symbol are the run's own; the invariants are checked after.
 /// </summary>
 public sealed class OrdersBenchmark(NpgsqlDataSource dataSource, string connectionString)
@@ -17,11 +17,20 @@ public sealed class OrdersBenchmark(NpgsqlDataSource dataSource, string connecti
 
     public sealed record Result(
         int Accounts, int WorkingOrders, int Rounds, decimal P50Ms, decimal P95Ms, decimal P99Ms, decimal MaxMs,
-        decimal OrderEvaluationsPerSecond, int CrossFills, decimal CrossMs, decimal CrossFillsPerSecond, long InvariantViolations,
-        decimal OrchestratorPeakRssMiB, decimal OrchestratorCpuSeconds);
+        decimal OrderEvaluationsPerSecond, long OrderRowsRewritten, long MarkRowsWritten, int CrossFills, decimal CrossMs,
+        decimal CrossFillsPerSecond, long InvariantViolations, decimal OrchestratorPeakRssMiB, decimal OrchestratorCpuSeconds);
+
+    // Row writes as the statistics count them (flushed by each backend within a second or so of its transactions).
+    private const string RowWritesSql = """
+        SELECT COALESCE(sum(n_tup_upd) FILTER (WHERE relname = 'paper_orders'), 0)::bigint,
+               COALESCE(sum(n_tup_ins + n_tup_upd) FILTER (WHERE relname = 'paper_order_marks'), 0)::bigint
+        FROM pg_stat_user_tables WHERE relname IN ('paper_orders', 'paper_order_marks')
+        """;
 
     private const string WorkingCountSql = """
-        SELECT count(*) FROM paper_orders WHERE account LIKE $1 AND status IN ('open', 'partially_filled') AND evaluated_through < $2
+        SELECT count(*) FROM paper_orders o
+        LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
+        WHERE o.account LIKE $1 AND o.status IN ('open', 'partially_filled') AND GREATEST(o.evaluated_through, m.evaluated_through) < $2
         """;
 
     public async Task<Result> RunAsync(Settings settings, CancellationToken cancellationToken)
@@ -54,6 +63,7 @@ public sealed class OrdersBenchmark(NpgsqlDataSource dataSource, string connecti
         await WaitAsync($"SELECT count(*) FROM trading_decisions WHERE strategy = '{run}' AND status = 'pending'", TimeSpan.FromMinutes(5), cancellationToken);
         var working = (int)await ScalarAsync($"SELECT count(*) FROM v_paper_open_orders WHERE account LIKE '{accounts}'", cancellationToken);
 
+        var writesBefore = await RowWritesAsync(cancellationToken);
         var latencies = new List<double>(settings.Rounds);
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -67,6 +77,8 @@ public sealed class OrdersBenchmark(NpgsqlDataSource dataSource, string connecti
                     task.Increment(1);
                 }
             });
+
+        var writesAfter = await RowWritesAsync(cancellationToken);
 
         // Crossing quotes: every buy limit (<= 90) fills on an ask of 80.01, then every sell limit (>= 110) on a bid of 119.99.
         var cross = Stopwatch.StartNew();
@@ -83,7 +95,8 @@ public sealed class OrdersBenchmark(NpgsqlDataSource dataSource, string connecti
         var p50 = Percentile(latencies, 0.50);
         return new Result(
             settings.Accounts, working, settings.Rounds, Ms(p50), Ms(Percentile(latencies, 0.95)), Ms(Percentile(latencies, 0.99)),
-            Ms(latencies[^1]), Math.Round(working / (decimal)Math.Max(p50, 0.001) * 1000m, 0), fills, Math.Round(crossMs, 1),
+            Ms(latencies[^1]), Math.Round(working / (decimal)Math.Max(p50, 0.001) * 1000m, 0), writesAfter.Orders - writesBefore.Orders,
+            writesAfter.Marks - writesBefore.Marks, fills, Math.Round(crossMs, 1),
             Math.Round(fills / Math.Max(crossMs, 0.001m) * 1000m, 0), violations, peak, cpu);
     }
 
@@ -107,10 +120,19 @@ public sealed class OrdersBenchmark(NpgsqlDataSource dataSource, string connecti
                 throw new TimeoutException("Working orders were not matched against a quote within a minute.");
             }
 
-            await Task.Delay(1, cancellationToken);
+            await Task.Delay(5, cancellationToken); // a gentle poll: the bench must not compete with what it measures
         }
 
         return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private async Task<(long Orders, long Marks)> RowWritesAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        await using var command = dataSource.CreateCommand(RowWritesSql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     private async Task WaitAsync(string countSql, TimeSpan timeout, CancellationToken cancellationToken)

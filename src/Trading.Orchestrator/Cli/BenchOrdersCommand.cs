@@ -46,6 +46,7 @@ public static class BenchOrdersCommand
             table.AddRow("working orders", $"{result.WorkingOrders} over {result.Accounts} accounts");
             table.AddRow("quote → all matched p50 / p95 / p99 / max", $"{result.P50Ms} / {result.P95Ms} / {result.P99Ms} / {result.MaxMs} ms ({result.Rounds} quotes)");
             table.AddRow("order evaluations at p50", $"{result.OrderEvaluationsPerSecond:N0} per second");
+            table.AddRow("rows written during the quotes", $"{result.OrderRowsRewritten:N0} order rows, {result.MarkRowsWritten:N0} (account, symbol) marks");
             table.AddRow("crossing market: fills", $"{result.CrossFills} in {result.CrossMs} ms ({result.CrossFillsPerSecond:N0} fills/s)");
             table.AddRow("invariant violations", result.InvariantViolations.ToString(System.Globalization.CultureInfo.InvariantCulture));
             table.AddRow("orchestrator peak RSS / CPU", $"{result.OrchestratorPeakRssMiB} MiB / {result.OrchestratorCpuSeconds} s");

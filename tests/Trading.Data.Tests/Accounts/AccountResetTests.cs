@@ -9,8 +9,8 @@ public sealed class AccountResetTests(DatabaseFixture fixture) : IClassFixture<D
     // Every table with a foreign key to accounts, and what a reset does with its rows (the list in 0009's header).
     private static readonly string[] MovedToArchive =
     [
-        "paper_account_stats", "paper_cancel_requests", "paper_daily_equity", "paper_fills", "paper_ledger", "paper_orders",
-        "paper_portfolio_snapshots", "paper_trades", "trading_decisions",
+        "paper_account_stats", "paper_cancel_requests", "paper_daily_equity", "paper_fills", "paper_ledger", "paper_order_marks",
+        "paper_orders", "paper_portfolio_snapshots", "paper_trades", "trading_decisions",
     ];
 
     private static readonly string[] StayWithTheName = ["paper_risk_limits"];
@@ -50,6 +50,7 @@ public sealed class AccountResetTests(DatabaseFixture fixture) : IClassFixture<D
                 ["paper_daily_equity"] = 2,
                 ["paper_fills"] = 2,
                 ["paper_ledger"] = 5,
+                ["paper_order_marks"] = 0,
                 ["paper_orders"] = 2,
                 ["paper_portfolio_snapshots"] = 2,
                 ["paper_trades"] = 1,

@@ -66,9 +66,15 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         var open = (await Db.QueryAsync("SELECT * FROM v_paper_open_orders WHERE account = 'ro-rest'")).Single();
         Assert.Equal((10m, 99m, "entry"), ((decimal)open["remaining_quantity"]!, (decimal)open["limit_price"]!, (string)open["role"]!));
 
+        var placedAt = (DateTime)(await OrderAsync(await OrderOfAsync(id)))["updated_at"]!;
+        var passing = desk.Now;
         await desk.QuoteAsync(Symbol, 99.40m, 99.50m);
         await desk.ExecuteAllAsync();
-        Assert.Equal("open", (string)(await OrderAsync(await OrderOfAsync(id)))["status"]!);
+
+        // A quote that only went past the order moves the (account, symbol) mark; the order row itself is not rewritten.
+        var resting = await OrderAsync(await OrderOfAsync(id));
+        Assert.Equal(("open", placedAt), ((string)resting["status"]!, (DateTime)resting["updated_at"]!));
+        Assert.Equal(new DateTime(passing.UtcTicks - (passing.UtcTicks % 10), DateTimeKind.Utc), (DateTime)(await Db.QueryAsync("SELECT evaluated_through FROM v_paper_open_orders WHERE account = 'ro-rest'")).Single()["evaluated_through"]!);
 
         await desk.QuoteAsync(Symbol, 98.80m, 98.90m);
         await desk.ExecuteAllAsync();

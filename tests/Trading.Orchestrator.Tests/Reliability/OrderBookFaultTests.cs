@@ -4,9 +4,9 @@ using Trading.Testing;
 namespace Trading.Orchestrator.Tests.Reliability;
 
 /// <summary>
-/// A working order that breaks every batch of its account (here a trigger refuses its matching update, as a row no
-/// constraint caught would): the orchestrator finds the order book at fault, cancels the account's working orders with
-/// the error, and executes the account's decisions instead of failing them.
+/// An order book that breaks every batch of its account (here a trigger refuses the write of its matching progress, as
+/// a row no constraint caught would): the orchestrator finds the order book at fault, cancels the account's working
+/// orders with the error, and executes the account's decisions instead of failing them.
 /// </summary>
 public sealed class OrderBookFaultTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
@@ -30,12 +30,9 @@ public sealed class OrderBookFaultTests(DatabaseFixture fixture) : IClassFixture
         await db.ExecuteAsync("""
             CREATE FUNCTION poison_order() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                IF NEW.evaluated_through IS DISTINCT FROM OLD.evaluated_through THEN
-                    RAISE EXCEPTION 'poisoned order %', OLD.order_id;
-                END IF;
-                RETURN NEW;
+                RAISE EXCEPTION 'poisoned order book of %', NEW.account;
             END $$;
-            CREATE TRIGGER poison BEFORE UPDATE ON paper_orders FOR EACH ROW EXECUTE FUNCTION poison_order();
+            CREATE TRIGGER poison BEFORE INSERT OR UPDATE ON paper_order_marks FOR EACH ROW EXECUTE FUNCTION poison_order();
             """);
         try
         {
@@ -48,12 +45,12 @@ public sealed class OrderBookFaultTests(DatabaseFixture fixture) : IClassFixture
             var order = (await db.QueryAsync($"SELECT o.status, o.reason FROM paper_orders o JOIN trading_decisions d ON d.order_id = o.order_id WHERE d.id = {limit}")).Single();
             Assert.Equal("canceled", order["status"]);
             Assert.StartsWith("canceled: the order book of this account failed to process: ", (string)order["reason"]!, StringComparison.Ordinal);
-            Assert.Contains("poisoned order", (string)order["reason"]!, StringComparison.Ordinal);
+            Assert.Contains("poisoned order book of poison", (string)order["reason"]!, StringComparison.Ordinal);
             Assert.Contains("canceled its 1 working orders", process.Output, StringComparison.Ordinal);
         }
         finally
         {
-            await db.ExecuteAsync("DROP TRIGGER poison ON paper_orders; DROP FUNCTION poison_order()");
+            await db.ExecuteAsync("DROP TRIGGER poison ON paper_order_marks; DROP FUNCTION poison_order()");
         }
 
         Assert.Equal(0, await process.StopAsync());
