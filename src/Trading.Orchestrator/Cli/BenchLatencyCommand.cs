@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 using Trading.Data.Migrations;
 using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Hosting;
@@ -37,21 +36,14 @@ public static class BenchLatencyCommand
                 parse.GetValue(clients), parse.GetValue(accounts), parse.GetValue(workers));
             var result = await new LatencyBenchmark(database.DataSource, database.ConnectionString).RunAsync(settings, cancellationToken);
 
-            var json = await BenchResults.SaveAsync(parse, output, result, cancellationToken);
-            if (parse.GetValue(CommonOptions.Json))
-            {
-                Console.WriteLine(json);
-                return ExitCodes.Success;
-            }
-
-            var table = new Table().AddColumns("measure", "value");
-            table.AddRow("offered load", $"{result.Rate}/s for {result.Seconds} s from {result.Clients} clients");
-            table.AddRow("decisions (executed)", $"{result.Decisions} ({result.Executed})");
-            table.AddRow("latency p50 / p95 / p99 / max", $"{result.P50Ms} / {result.P95Ms} / {result.P99Ms} / {result.MaxMs} ms");
-            table.AddRow("orchestrator peak RSS", $"{result.OrchestratorPeakRssMiB} MiB");
-            table.AddRow("orchestrator CPU", $"{result.OrchestratorCpuSeconds} s");
-            AnsiConsole.Write(table);
-            Console.WriteLine($"Results written to {parse.GetValue(output)}");
+            await BenchResults.ReportAsync(parse, output, result,
+            [
+                ("offered load", $"{result.Rate}/s for {result.Seconds} s from {result.Clients} clients"),
+                ("decisions (executed)", $"{result.Decisions} ({result.Executed})"),
+                ("latency p50 / p95 / p99 / max", $"{result.P50Ms} / {result.P95Ms} / {result.P99Ms} / {result.MaxMs} ms"),
+                ("orchestrator peak RSS", $"{result.OrchestratorPeakRssMiB} MiB"),
+                ("orchestrator CPU", $"{result.OrchestratorCpuSeconds} s"),
+            ], cancellationToken);
             return ExitCodes.Success;
         });
         return command;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 using Trading.Data.Migrations;
 using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Hosting;
@@ -35,23 +34,16 @@ public static class BenchOrdersCommand
             var settings = new OrdersBenchmark.Settings(parse.GetValue(accounts), parse.GetValue(orders), parse.GetValue(rounds), parse.GetValue(workers));
             var result = await new OrdersBenchmark(database.DataSource, database.ConnectionString).RunAsync(settings, cancellationToken);
 
-            var json = await BenchResults.SaveAsync(parse, output, result, cancellationToken);
-            if (parse.GetValue(CommonOptions.Json))
-            {
-                Console.WriteLine(json);
-                return ExitCodes.Success;
-            }
-
-            var table = new Table().AddColumns("measure", "value");
-            table.AddRow("working orders", $"{result.WorkingOrders} over {result.Accounts} accounts");
-            table.AddRow("quote → all matched p50 / p95 / p99 / max", $"{result.P50Ms} / {result.P95Ms} / {result.P99Ms} / {result.MaxMs} ms ({result.Rounds} quotes)");
-            table.AddRow("order evaluations at p50", $"{result.OrderEvaluationsPerSecond:N0} per second");
-            table.AddRow("rows written during the quotes", $"{result.OrderRowsRewritten:N0} order rows, {result.MarkRowsWritten:N0} (account, symbol) marks");
-            table.AddRow("crossing market: fills", $"{result.CrossFills} in {result.CrossMs} ms ({result.CrossFillsPerSecond:N0} fills/s)");
-            table.AddRow("invariant violations", result.InvariantViolations.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            table.AddRow("orchestrator peak RSS / CPU", $"{result.OrchestratorPeakRssMiB} MiB / {result.OrchestratorCpuSeconds} s");
-            AnsiConsole.Write(table);
-            Console.WriteLine($"Results written to {parse.GetValue(output)}");
+            await BenchResults.ReportAsync(parse, output, result,
+            [
+                ("working orders", $"{result.WorkingOrders} over {result.Accounts} accounts"),
+                ("quote → all matched p50 / p95 / p99 / max", $"{result.P50Ms} / {result.P95Ms} / {result.P99Ms} / {result.MaxMs} ms ({result.Rounds} quotes)"),
+                ("order evaluations at p50", $"{result.OrderEvaluationsPerSecond:N0} per second"),
+                ("rows written during the quotes", $"{result.OrderRowsRewritten:N0} order rows, {result.MarkRowsWritten:N0} (account, symbol) marks"),
+                ("crossing market: fills", $"{result.CrossFills} in {result.CrossMs} ms ({result.CrossFillsPerSecond:N0} fills/s)"),
+                ("invariant violations", result.InvariantViolations.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("orchestrator peak RSS / CPU", $"{result.OrchestratorPeakRssMiB} MiB / {result.OrchestratorCpuSeconds} s"),
+            ], cancellationToken);
             return result.InvariantViolations == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Spectre.Console;
 
 namespace Trading.Orchestrator.Cli;
 
@@ -18,5 +19,29 @@ public static class BenchResults
         var json = JsonSerializer.Serialize(results, results.GetType(), Indented);
         await File.WriteAllTextAsync(parse.GetValue(output)!, json, cancellationToken);
         return json;
+    }
+
+    /// <summary>
+    /// Saves the results (--out) and shows them: the JSON with --json, else a measure/value table and where the file went.
+    /// </summary>
+    public static async Task ReportAsync(
+        ParseResult parse, Option<string> output, object results, IEnumerable<(string Measure, string Value)> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var json = await SaveAsync(parse, output, results, cancellationToken);
+        if (parse.GetValue(CommonOptions.Json))
+        {
+            Console.WriteLine(json);
+            return;
+        }
+
+        var table = new Table().AddColumns("measure", "value");
+        foreach (var (measure, value) in rows)
+        {
+            table.AddRow(measure, value);
+        }
+
+        AnsiConsole.Write(table);
+        Console.WriteLine($"Results written to {parse.GetValue(output)}");
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Hosting;
 
@@ -36,23 +35,16 @@ public static class BenchRunCommand
                     parse.GetValue(workers), parse.GetValue(pgbench)),
                 cancellationToken);
 
-            var json = await BenchResults.SaveAsync(parse, output, result, cancellationToken);
-            if (parse.GetValue(CommonOptions.Json))
-            {
-                Console.WriteLine(json);
-                return ExitCodes.Success;
-            }
-
-            var table = new Table().AddColumns("measure", "value");
-            table.AddRow("workload", $"{result.Decisions:N0} market decisions, {result.Accounts} accounts x {result.Symbols} symbols");
-            table.AddRow("trading run", $"{result.EngineDecisionsPerSecond:N0} decisions/s ({result.EngineWallSeconds} s wall incl. start-up)");
-            table.AddRow("raw set-based SQL ceiling", $"{result.RawRowsPerSecond:N0} decisions/s");
-            table.AddRow("ratio to raw", $"{result.RatioToRaw}");
-            table.AddRow("pgbench TPC-B", result.PgBenchTps is { } t ? $"{t:N0} tps" : "pgbench not installed");
-            table.AddRow("orchestrator peak RSS / CPU", $"{result.OrchestratorPeakRssMiB} MiB / {result.OrchestratorCpuSeconds} s");
-            table.AddRow("invariant violations after the run", $"{result.InvariantViolations}");
-            AnsiConsole.Write(table);
-            Console.WriteLine($"Results written to {parse.GetValue(output)}");
+            await BenchResults.ReportAsync(parse, output, result,
+            [
+                ("workload", $"{result.Decisions:N0} market decisions, {result.Accounts} accounts x {result.Symbols} symbols"),
+                ("trading run", $"{result.EngineDecisionsPerSecond:N0} decisions/s ({result.EngineWallSeconds} s wall incl. start-up)"),
+                ("raw set-based SQL ceiling", $"{result.RawRowsPerSecond:N0} decisions/s"),
+                ("ratio to raw", $"{result.RatioToRaw}"),
+                ("pgbench TPC-B", result.PgBenchTps is { } t ? $"{t:N0} tps" : "pgbench not installed"),
+                ("orchestrator peak RSS / CPU", $"{result.OrchestratorPeakRssMiB} MiB / {result.OrchestratorCpuSeconds} s"),
+                ("invariant violations after the run", $"{result.InvariantViolations}"),
+            ], cancellationToken);
             return result.InvariantViolations == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
