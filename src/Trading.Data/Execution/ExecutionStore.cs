@@ -285,8 +285,7 @@ public static class ExecutionStore
                 instruments[symbol] = new InstrumentSpec(symbol, reader.GetDecimal(1), reader.GetDecimal(2), reader.GetDecimal(3));
                 if (!reader.IsDBNull(4))
                 {
-                    quotes[symbol] = new Quote(symbol, reader.GetFieldValue<DateTimeOffset>(4), NullableDecimal(reader, 5),
-                        NullableDecimal(reader, 6), NullableDecimal(reader, 7), NullableDecimal(reader, 8), NullableDecimal(reader, 9));
+                    quotes[symbol] = ReadQuote(reader, symbol, 4);
                 }
             }
 
@@ -328,8 +327,7 @@ public static class ExecutionStore
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                path.Add(new Quote(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), NullableDecimal(reader, 2),
-                    NullableDecimal(reader, 3), NullableDecimal(reader, 4), NullableDecimal(reader, 5), NullableDecimal(reader, 6)));
+                path.Add(ReadQuote(reader, reader.GetString(0), 1));
             }
         }
 
@@ -387,8 +385,7 @@ public static class ExecutionStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 var id = reader.GetInt64(0);
-                found[id] = new Quote(symbols[id], reader.GetFieldValue<DateTimeOffset>(1), NullableDecimal(reader, 2), NullableDecimal(reader, 3),
-                    NullableDecimal(reader, 4), NullableDecimal(reader, 5), NullableDecimal(reader, 6));
+                found[id] = ReadQuote(reader, symbols[id], 1);
             }
         }
 
@@ -468,6 +465,11 @@ public static class ExecutionStore
 
         return command;
     }
+
+    /// <summary>A quote from the columns time, bid, ask, last, bid_size, ask_size starting at <paramref name="first"/>.</summary>
+    private static Quote ReadQuote(NpgsqlDataReader reader, string symbol, int first) =>
+        new(symbol, reader.GetFieldValue<DateTimeOffset>(first), NullableDecimal(reader, first + 1), NullableDecimal(reader, first + 2),
+            NullableDecimal(reader, first + 3), NullableDecimal(reader, first + 4), NullableDecimal(reader, first + 5));
 
     internal static decimal? NullableDecimal(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetDecimal(ordinal);
