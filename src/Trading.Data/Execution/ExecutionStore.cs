@@ -206,9 +206,35 @@ public static class ExecutionStore
     /// Locks up to <paramref name="maxAccounts"/> accounts with pending decisions (optionally only those named) and
     /// loads what executing their oldest <paramref name="decisionsPerAccount"/> decisions needs.
     /// </summary>
+    /// <exception cref="ClaimFailedException">Loading failed after accounts were locked; says which, and the decisions read.</exception>
     public static async Task<ClaimedBatch> ClaimAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int maxAccounts, int decisionsPerAccount,
         IReadOnlyCollection<string>? onlyAccounts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var taken = new ClaimProgress();
+        try
+        {
+            return await ClaimLoadAsync(connection, transaction, maxAccounts, decisionsPerAccount, onlyAccounts, now, taken, cancellationToken);
+        }
+        catch (Exception e) when (taken.Accounts.Count > 0 && e is not OperationCanceledException)
+        {
+            // Whatever failed (a value the engine cannot read, a transient error), the caller must know what was held:
+            // a deterministic failure is then isolated to its account like a failed batch, not retried blindly forever.
+            throw new ClaimFailedException([.. taken.Accounts], [.. taken.DecisionIds], e);
+        }
+    }
+
+    /// <summary>What a claim has locked and read so far.</summary>
+    private sealed class ClaimProgress
+    {
+        public List<string> Accounts { get; } = [];
+
+        public List<long> DecisionIds { get; } = [];
+    }
+
+    private static async Task<ClaimedBatch> ClaimLoadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int maxAccounts, int decisionsPerAccount,
+        IReadOnlyCollection<string>? onlyAccounts, DateTimeOffset now, ClaimProgress taken, CancellationToken cancellationToken)
     {
         var configs = new Dictionary<string, (AccountConfig Config, decimal Cash, TimeSpan Latency)>(StringComparer.Ordinal);
         var anyCancels = false;
@@ -220,6 +246,7 @@ public static class ExecutionStore
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
+                taken.Accounts.Add(reader.GetString(0)); // before the settings: a row that cannot be read names its account
                 var account = AccountSettings.Read(reader);
                 configs[account.Config.AccountId] = account;
                 anyCancels |= reader.GetBoolean(AccountSettings.Count);
@@ -263,6 +290,7 @@ public static class ExecutionStore
         {
             while (await reader.ReadAsync(cancellationToken))
             {
+                taken.DecisionIds.Add(reader.GetInt64(0));
                 decisions[reader.GetString(1)].Add(ReadDecision(reader));
             }
 
@@ -360,6 +388,33 @@ public static class ExecutionStore
             Strategies = strategies,
             PathCompleteThrough = cut.Count == 0 ? null : cut.Min(),
         };
+    }
+
+    private const string PendingIdsSql = """
+        SELECT d.id
+        FROM unnest($1::text[]) AS a(account)
+        CROSS JOIN LATERAL (
+            SELECT d.id FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending' ORDER BY d.id LIMIT $2
+        ) d
+        ORDER BY d.id
+        """;
+
+    /// <summary>The oldest pending decisions of the accounts (those a claim of them would execute), outside any claim.</summary>
+    public static async Task<IReadOnlyList<long>> PendingDecisionIdsAsync(
+        NpgsqlConnection connection, IReadOnlyList<string> accounts, int perAccount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        await using var command = new NpgsqlCommand(PendingIdsSql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = accounts.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = perAccount });
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     /// <summary>

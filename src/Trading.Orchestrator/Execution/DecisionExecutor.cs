@@ -17,8 +17,30 @@ public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider t
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var batch = await ExecutionStore.ClaimAsync(
-            connection, transaction, maxAccounts, decisionsPerAccount, onlyAccounts, now, cancellationToken);
+        ClaimedBatch batch;
+        try
+        {
+            batch = await ExecutionStore.ClaimAsync(
+                connection, transaction, maxAccounts, decisionsPerAccount, onlyAccounts, now, cancellationToken);
+        }
+        catch (ClaimFailedException e) when (e.InnerException is { } inner && TransientErrors.IsTransient(inner))
+        {
+            // The connection or the server failed, not the claim's data: retried as before, nothing to isolate.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+            throw;
+        }
+        catch (ClaimFailedException e)
+        {
+            // A claim that fails after locking is a failed batch like any other: the worker isolates its accounts and
+            // decisions. When it failed before the decisions were read, they are charged all the same (those this call
+            // would have executed), or a broken account row would keep its decisions pending forever.
+            await transaction.RollbackAsync(CancellationToken.None);
+            var ids = e.DecisionIds.Count > 0 || decisionsPerAccount == 0
+                ? e.DecisionIds
+                : await ExecutionStore.PendingDecisionIdsAsync(connection, e.Accounts, decisionsPerAccount, cancellationToken);
+            throw new BatchFailedException(new BatchOutcome(ids, e.Accounts), e.InnerException ?? e);
+        }
+
         if (batch.Accounts.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);

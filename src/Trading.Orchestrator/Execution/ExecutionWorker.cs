@@ -129,7 +129,8 @@ public sealed partial class ExecutionWorker(
 
     /// <summary>
     /// Runs each account's order book alone (no decisions). An account whose book fails on its own, other than
-    /// transiently, has its working orders canceled with the error. True when some book was at fault.
+    /// transiently, has its working orders canceled with the error. True when some book was at fault: an account that
+    /// fails alone with no working order to cancel is broken elsewhere (its own row), and its decisions are charged.
     /// </summary>
     private async Task<bool> QuarantineFailingBooksAsync(int worker, IEnumerable<string> accounts, CancellationToken cancellationToken)
     {
@@ -145,7 +146,7 @@ public sealed partial class ExecutionWorker(
                 var error = e.InnerException?.Message ?? e.Message;
                 var canceled = await OrderQuarantine.CancelWorkingAsync(dataSource, account, error, cancellationToken);
                 LogQuarantined(worker, account, canceled, error);
-                found = true;
+                found |= canceled > 0;
             }
         }
 

@@ -26,23 +26,13 @@ public sealed class QuoteWakeUpTests(DatabaseFixture fixture) : IClassFixture<Da
             INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity, order_type, limit_price)
             VALUES ('wake', 'WAKE/USDT', 'BUY', 0.9, 1, 'limit', 99) RETURNING id
             """);
-        await WaitForAsync(db, $"SELECT status = 'placed' FROM trading_decisions WHERE id = {decision}", process);
+        await process.WaitForAsync(db, $"SELECT status = 'placed' FROM trading_decisions WHERE id = {decision}");
 
         await db.ExecuteAsync("INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'WAKE/USDT', 98.50, 98.52)");
-        await WaitForAsync(db, $"SELECT o.status = 'filled' FROM paper_orders o JOIN trading_decisions d ON d.order_id = o.order_id WHERE d.id = {decision}", process);
+        await process.WaitForAsync(db, $"SELECT o.status = 'filled' FROM paper_orders o JOIN trading_decisions d ON d.order_id = o.order_id WHERE d.id = {decision}");
 
         Assert.Equal(0, await process.StopAsync());
         Assert.Equal(98.52m, await db.ScalarAsync<decimal>($"SELECT o.avg_fill_price FROM paper_orders o JOIN trading_decisions d ON d.order_id = o.order_id WHERE d.id = {decision}"));
         Assert.Empty(await db.InvariantViolationsAsync());
-    }
-
-    private static async Task WaitForAsync(TestDatabase db, string condition, TradingProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await db.ScalarAsync<bool?>(condition) is not true)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not reached within 30 s: {condition}\n{process.Output}");
-            await Task.Delay(50);
-        }
     }
 }

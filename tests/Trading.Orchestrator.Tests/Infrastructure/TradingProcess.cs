@@ -31,6 +31,27 @@ public sealed class TradingProcess : IDisposable
         }
     }
 
+    /// <summary>Waits up to 30 s for a boolean SQL condition to hold; fails with the condition and this process's output.</summary>
+    public async Task WaitForAsync(Trading.Testing.TestDatabase db, string condition)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await db.ScalarAsync<bool?>(condition) is not true)
+        {
+            Xunit.Assert.True(DateTime.UtcNow < deadline, $"not reached within 30 s: {condition}\n{Output}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>`trading run` on an already migrated database, once it listens for decisions.</summary>
+    public static async Task<TradingProcess> RunAsync(Trading.Testing.TestDatabase db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var process = Start(db.ConnectionString, new Dictionary<string, string> { ["Orchestrator__MigrateOnStart"] = "false" }, "run");
+        await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
+        return process;
+    }
+
     public static TradingProcess Start(string connectionString, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")

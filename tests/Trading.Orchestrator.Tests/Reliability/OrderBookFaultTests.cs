@@ -19,13 +19,12 @@ public sealed class OrderBookFaultTests(DatabaseFixture fixture) : IClassFixture
             INSERT INTO accounts (account, slippage_model) VALUES ('poison', 'none');
             INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'POISON/USDT', 99.99, 100.01);
             """);
-        using var process = TradingProcess.Start(db.ConnectionString, new Dictionary<string, string> { ["Orchestrator__MigrateOnStart"] = "false" }, "run");
-        await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
+        using var process = await TradingProcess.RunAsync(db);
         var limit = await db.ScalarAsync<long>("""
             INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity, order_type, limit_price)
             VALUES ('poison', 'POISON/USDT', 'BUY', 0.9, 1, 'limit', 90) RETURNING id
             """);
-        await WaitForAsync(db, $"SELECT status = 'placed' FROM trading_decisions WHERE id = {limit}", process);
+        await process.WaitForAsync(db, $"SELECT status = 'placed' FROM trading_decisions WHERE id = {limit}");
 
         await db.ExecuteAsync("""
             CREATE FUNCTION poison_order() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -39,7 +38,7 @@ public sealed class OrderBookFaultTests(DatabaseFixture fixture) : IClassFixture
             await db.ExecuteAsync("INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'POISON/USDT', 99.98, 100.00)");
             var buy = await db.ScalarAsync<long>(
                 "INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity) VALUES ('poison', 'POISON/USDT', 'BUY', 0.9, 1) RETURNING id");
-            await WaitForAsync(db, $"SELECT status <> 'pending' FROM trading_decisions WHERE id = {buy}", process);
+            await process.WaitForAsync(db, $"SELECT status <> 'pending' FROM trading_decisions WHERE id = {buy}");
 
             Assert.Equal(("executed", $"bought 1 POISON/USDT at 100, fee 1.00"), await OutcomeAsync(db, buy));
             var order = (await db.QueryAsync($"SELECT o.status, o.reason FROM paper_orders o JOIN trading_decisions d ON d.order_id = o.order_id WHERE d.id = {limit}")).Single();
@@ -61,15 +60,5 @@ public sealed class OrderBookFaultTests(DatabaseFixture fixture) : IClassFixture
     {
         var row = (await db.QueryAsync("SELECT status, status_reason FROM trading_decisions WHERE id = $1", id)).Single();
         return ((string)row["status"]!, (string)row["status_reason"]!);
-    }
-
-    private static async Task WaitForAsync(TestDatabase db, string condition, TradingProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await db.ScalarAsync<bool?>(condition) is not true)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not reached within 30 s: {condition}\n{process.Output}");
-            await Task.Delay(50);
-        }
     }
 }
