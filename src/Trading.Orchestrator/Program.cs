@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Trading.Data.Embedded;
 using Trading.Orchestrator.Cli;
+using Trading.Orchestrator.Hosting;
 
 namespace Trading.Orchestrator;
 
@@ -13,8 +14,7 @@ internal static class Program
         var configuration = CommonOptions.Configuration(args);
         using var loggers = LoggerFactory.Create(b => b
             // Logs go to stderr so that stdout carries only a command's output (tables, --json).
-            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSafeConsole()
             .SetMinimumLevel(LogLevel.Information)
             .AddFilter("Npgsql", LogLevel.Warning));
 

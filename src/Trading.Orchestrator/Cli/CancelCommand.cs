@@ -110,7 +110,7 @@ public static class CancelCommand
             return;
         }
 
-        var head = $"cancel request [bold]{outcome.RequestId}[/] for {outcome.Target} ({Markup.Escape(outcome.Account)})";
+        var head = $"cancel request [bold]{outcome.RequestId}[/] for {outcome.Target} ({CliOutput.Escape(outcome.Account)})";
         if (!outcome.IsTerminal)
         {
             CliOutput.Console.MarkupLine(waited
@@ -120,6 +120,6 @@ public static class CancelCommand
         }
 
         var colour = outcome.Status == "done" ? "green" : "red";
-        CliOutput.Console.MarkupLine($"{head}: [{colour}]{outcome.Status}[/] - {Markup.Escape(outcome.Outcome ?? string.Empty)}");
+        CliOutput.Console.MarkupLine($"{head}: [{colour}]{outcome.Status}[/] - {CliOutput.Escape(outcome.Outcome ?? string.Empty)}");
     }
 }

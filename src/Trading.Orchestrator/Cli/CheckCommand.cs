@@ -35,7 +35,7 @@ public static class CheckCommand
             }
             else if (violations.Count == 0)
             {
-                CliOutput.Console.MarkupLine($"[green]OK[/]: no invariant violated{(name is null ? string.Empty : " for " + Markup.Escape(name))}.");
+                CliOutput.Console.MarkupLine($"[green]OK[/]: no invariant violated{(name is null ? string.Empty : " for " + CliOutput.Escape(name))}.");
             }
             else
             {

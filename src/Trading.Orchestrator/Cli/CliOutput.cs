@@ -34,9 +34,12 @@ public static class CliOutput
 
     public static int Error(string command, string message, int exitCode)
     {
-        System.Console.Error.WriteLine($"{command}: {message}");
+        System.Console.Error.WriteLine($"{command}: {TerminalText.Clean(message)}");
         return exitCode;
     }
+
+    /// <summary>Text from outside (names, reasons, errors) made safe for the terminal and for Spectre markup.</summary>
+    public static string Escape(string? text) => Markup.Escape(TerminalText.Clean(text));
 
     /// <summary>A table of rows; an empty result prints the title and "(none)" so the operator knows it ran.</summary>
     public static void Table(string title, IReadOnlyList<Dictionary<string, object?>> rows, IReadOnlyList<string>? columns = null)
@@ -44,15 +47,15 @@ public static class CliOutput
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
         {
-            Console.MarkupLine($"[bold]{Markup.Escape(title)}[/]: (none)");
+            Console.MarkupLine($"[bold]{Escape(title)}[/]: (none)");
             return;
         }
 
         var names = columns ?? rows[0].Keys.ToList();
-        var table = new Table { Title = new TableTitle(title), Border = TableBorder.Rounded };
+        var table = new Table { Title = new TableTitle(Escape(title)), Border = TableBorder.Rounded };
         foreach (var name in names)
         {
-            var column = new TableColumn(Markup.Escape(name));
+            var column = new TableColumn(Escape(name));
             if (rows.Any(r => r.GetValueOrDefault(name) is decimal or long or int or short))
             {
                 column.RightAligned();
@@ -78,7 +81,7 @@ public static class CliOutput
         TimeSpan s => Duration(s),
         bool b => b ? "yes" : "no",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
+        _ => TerminalText.Clean(value.ToString()),
     };
 
     public static string Duration(TimeSpan span) =>

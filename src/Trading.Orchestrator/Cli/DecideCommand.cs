@@ -97,7 +97,7 @@ public static class DecideCommand
                     }
                     else
                     {
-                        CliOutput.Console.MarkupLine($"decision [bold]{id}[/] inserted for account {Markup.Escape(inserted)} (pending)");
+                        CliOutput.Console.MarkupLine($"decision [bold]{id}[/] inserted for account {CliOutput.Escape(inserted)} (pending)");
                     }
 
                     return ExitCodes.Success;
@@ -153,8 +153,8 @@ public static class DecideCommand
 
         var colour = outcome.Succeeded ? "green" : outcome.IsTerminal ? "red" : "yellow";
         CliOutput.Console.MarkupLine(
-            $"decision [bold]{outcome.Id}[/] {Markup.Escape(outcome.Decision)} {Markup.Escape(outcome.Symbol)} ({Markup.Escape(outcome.Account)}): " +
-            $"[{colour}]{outcome.Status}[/]{(outcome.Reason is null ? string.Empty : " - " + Markup.Escape(outcome.Reason))}");
+            $"decision [bold]{outcome.Id}[/] {CliOutput.Escape(outcome.Decision)} {CliOutput.Escape(outcome.Symbol)} ({CliOutput.Escape(outcome.Account)}): " +
+            $"[{colour}]{outcome.Status}[/]{(outcome.Reason is null ? string.Empty : " - " + CliOutput.Escape(outcome.Reason))}");
         if (outcome.Status == "pending")
         {
             CliOutput.Console.MarkupLine("[yellow]still pending when the timeout elapsed: is `trading run` running?[/]");
@@ -173,7 +173,7 @@ public static class DecideCommand
             CliOutput.Console.MarkupLine(outcome.OrderStatus is "open" or "partially_filled"
                 ? $"order [bold]{id}[/] rests in the book ({outcome.OrderStatus}, {CliOutput.Format(outcome.RemainingQuantity)} remaining): " +
                   $"`trading orders --open` lists it, `trading cancel --order {id}` cancels it"
-                : $"order [bold]{id}[/] was placed and is {Markup.Escape(outcome.OrderStatus ?? "-")} by now (`trading orders`)");
+                : $"order [bold]{id}[/] was placed and is {CliOutput.Escape(outcome.OrderStatus ?? "-")} by now (`trading orders`)");
         }
     }
 }

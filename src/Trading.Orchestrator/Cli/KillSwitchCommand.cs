@@ -43,7 +43,7 @@ public static class KillSwitchCommand
             }
             else
             {
-                CliOutput.Console.MarkupLine($"[red]halted[/] {Markup.Escape(name)}: {flattening} position(s) being flattened by CLOSE decisions; `trading resume --account {Markup.Escape(name)}` lifts the halt.");
+                CliOutput.Console.MarkupLine($"[red]halted[/] {CliOutput.Escape(name)}: {flattening} position(s) being flattened by CLOSE decisions; `trading resume --account {CliOutput.Escape(name)}` lifts the halt.");
             }
 
             return ExitCodes.Success;
@@ -76,7 +76,7 @@ public static class KillSwitchCommand
             }
             else
             {
-                CliOutput.Console.MarkupLine($"[green]resumed[/] {Markup.Escape(name)}: decisions execute again.");
+                CliOutput.Console.MarkupLine($"[green]resumed[/] {CliOutput.Escape(name)}: decisions execute again.");
             }
 
             return ExitCodes.Success;

@@ -77,10 +77,10 @@ public static class ReportCommand
                 else
                 {
                     CliOutput.Table($"Performance: {name} ({HtmlReport.Window(metrics!)})", [Figures(metrics!)]);
-                    CliOutput.Console.MarkupLine($"wrote [bold]{Markup.Escape(html.FullName)}[/] ({curve.Count} snapshots)");
+                    CliOutput.Console.MarkupLine($"wrote [bold]{CliOutput.Escape(html.FullName)}[/] ({curve.Count} snapshots)");
                     if (image is not null && exit == ExitCodes.Success)
                     {
-                        CliOutput.Console.MarkupLine($"wrote [bold]{Markup.Escape(image.FullName)}[/] ({image.Length:N0} bytes)");
+                        CliOutput.Console.MarkupLine($"wrote [bold]{CliOutput.Escape(image.FullName)}[/] ({image.Length:N0} bytes)");
                     }
                 }
 

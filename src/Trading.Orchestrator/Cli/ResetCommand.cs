@@ -61,7 +61,7 @@ public static class ResetCommand
 
     private static void Print(Dictionary<string, object?> row)
     {
-        string Value(string column) => Markup.Escape(CliOutput.Format(row[column]));
+        string Value(string column) => CliOutput.Escape(CliOutput.Format(row[column]));
         var currency = Value("base_currency");
         var trades = (long)row["archived_trades"]!;
         CliOutput.Console.MarkupLine(

@@ -19,8 +19,7 @@ public static class OrchestratorHost
         ArgumentNullException.ThrowIfNull(database);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+        builder.Logging.AddSafeConsole()
             .AddConfiguration(configuration.GetSection("Logging"))
             .AddFilter("Quartz", LogLevel.Warning)
             .AddFilter("Npgsql", LogLevel.Warning)

@@ -44,7 +44,7 @@ public sealed class TradingProcess : IDisposable
     }
 
     /// <summary>`trading run` on an already migrated database, once it listens for decisions.</summary>
-    public static async Task<TradingProcess> RunAsync(Trading.Testing.TestDatabase db)
+    public static async Task<TradingProcess> StartOrchestratorAsync(Trading.Testing.TestDatabase db)
     {
         ArgumentNullException.ThrowIfNull(db);
         var process = Start(db.ConnectionString, new Dictionary<string, string> { ["Orchestrator__MigrateOnStart"] = "false" }, "run");

@@ -21,7 +21,7 @@ public sealed class ClaimFaultTests(DatabaseFixture fixture) : IClassFixture<Dat
             INSERT INTO accounts (account, slippage_model) VALUES ('nan', 'none'), ('clean', 'none');
             INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'NAN/USDT', 99.99, 100.01);
             """);
-        using var process = await TradingProcess.RunAsync(db);
+        using var process = await TradingProcess.StartOrchestratorAsync(db);
         var limit = await db.ScalarAsync<long>("""
             INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity, order_type, limit_price)
             VALUES ('nan', 'NAN/USDT', 'BUY', 0.9, 1, 'limit', 90) RETURNING id
@@ -58,7 +58,7 @@ public sealed class ClaimFaultTests(DatabaseFixture fixture) : IClassFixture<Dat
             """);
         await DropChecksAsync(db, "accounts", "cash");
         await db.ExecuteAsync("UPDATE accounts SET cash = 'NaN' WHERE account = 'broken'");
-        using var process = await TradingProcess.RunAsync(db);
+        using var process = await TradingProcess.StartOrchestratorAsync(db);
         var own = await db.ScalarAsync<long>(
             "INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity) VALUES ('broken', 'ROW/USDT', 'BUY', 0.9, 1) RETURNING id");
         var other = await db.ScalarAsync<long>(

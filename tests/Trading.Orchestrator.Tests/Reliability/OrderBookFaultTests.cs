@@ -19,7 +19,7 @@ public sealed class OrderBookFaultTests(DatabaseFixture fixture) : IClassFixture
             INSERT INTO accounts (account, slippage_model) VALUES ('poison', 'none');
             INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'POISON/USDT', 99.99, 100.01);
             """);
-        using var process = await TradingProcess.RunAsync(db);
+        using var process = await TradingProcess.StartOrchestratorAsync(db);
         var limit = await db.ScalarAsync<long>("""
             INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity, order_type, limit_price)
             VALUES ('poison', 'POISON/USDT', 'BUY', 0.9, 1, 'limit', 90) RETURNING id
