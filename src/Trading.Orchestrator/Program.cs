@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Npgsql;
-using Trading.Data.Embedded;
 using Trading.Orchestrator.Cli;
 using Trading.Orchestrator.Hosting;
 
@@ -21,6 +19,7 @@ internal static class Program
         var root = new RootCommand("trading: a paper-trading decision orchestrator on PostgreSQL.");
         root.Options.Add(CommonOptions.Connection);
         root.Options.Add(CommonOptions.Json);
+        root.Options.Add(CommonOptions.Verbose);
         root.Subcommands.Add(MigrateCommand.Create(configuration, loggers));
         root.Subcommands.Add(DemoCommand.Create(configuration, loggers));
         root.Subcommands.Add(RunCommand.Create(configuration, loggers));
@@ -64,29 +63,30 @@ internal static class Program
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Trading.Data.Migrations.MigrationException e)
-        {
-            await Console.Error.WriteLineAsync($"trading: {e.Message}");
-            return ExitCodes.MigrationRefused;
-        }
-        catch (PostgresNotInstalledException e)
-        {
-            await Console.Error.WriteLineAsync($"trading: {e.Message}");
-            return ExitCodes.DatabaseUnavailable;
-        }
-        catch (NpgsqlException e) when (e.InnerException is System.Net.Sockets.SocketException or TimeoutException)
-        {
-            await Console.Error.WriteLineAsync($"trading: cannot reach the database: {e.Message}");
-            return ExitCodes.DatabaseUnavailable;
-        }
         catch (OperationCanceledException)
         {
             return ExitCodes.Failure;
         }
         catch (Exception e)
         {
-            await Console.Error.WriteLineAsync($"trading: unexpected error: {e}");
-            return ExitCodes.Failure;
+            var (message, exitCode) = ErrorReport.Describe(e);
+            await Console.Error.WriteLineAsync($"trading: {TerminalText.Clean(message)}");
+            if (!parse.GetValue(CommonOptions.Verbose))
+            {
+                if (exitCode == ExitCodes.Failure)
+                {
+                    await Console.Error.WriteLineAsync("trading: run again with --verbose for the trace.");
+                }
+
+                return exitCode;
+            }
+
+            foreach (var line in e.ToString().Split('\n'))
+            {
+                await Console.Error.WriteLineAsync(TerminalText.Clean(line.TrimEnd('\r')));
+            }
+
+            return exitCode;
         }
     }
 }

@@ -10,7 +10,15 @@ public static class CommonOptions
     public static readonly Option<string?> Connection = new("--connection", "-c")
     {
         Description = "PostgreSQL connection string. Default: configuration key ConnectionStrings:Trading " +
-                      "(environment ConnectionStrings__Trading), else a private embedded PostgreSQL.",
+                      "(environment ConnectionStrings__Trading), else a private embedded PostgreSQL. Keep passwords " +
+                      "out of it (a command line is visible in ps): use PGPASSWORD, or a password file (PGPASSFILE, " +
+                      "~/.pgpass, or Passfile=... in the string).",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "On an error, print the full exception trace after the one-line message.",
         Recursive = true,
     };
 
