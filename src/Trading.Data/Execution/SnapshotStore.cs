@@ -16,21 +16,34 @@ public static class SnapshotStore
         SELECT count(*) FROM (SELECT FROM accounts WHERE archived_of IS NULL ORDER BY account FOR KEY SHARE) AS locked
         """;
 
+    // An account whose figures a snapshot column cannot hold (numeric(28,10): below 10^18 in magnitude) is left out and
+    // named, never allowed to fail the one statement that snapshots every other account.
     private const string SnapshotSql = """
-        INSERT INTO paper_portfolio_snapshots AS s (time, account, cash, positions_value, total_value, gross_exposure,
-                                                    unrealized_pnl, realized_pnl, total_pnl, total_pnl_pct, num_positions)
-        SELECT date_bin($1::interval, $2::timestamptz, timestamptz '2000-01-01 00:00:00+00'), o.account, o.cash,
-               o.positions_value, o.total_value, o.gross_exposure, o.unrealized_pnl, o.realized_pnl, o.total_pnl,
-               o.total_pnl_pct, o.num_positions
-        FROM v_paper_portfolio_overview o
-        WHERE o.unpriced_positions = 0
-        ORDER BY o.account
-        ON CONFLICT (account, time) DO UPDATE
-        SET cash = EXCLUDED.cash, positions_value = EXCLUDED.positions_value, total_value = EXCLUDED.total_value,
-            gross_exposure = EXCLUDED.gross_exposure, unrealized_pnl = EXCLUDED.unrealized_pnl,
-            realized_pnl = EXCLUDED.realized_pnl, total_pnl = EXCLUDED.total_pnl, total_pnl_pct = EXCLUDED.total_pnl_pct,
-            num_positions = EXCLUDED.num_positions
-        RETURNING s.account, s.time, s.total_value
+        WITH o AS (
+            SELECT v.*,
+                   GREATEST(abs(v.cash), abs(v.positions_value), abs(v.total_value), abs(v.gross_exposure), abs(v.unrealized_pnl),
+                            abs(v.realized_pnl), abs(v.total_pnl), abs(COALESCE(v.total_pnl_pct, 0))) < 1e18 AS fits
+            FROM v_paper_portfolio_overview v
+            WHERE v.unpriced_positions = 0
+        ), written AS (
+            INSERT INTO paper_portfolio_snapshots AS s (time, account, cash, positions_value, total_value, gross_exposure,
+                                                        unrealized_pnl, realized_pnl, total_pnl, total_pnl_pct, num_positions)
+            SELECT date_bin($1::interval, $2::timestamptz, timestamptz '2000-01-01 00:00:00+00'), o.account, o.cash,
+                   o.positions_value, o.total_value, o.gross_exposure, o.unrealized_pnl, o.realized_pnl, o.total_pnl,
+                   COALESCE(o.total_pnl_pct, 0), o.num_positions
+            FROM o
+            WHERE o.fits
+            ORDER BY o.account
+            ON CONFLICT (account, time) DO UPDATE
+            SET cash = EXCLUDED.cash, positions_value = EXCLUDED.positions_value, total_value = EXCLUDED.total_value,
+                gross_exposure = EXCLUDED.gross_exposure, unrealized_pnl = EXCLUDED.unrealized_pnl,
+                realized_pnl = EXCLUDED.realized_pnl, total_pnl = EXCLUDED.total_pnl, total_pnl_pct = EXCLUDED.total_pnl_pct,
+                num_positions = EXCLUDED.num_positions
+            RETURNING s.account, s.time, s.total_value
+        )
+        SELECT account, time, total_value FROM written
+        UNION ALL
+        SELECT account, NULL, NULL FROM o WHERE NOT o.fits
         """;
 
     // The read-side aggregates (daily equity, curve peak and drawdown) move with the snapshots, in their transaction.
@@ -47,16 +60,17 @@ public static class SnapshotStore
         """;
 
     /// <summary>
-    /// Writes the snapshots of every account for the bucket containing <paramref name="now"/>; returns how many
-    /// accounts reached a new equity peak.
+    /// Writes the snapshots of every account for the bucket containing <paramref name="now"/>; says how many accounts
+    /// reached a new equity peak, and which could not be snapshot because their figures are beyond what a snapshot holds.
     /// </summary>
-    public static async Task<int> WriteAsync(
+    public static async Task<SnapshotResult> WriteAsync(
         NpgsqlDataSource dataSource, TimeSpan interval, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var accounts = new List<string>();
         var times = new List<DateTimeOffset>();
         var values = new List<decimal>();
+        var beyond = new List<string>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
@@ -72,6 +86,12 @@ public static class SnapshotStore
                 await using var reader = await snapshot.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
+                    if (reader.IsDBNull(1))
+                    {
+                        beyond.Add(reader.GetString(0));
+                        continue;
+                    }
+
                     accounts.Add(reader.GetString(0));
                     times.Add(reader.GetFieldValue<DateTimeOffset>(1));
                     values.Add(reader.GetDecimal(2));
@@ -93,6 +113,6 @@ public static class SnapshotStore
         peaks.Parameters.Add(new NpgsqlParameter { Value = accounts.ToArray() });
         peaks.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
         peaks.Parameters.Add(new NpgsqlParameter { Value = times.ToArray() });
-        return await peaks.ExecuteNonQueryAsync(cancellationToken);
+        return new SnapshotResult(await peaks.ExecuteNonQueryAsync(cancellationToken), beyond);
     }
 }

@@ -271,6 +271,12 @@ public static class ExecutionEngine
             return Rejected(decision, tooSmall);
         }
 
+        // An order that only reduces is never blocked: what it closes was within the bounds when it was opened.
+        if (!plan.ReducesOnly && VenueBounds.FillRefusal(state.Portfolio.Book, symbol, plan.Side, plan.Quantity, fillPrice.Price) is { } beyond)
+        {
+            return Rejected(decision, beyond);
+        }
+
         const LiquidityRole role = LiquidityRole.Taker; // market orders take liquidity
         var check = BuyingPower.Check(
             state.Portfolio,
@@ -387,7 +393,9 @@ public static class ExecutionEngine
             return $"quantity {Fmt.Qty(decision.Quantity.Value)} must be greater than zero";
         }
 
-        return decision.Notional is <= 0m ? $"notional {Fmt.Money(decision.Notional.Value)} must be greater than zero" : null;
+        return decision.Notional is <= 0m
+            ? $"notional {Fmt.Money(decision.Notional.Value)} must be greater than zero"
+            : VenueBounds.DecisionRefusal(decision);
     }
 
     /// <summary>Marks for equity and risk: each quote's mark, and the average entry price for a held symbol without one.</summary>

@@ -136,6 +136,11 @@ internal sealed class OrderBookRun
                 return (before.Transition(OrderStatus.Canceled, $"account halted: {halt}"), null, null);
             }
 
+            if (VenueBounds.FillRefusal(state.Portfolio.Book, fill.Symbol, fill.Side, quantity, fill.Price) is { } beyond)
+            {
+                return (before.Transition(OrderStatus.Canceled, $"not filled: {beyond}"), null, null);
+            }
+
             var instrument = instruments[fill.Symbol];
             var check = BuyingPower.Check(
                 state.Portfolio,

@@ -17,8 +17,12 @@ public sealed partial class MarkToMarketJob(
         ArgumentNullException.ThrowIfNull(context);
         try
         {
-            var peaks = await SnapshotStore.WriteAsync(dataSource, options.Value.SnapshotInterval, time.GetUtcNow(), cancellationToken);
-            LogSnapshots(peaks);
+            var result = await SnapshotStore.WriteAsync(dataSource, options.Value.SnapshotInterval, time.GetUtcNow(), cancellationToken);
+            LogSnapshots(result.Peaks);
+            if (result.BeyondRange.Count > 0)
+            {
+                LogBeyondRange(string.Join(", ", result.BeyondRange));
+            }
         }
         catch (NpgsqlException e)
         {
@@ -29,6 +33,9 @@ public sealed partial class MarkToMarketJob(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote the portfolio snapshots; {Peaks} accounts at a new equity peak")]
     private partial void LogSnapshots(int peaks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No snapshot for {Accounts}: a figure is beyond what a snapshot holds (10^18); the other accounts were snapshot")]
+    private partial void LogBeyondRange(string accounts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mark-to-market snapshot skipped: {Error}")]
     private partial void LogFailed(string error);

@@ -26,4 +26,24 @@ public sealed class SnapshotTests(DatabaseFixture fixture) : IClassFixture<Datab
         Assert.Equal(bucket, new DateTimeOffset((DateTime)rows[0]["time"]!, TimeSpan.Zero));
         Assert.Empty(await fixture.Database.InvariantViolationsAsync());
     }
+
+    [Fact]
+    public async Task WriteAsync_OneAccountBeyondTheSnapshotRange_OthersSnapshotAndItIsNamed()
+    {
+        // Eleven positions each within the venue's bounds (below 10^9 units at below 10^8) add up past 10^18.
+        await fixture.Database.ExecuteAsync("""
+            INSERT INTO instruments (symbol, tick_size, lot_size, min_notional) SELECT 'BIG' || i || '/USDT', 0.01, 1, 0 FROM generate_series(1, 11) i;
+            INSERT INTO accounts (account) VALUES ('huge'), ('modest');
+            INSERT INTO market_prices (time, symbol, bid, ask) SELECT now(), 'BIG' || i || '/USDT', 99999998, 99999999 FROM generate_series(1, 11) i;
+            INSERT INTO paper_positions (account, symbol, side, quantity, cost_basis, opened_at, updated_at)
+            SELECT 'huge', 'BIG' || i || '/USDT', 'long', 999999999, 999999999, now(), now() FROM generate_series(1, 11) i;
+            """);
+
+        var result = await SnapshotStore.WriteAsync(fixture.Database.DataSource, TimeSpan.FromSeconds(10), DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Equal(["huge"], result.BeyondRange);
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM paper_portfolio_snapshots WHERE account = 'modest'"));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM paper_portfolio_snapshots WHERE account = 'huge'"));
+        await fixture.Database.ExecuteAsync("DELETE FROM paper_positions WHERE account = 'huge'");
+    }
 }

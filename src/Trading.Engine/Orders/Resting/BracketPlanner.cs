@@ -62,6 +62,11 @@ public static class BracketPlanner
                 return Refuse($"stop-loss {sl} is not below the entry price {Fmt.Qty(request.EntryPrice)} for a long / above it for a short");
             }
 
+            if (stop >= VenueLimits.MaxPrice)
+            {
+                return Refuse($"stop-loss {sl} puts the exit at {Fmt.Qty(stop)}, beyond the venue's maximum price of {Fmt.Qty(VenueLimits.MaxPrice)}");
+            }
+
             orders.Add(template with { Id = firstOrderId + orders.Count, StopPrice = stop, StatusReason = $"bracket stop-loss at {Fmt.Qty(stop)}" });
         }
 
@@ -70,6 +75,11 @@ public static class BracketPlanner
             if (Level(request, tp, lossSide: false, instrument.TickSize) is not { } limit)
             {
                 return Refuse($"take-profit {tp} is not above the entry price {Fmt.Qty(request.EntryPrice)} for a long / below it for a short");
+            }
+
+            if (limit >= VenueLimits.MaxPrice)
+            {
+                return Refuse($"take-profit {tp} puts the exit at {Fmt.Qty(limit)}, beyond the venue's maximum price of {Fmt.Qty(VenueLimits.MaxPrice)}");
             }
 
             orders.Add(template with { Id = firstOrderId + orders.Count, Type = OrderType.Limit, Role = OrderRole.TakeProfit, LimitPrice = limit, StatusReason = $"bracket take-profit at {Fmt.Qty(limit)}" });
@@ -112,6 +122,11 @@ public static class BracketPlanner
         if (raw <= 0m)
         {
             return null;
+        }
+
+        if (raw >= VenueLimits.MaxPrice)
+        {
+            return raw; // above any entry; the caller refuses it (rounding it to a fine tick could overflow a decimal)
         }
 
         // Long legs round up, short legs down: towards the entry for a stop, away from it for a target.
