@@ -3,7 +3,7 @@ using Xunit;
 namespace Trading.Testing;
 
 /// <summary>xunit class fixture: a fresh migrated database for the test class (IClassFixture&lt;DatabaseFixture&gt;).</summary>
-public sealed class DatabaseFixture : IAsyncLifetime
+public class DatabaseFixture : IAsyncLifetime
 {
     private TestDatabase? database;
 
@@ -14,8 +14,11 @@ public sealed class DatabaseFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Cluster = await TestCluster.GetAsync();
-        database = await Cluster.CreateDatabaseAsync();
+        database = await CreateDatabaseAsync(Cluster);
     }
+
+    /// <summary>The class's database: a copy of the migrated template.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync(TestCluster cluster) => cluster.CreateDatabaseAsync();
 
     public async Task DisposeAsync()
     {

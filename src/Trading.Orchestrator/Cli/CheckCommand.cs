@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace Trading.Orchestrator.Cli;
 
-/// <summary>`trading check [--account A]`: the accounting invariants (invariants()); exit 0 when none is violated, else 1.</summary>
+/// <summary>
+/// `trading check [--account A]`: the accounting invariants (invariants()); exit 0 when none is violated, else 1. Also
+/// warns, without changing the exit code, about agent and reader logins that could take every connection.
+/// </summary>
 public static class CheckCommand
 {
     private const string Sql = "SELECT account, invariant, detail FROM invariants($1) ORDER BY account, invariant, detail";
@@ -29,9 +32,10 @@ public static class CheckCommand
             await using var query = database.DataSource.CreateCommand(Sql);
             query.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)name ?? DBNull.Value });
             var violations = await CliRows.ReadAsync(query, cancellationToken);
+            var connectionWarnings = (await ConnectionBudget.ReadAsync(database.DataSource, cancellationToken)).Warnings;
             if (parse.GetValue(CommonOptions.Json))
             {
-                CliOutput.Json(new { ok = violations.Count == 0, violations });
+                CliOutput.Json(new { ok = violations.Count == 0, violations, connection_warnings = connectionWarnings });
             }
             else if (violations.Count == 0)
             {
@@ -40,6 +44,14 @@ public static class CheckCommand
             else
             {
                 CliOutput.Table($"{violations.Count} invariant violation(s)", violations);
+            }
+
+            if (!parse.GetValue(CommonOptions.Json))
+            {
+                foreach (var warning in connectionWarnings)
+                {
+                    CliOutput.Console.MarkupLine($"[yellow]warning[/]: {Markup.Escape(warning)}");
+                }
             }
 
             return violations.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;

@@ -84,6 +84,39 @@ public sealed class MigratorTests
     }
 
     [Fact]
+    public async Task MigrateAsync_AgentHoldsTheOldAdvisoryLock_StillApplies()
+    {
+        await using var database = await (await TestCluster.GetAsync()).CreateDatabaseAsync();
+        await using var agent = await TestLogin.CreateAsync(await TestCluster.GetAsync(), database, "trading_agent");
+        await using var session = await agent.OpenAsync();
+        // The key the migrator once used, in source for anyone to read; advisory locks are PUBLIC's to take.
+        await using (var hold = new NpgsqlCommand("SELECT pg_advisory_lock(7405011973)", session))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var withNewFile = MigrationSource.Embedded.Append(new Migration("9001_after_agent_lock.sql", "CREATE TABLE after_agent_lock (id int)")).ToList();
+        var migrate = MigratorFor(database).MigrateAsync(withNewFile, CancellationToken.None);
+
+        Assert.Same(migrate, await Task.WhenAny(migrate, Task.Delay(TimeSpan.FromSeconds(15))));
+        Assert.Equal(["9001_after_agent_lock.sql"], (await migrate).Applied);
+    }
+
+    [Fact]
+    public async Task LockSchemaMigrations_AgentLogin_RefusedWithInsufficientPrivilege()
+    {
+        await using var database = await (await TestCluster.GetAsync()).CreateDatabaseAsync();
+        await using var agent = await TestLogin.CreateAsync(await TestCluster.GetAsync(), database, "trading_agent");
+        await using var session = await agent.OpenAsync();
+        await using var transaction = await session.BeginTransactionAsync();
+        await using var lockHistory = new NpgsqlCommand("LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE", session, transaction);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => lockHistory.ExecuteNonQueryAsync());
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
+    [Fact]
     public async Task MigrateAsync_ConcurrentCallers_EachFileAppliedOnce()
     {
         var cluster = await TestCluster.GetAsync();

@@ -3,7 +3,11 @@ using Trading.Testing;
 
 namespace Trading.Data.Tests.Schema;
 
-/// <summary>trading_agent inserts decisions and reads; trading_reader reads views; neither writes anything else.</summary>
+/// <summary>
+/// trading_agent inserts decisions and reads; trading_reader reads views; neither writes anything else. The orchestrator
+/// writes what execution writes and appends history without rewriting it; trading_feed writes quotes; trading_operator
+/// manages accounts, limits and money through the owner's functions.
+/// </summary>
 public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string InsertDecision = "INSERT INTO trading_decisions (symbol, decision, confidence) VALUES ('BTC/USDT', 'BUY', 0.7)";
@@ -38,6 +42,26 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_agent", "SELECT * FROM v_paper_open_orders" },
         { "trading_reader", "SELECT * FROM v_paper_open_orders" },
         { "trading_reader", "SELECT * FROM paper_cancel_requests" },
+        { "trading_orchestrator", "SELECT name, checksum FROM schema_migrations" },
+        { "trading_orchestrator", "UPDATE trading_decisions SET status = status, status_reason = status_reason, attempts = attempts" },
+        { "trading_orchestrator", "UPDATE accounts SET cash = cash, peak_equity = peak_equity WHERE account = 'default'" },
+        { "trading_orchestrator", "SELECT kill_switch('default', 'role test')" },
+        { "trading_orchestrator", "SELECT deposit('default', 100)" },
+        { "trading_orchestrator", "INSERT INTO market_prices (time, symbol, last) VALUES (now(), 'BTC/USDT', 1)" },
+        { "trading_feed", "INSERT INTO market_prices (time, symbol, last) VALUES (now(), 'BTC/USDT', 1)" },
+        { "trading_feed", "INSERT INTO instruments (symbol) VALUES ('FEED/USDT') ON CONFLICT DO NOTHING" },
+        { "trading_feed", "SELECT name FROM schema_migrations" },
+        { "trading_operator", "INSERT INTO accounts (account) VALUES ('operator-new')" },
+        { "trading_operator", "UPDATE accounts SET fee_rate = 0.002, initial_capital = 20000, cash = 20000 WHERE account = 'default'" },
+        { "trading_operator", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_order_notional', 1000)" },
+        { "trading_operator", "SELECT kill_switch('default', 'role test')" },
+        { "trading_operator", "SELECT resume_account('default')" },
+        { "trading_operator", "SELECT withdraw('default', 100)" },
+        { "trading_operator", "SELECT * FROM reset_account('default', 5000, 'role test')" },
+        { "trading_operator", InsertDecision },
+        { "trading_operator", "INSERT INTO paper_cancel_requests (account, decision_id, agent, reason) VALUES ('default', 1234, 'ops', 'r')" },
+        { "trading_operator", "SELECT * FROM paper_ledger" },
+        { "trading_operator", "SELECT * FROM invariants()" },
     };
 
     public static TheoryData<string, string> Refused => new()
@@ -68,6 +92,36 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_agent", "UPDATE paper_orders SET status = 'canceled'" },
         { "trading_agent", "SELECT * FROM paper_orders" },
         { "trading_reader", "INSERT INTO paper_cancel_requests (account, order_id) VALUES ('default', 42)" },
+        { "trading_orchestrator", "UPDATE schema_migrations SET checksum = 'forged'" },
+        { "trading_orchestrator", "INSERT INTO schema_migrations (name, checksum, duration_ms) VALUES ('9999_forged.sql', 'x', 0)" },
+        { "trading_orchestrator", "DELETE FROM schema_migrations" },
+        { "trading_orchestrator", "LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE" },
+        { "trading_orchestrator", "INSERT INTO paper_risk_limit_history (limit_id, account, kind, operation, new_threshold) VALUES (1, 'default', 'max_drawdown', 'INSERT', 0.5)" },
+        { "trading_orchestrator", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_order_notional', 1)" },
+        { "trading_orchestrator", "UPDATE paper_fills SET price = 1" },
+        { "trading_orchestrator", "UPDATE paper_ledger SET amount = 0" },
+        { "trading_orchestrator", "UPDATE paper_trades SET net_pnl = 0" },
+        { "trading_orchestrator", "DELETE FROM paper_fills" },
+        { "trading_orchestrator", "INSERT INTO paper_account_epochs (account, epoch, archived_as, base_currency, started_at, ended_at, initial_capital, net_deposits, final_equity, net_pnl, total_trades) VALUES ('default', 9, 'default', 'USDT', now(), now(), 1, 0, 1, 0, 0)" },
+        { "trading_orchestrator", "UPDATE accounts SET initial_capital = 1" },
+        { "trading_orchestrator", "UPDATE trading_decisions SET symbol = 'ETH/USDT', confidence = 1" },
+        { "trading_orchestrator", "UPDATE market_prices SET bid = 1" },
+        { "trading_feed", InsertDecision },
+        { "trading_feed", "UPDATE market_prices SET bid = 1" },
+        { "trading_feed", "DELETE FROM market_prices" },
+        { "trading_feed", "INSERT INTO instruments (symbol, tick_size) VALUES ('FEED2/USDT', 1)" },
+        { "trading_feed", "UPDATE instruments SET tick_size = 1" },
+        { "trading_feed", "SELECT * FROM accounts" },
+        { "trading_operator", "INSERT INTO paper_ledger (account, time, kind, amount) VALUES ('default', now(), 'deposit', 1)" },
+        { "trading_operator", "UPDATE accounts SET halted = false" },
+        { "trading_operator", "UPDATE paper_fills SET price = 1" },
+        { "trading_operator", "INSERT INTO paper_risk_limit_history (limit_id, account, kind, operation, new_threshold) VALUES (1, 'default', 'max_drawdown', 'INSERT', 0.5)" },
+        { "trading_operator", "UPDATE schema_migrations SET checksum = 'forged'" },
+        { "trading_operator", "UPDATE trading_decisions SET status = 'executed'" },
+        { "trading_operator", "INSERT INTO market_prices (time, symbol, last) VALUES (now(), 'BTC/USDT', 1)" },
+        { "trading_agent", "SELECT kill_switch('default')" },
+        { "trading_agent", "SELECT deposit('default', 1000000)" },
+        { "trading_agent", "LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE" },
     };
 
     [Theory]
@@ -85,6 +139,32 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
 
         Assert.True(error.SqlState is PostgresErrorCodes.InsufficientPrivilege or "42501",
             $"{error.SqlState}: {error.MessageText}");
+    }
+
+    [Fact]
+    public async Task AuditRows_WrittenByTheOwnersFunctions_NameTheActingRole()
+    {
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var statement in new[]
+                 {
+                     "SET LOCAL ROLE trading_operator",
+                     "INSERT INTO paper_risk_limits (account, kind, threshold, agent) VALUES ('default', 'max_order_notional', 1000, 'audit-test')",
+                     "SELECT * FROM reset_account('default', 5000, 'audit test')",
+                 })
+        {
+            await using var step = new NpgsqlCommand(statement, connection, transaction);
+            await step.ExecuteNonQueryAsync();
+        }
+
+        await using var read = new NpgsqlCommand("""
+            SELECT (SELECT changed_by FROM paper_risk_limit_history WHERE agent = 'audit-test') || ' ' ||
+                   (SELECT reset_by FROM paper_account_epochs WHERE reason = 'audit test')
+            """, connection, transaction);
+        var writers = await read.ExecuteScalarAsync();
+
+        await transaction.RollbackAsync();
+        Assert.Equal("trading_operator trading_operator", writers);
     }
 
     /// <summary>Runs the statement as the role (SET ROLE checks privileges exactly as a member login would) and rolls back.</summary>

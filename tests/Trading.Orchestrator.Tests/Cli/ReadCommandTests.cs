@@ -225,6 +225,19 @@ public sealed class ReadCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task Check_AgentLoginWithoutConnectionLimit_WarnsNamingItAndExitsZero()
+    {
+        await SeedAsync();
+        await using var agent = await TestLogin.CreateAsync(fixture.Cluster, fixture.Database, "trading_agent");
+
+        var (exit, output) = await CliRun.RunAsync(Connection, "check", "--account", "quant", "--json");
+
+        Assert.Equal(0, exit);
+        var warnings = CliRun.Json(output).GetProperty("connection_warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Contains(warnings, w => w.StartsWith($"login {agent.Name} ", StringComparison.Ordinal) && w.Contains("no connection limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReadCommand_DatabaseWithoutSchema_SaysRunMigrateFirstAndCreatesNothing()
     {
         await using var empty = await fixture.Cluster.CreateDatabaseAsync(migrated: false);
