@@ -50,7 +50,7 @@ public static class CheckCommand
             {
                 foreach (var warning in connectionWarnings)
                 {
-                    CliOutput.Console.MarkupLine($"[yellow]warning[/]: {Markup.Escape(warning)}");
+                    CliOutput.Console.MarkupLine($"[yellow]warning[/]: {CliOutput.Escape(warning)}");
                 }
             }
 
