@@ -11,6 +11,7 @@ namespace Trading.Orchestrator.Tests.Reliability;
 public sealed class BadInputTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Insert = "INSERT INTO trading_decisions (account, symbol, decision, confidence";
+    private const string Quote = "INSERT INTO market_prices (time, symbol, bid, ask";
 
     /// <summary>Refused at INSERT: (what, statement).</summary>
     private static readonly (string What, string Sql)[] Refused =
@@ -59,6 +60,20 @@ public sealed class BadInputTests(DatabaseFixture fixture) : IClassFixture<Datab
         ("agent of 10 KB", $"{Insert}, agent) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, repeat('a', 10000))"),
         ("empty idempotency key", $"{Insert}, idempotency_key) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, '')"),
         ("duplicate idempotency key", $"{Insert}, idempotency_key) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 'once')"),
+        // Issue 18: NaN and infinities anywhere numeric, values beyond the stated maxima (0012), quotes from the future,
+        // and fields the order would silently ignore.
+        ("quote NaN bid size", $"{Quote}, bid_size) VALUES (now() - interval '1 day', 'BAD/USDT', 99, 101, 'NaN')"),
+        ("quote NaN ask size", $"{Quote}, ask_size) VALUES (now() - interval '1 day', 'BAD/USDT', 99, 101, 'NaN')"),
+        ("quote NaN volume", $"{Quote}, volume) VALUES (now() - interval '1 day', 'BAD/USDT', 99, 101, 'NaN')"),
+        ("quote Infinity volume", $"{Quote}, volume) VALUES (now() - interval '1 day', 'BAD/USDT', 99, 101, 'Infinity')"),
+        ("instrument tick size NaN", "INSERT INTO instruments (symbol, tick_size) VALUES ('NAN/USDT', 'NaN')"),
+        ("instrument lot size NaN", "INSERT INTO instruments (symbol, lot_size) VALUES ('NAN/USDT', 'NaN')"),
+        ("instrument min notional NaN", "INSERT INTO instruments (symbol, min_notional) VALUES ('NAN/USDT', 'NaN')"),
+        ("account min fee NaN", "INSERT INTO accounts (account, min_fee) VALUES ('bad-nan', 'NaN')"),
+        ("account capital NaN", "INSERT INTO accounts (account, initial_capital, cash) VALUES ('bad-nan', 'NaN', 'NaN')"),
+        ("account cash set to NaN", "UPDATE accounts SET cash = 'NaN' WHERE account = 'bad'"),
+        ("deposit of NaN", "SELECT deposit('bad', 'NaN')"),
+        ("risk limit threshold NaN", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('bad', 'max_order_notional', 'NaN')"),
     ];
 
     /// <summary>Accepted at INSERT, then ended by the orchestrator: (what, statement, expected status).</summary>
