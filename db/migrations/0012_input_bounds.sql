@@ -98,3 +98,81 @@ BEGIN
     END LOOP;
 END
 $finite$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Item 3: the stated maxima, in this one place (Trading.Engine.Primitives.VenueLimits states the same values for C#;
+-- VenueLimitsTests compares them). Each is an exclusive upper bound.
+--   max_price()     10^8 per unit: a thousand times Bitcoin's price in USD, a hundred times the dearest listed share.
+--   max_quantity()  10^9 units: a meme coin at 10^-5 buys 10^4 USDT of them. numeric(28,12) itself would allow 10^16.
+--   max_amount()    10^15: capital, notional, fees and limits (a quadrillion of the base currency).
+-- Why these: every stored amount is numeric(28,10), below 10^18. One position is worth at most
+-- max_quantity x max_price = 10^17, a tenth of that; cash starts below 10^15 and moves only by what positions made, so
+-- an account's equity, exposure and P&L stay below 10^18 unless it holds some ten positions each at both maxima at once.
+-- Immutable functions, not a table: a CHECK may call them, and the planner folds them into constants.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION max_price() RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$ SELECT 100000000::numeric $$;
+
+CREATE FUNCTION max_quantity() RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$ SELECT 1000000000::numeric $$;
+
+CREATE FUNCTION max_amount() RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$ SELECT 1000000000000000::numeric $$;
+
+-- A percent take-profit is bounded like accounts.default_take_profit_pct (<= 10000 %, a 101-fold exit price); percent
+-- stop-losses and trailing offsets stay below 100 (0008). Sizes and volume in market_prices are informational (the
+-- engine caps a fill at the quoted size, never multiplies it by a price), so they are only finite and non-negative.
+CALL add_check_constraints('market_prices', ARRAY['market_prices_price_max'],
+    ARRAY['bid < max_price() AND ask < max_price() AND last < max_price()']);
+CALL add_check_constraints('instruments',
+    ARRAY['instruments_tick_size_max', 'instruments_lot_size_max', 'instruments_min_notional_max'],
+    ARRAY['tick_size < max_price()', 'lot_size < max_quantity()', 'min_notional < max_amount()']);
+CALL add_check_constraints('accounts', ARRAY['accounts_initial_capital_max', 'accounts_min_fee_max'],
+    ARRAY['initial_capital < max_amount()', 'min_fee < max_amount()']);
+CALL add_check_constraints('trading_decisions',
+    ARRAY['trading_decisions_price_max', 'trading_decisions_quantity_max', 'trading_decisions_notional_max',
+          'trading_decisions_take_profit_percent_max'],
+    ARRAY['current_price < max_price() AND limit_price < max_price() AND stop_price < max_price()
+           AND (exit_unit = ''percent'' OR (stop_loss < max_price() AND take_profit < max_price() AND trailing_offset < max_price()))',
+          'quantity < max_quantity()', 'notional < max_amount()',
+          'exit_unit <> ''percent'' OR take_profit <= 10000']);
+CALL add_check_constraints('paper_risk_limits', ARRAY['paper_risk_limits_threshold_max'], ARRAY['threshold < max_amount()']);
+-- The orchestrator writes orders; the same bounds hold for what it writes, so no order can carry a level an account's
+-- equity could not be computed with.
+CALL add_check_constraints('paper_orders', ARRAY['paper_orders_price_max', 'paper_orders_quantity_max'],
+    ARRAY['limit_price < max_price() AND stop_price < max_price() AND best_price < max_price()
+           AND avg_fill_price < max_price() AND trailing_offset < max_price()',
+          'quantity < max_quantity()']);
+
+-- Deposits and withdrawals (0006's function, plus the bounds): an amount, and the cash it leaves, below max_amount().
+CREATE OR REPLACE FUNCTION fund_account(p_account text, p_amount numeric, p_description text DEFAULT NULL)
+    RETURNS numeric
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    new_cash numeric;
+BEGIN
+    IF p_amount IS NULL OR p_amount = 0 OR NOT (abs(p_amount) < max_amount()) THEN
+        RAISE EXCEPTION 'amount must be a non-zero number below % in absolute value, got %', max_amount(), p_amount
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'accounts_cash_max';
+    END IF;
+    PERFORM 1 FROM accounts WHERE account = p_account FOR NO KEY UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown account %', p_account USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    UPDATE accounts SET cash = cash + round(p_amount, 10) WHERE account = p_account RETURNING cash INTO new_cash;
+    IF new_cash < 0 THEN
+        RAISE EXCEPTION 'withdrawal of % exceeds the cash of account %', -p_amount, p_account USING ERRCODE = 'check_violation';
+    END IF;
+    IF new_cash >= max_amount() THEN
+        RAISE EXCEPTION 'a deposit of % would take the cash of account % to %, beyond the maximum amount %',
+                        p_amount, p_account, new_cash, max_amount()
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'accounts_cash_max';
+    END IF;
+    INSERT INTO paper_ledger (account, time, kind, amount, description)
+    VALUES (p_account, clock_timestamp(), CASE WHEN p_amount > 0 THEN 'deposit' ELSE 'withdrawal' END, round(p_amount, 10), p_description);
+    RETURN new_cash;
+END;
+$$;
+
+GRANT EXECUTE ON FUNCTION max_price(), max_quantity(), max_amount() TO trading_reader, trading_agent, trading_orchestrator;

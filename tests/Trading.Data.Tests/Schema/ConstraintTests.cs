@@ -23,7 +23,7 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "trading_decisions_risk_score_range", $"{Decision}, risk_score) VALUES ('BTC/USDT', 'BUY', 0.7, 1.01)" },
         { "trading_decisions_quantity_positive", $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, 0)" },
         { "trading_decisions_quantity_positive", $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, -3)" },
-        { "trading_decisions_quantity_positive", $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, 'NaN')" },
+        { "trading_decisions_quantity_max", $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, 'NaN')" },
         { PostgresErrorCodes.NumericValueOutOfRange, $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, 1e30)" },
         { "trading_decisions_notional_positive", $"{Decision}, notional) VALUES ('BTC/USDT', 'BUY', 0.7, -5)" },
         { "trading_decisions_size_exclusive", $"{Decision}, quantity, notional) VALUES ('BTC/USDT', 'BUY', 0.7, 1, 100)" },
@@ -137,6 +137,24 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "accounts_min_fee_finite", "INSERT INTO accounts (account, min_fee) VALUES ('c19', 'NaN')" },
         { "paper_fills_fee_finite", Fill("fee => 'NaN'") },
         { "paper_orders_avg_fill_price_finite", Order("avg_fill_price => 'NaN'") },
+        // The stated maxima (0012; VenueLimits in C#): prices below 10^8, quantities below 10^9, amounts below 10^15.
+        { "market_prices_price_max", "INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'BTC/USDT', 999000000000000000, 999000000000000000)" },
+        { "market_prices_price_max", "INSERT INTO market_prices (time, symbol, last) VALUES (now(), 'BTC/USDT', 100000000)" },
+        { "instruments_tick_size_max", "INSERT INTO instruments (symbol, tick_size) VALUES ('X7/USDT', 100000000)" },
+        { "instruments_lot_size_max", "INSERT INTO instruments (symbol, lot_size) VALUES ('X8/USDT', 1000000000)" },
+        { "instruments_min_notional_max", "INSERT INTO instruments (symbol, min_notional) VALUES ('X9/USDT', 1e15)" },
+        { "accounts_initial_capital_max", "INSERT INTO accounts (account, initial_capital, cash) VALUES ('c20', 1e15, 1e15)" },
+        { "accounts_min_fee_max", "INSERT INTO accounts (account, min_fee) VALUES ('c21', 1e15)" },
+        { "accounts_cash_max", "SELECT deposit('default', 1e15)" },
+        { "accounts_cash_max", "SELECT deposit('default', 'NaN')" },
+        { "trading_decisions_price_max", $"{Decision}, order_type, limit_price) VALUES ('BTC/USDT', 'BUY', 0.7, 'limit', 999000000000000000)" },
+        { "trading_decisions_price_max", $"{Decision}, take_profit) VALUES ('BTC/USDT', 'BUY', 0.7, 100000000)" },
+        { "trading_decisions_quantity_max", $"{Decision}, quantity) VALUES ('BTC/USDT', 'BUY', 0.7, 1000000000)" },
+        { "trading_decisions_notional_max", $"{Decision}, notional) VALUES ('BTC/USDT', 'BUY', 0.7, 1e15)" },
+        { "trading_decisions_take_profit_percent_max", $"{Decision}, take_profit, exit_unit) VALUES ('BTC/USDT', 'BUY', 0.7, 999999999999999999, 'percent')" },
+        { "paper_risk_limits_threshold_max", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_order_notional', 1e15)" },
+        { "paper_orders_price_max", Order("order_type => 'limit', limit_price => 100000000") },
+        { "paper_orders_quantity_max", Order("quantity => 1000000000") },
     };
 
     [Theory]
