@@ -176,3 +176,54 @@ END;
 $$;
 
 GRANT EXECUTE ON FUNCTION max_price(), max_quantity(), max_amount() TO trading_reader, trading_agent, trading_orchestrator;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Item 5: no quote from the future. The engine takes the newest quote at or before its clock; v_latest_prices took the
+-- newest of all, so a quote stamped next year (a skewed feed clock) or at 'infinity' became every view's mark, every
+-- snapshot's value and the account's peak. Two parts:
+--   market_prices_time_finite   an immutable CHECK: the time is a real instant.
+--   market_prices_time_not_future  a BEFORE INSERT/UPDATE row trigger: at most 5 seconds ahead of the database clock
+--                               (feed clocks drift by milliseconds; 5 s is generous and still far below any staleness
+--                               bound). A trigger, not a CHECK: a CHECK must give the same answer for a row forever (a
+--                               restore re-checks it), and "not after now" changes its answer as time passes. A row
+--                               trigger, because TimescaleDB hypertables take no transition tables; it fires on COPY too.
+--                               It uses clock_timestamp(), not now(): a long COPY transaction writes quotes stamped after
+--                               the transaction began. No SET search_path on the function: it names pg_catalog only.
+-- ---------------------------------------------------------------------------------------------------------------
+CALL add_check_constraints('market_prices', ARRAY['market_prices_time_finite'],
+    ARRAY['time > ''-infinity'' AND time < ''infinity''']);
+
+CREATE FUNCTION market_prices_refuse_future() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    RAISE EXCEPTION 'quote time % is more than 5 seconds ahead of the database clock (%)', NEW.time, pg_catalog.clock_timestamp()
+        USING ERRCODE = 'check_violation', CONSTRAINT = 'market_prices_time_not_future', TABLE = 'market_prices', COLUMN = 'time',
+              HINT = 'Stamp quotes with the exchange''s event time or the feed''s clock, kept in sync with NTP.';
+END;
+$$;
+
+-- The test is the trigger's WHEN: evaluated inline per row, so the function (and its per-call cost on the ingest path)
+-- runs only for a row it refuses.
+CREATE TRIGGER market_prices_refuse_future
+    BEFORE INSERT OR UPDATE OF time ON market_prices
+    FOR EACH ROW WHEN (NEW.time > pg_catalog.clock_timestamp() + interval '5 seconds')
+    EXECUTE FUNCTION market_prices_refuse_future();
+
+-- The views' "latest" is the engine's: the newest quote at or before now (ExecutionStore: m.time <= the execution time).
+-- A quote up to 5 s ahead is accepted above and becomes the mark once its time has come. Columns as in 0003.
+CREATE OR REPLACE VIEW v_latest_prices AS
+SELECT i.symbol,
+       q.time,
+       q.bid,
+       q.ask,
+       q.last,
+       COALESCE((q.bid + q.ask) / 2, q.last) AS mark_price
+FROM instruments i
+CROSS JOIN LATERAL (
+    SELECT m.time, m.bid, m.ask, m.last
+    FROM market_prices m
+    WHERE m.symbol = i.symbol AND m.time <= now()
+    ORDER BY m.time DESC
+    LIMIT 1
+) q;

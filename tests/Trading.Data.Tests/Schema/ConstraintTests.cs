@@ -155,6 +155,10 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "paper_risk_limits_threshold_max", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_order_notional', 1e15)" },
         { "paper_orders_price_max", Order("order_type => 'limit', limit_price => 100000000") },
         { "paper_orders_quantity_max", Order("quantity => 1000000000") },
+        // Quotes from the future: the clock-skew trigger (5 s) and the immutable check for the infinities.
+        { "market_prices_time_not_future", "INSERT INTO market_prices (time, symbol, last) VALUES (now() + interval '1 year', 'BTC/USDT', 100)" },
+        { "market_prices_time_not_future", "INSERT INTO market_prices (time, symbol, last) VALUES ('infinity', 'BTC/USDT', 100)" },
+        { "market_prices_time_finite", "INSERT INTO market_prices (time, symbol, last) VALUES ('-infinity', 'BTC/USDT', 100)" },
     };
 
     [Theory]
