@@ -227,3 +227,23 @@ CROSS JOIN LATERAL (
     ORDER BY m.time DESC
     LIMIT 1
 ) q;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Item 11: no silently ignored field. A limit price on a market order (a BUY "limit 1" filled at 100,100), a stop price
+-- on a limit order, an expiry on a GTC order were accepted and dropped. Refused now, each by its name. Valid combinations
+-- of the README stay valid: a trailing_offset is the order's own distance on a trailing_stop and a bracket exit on any
+-- other entry, so it is allowed on every type; stop_loss / take_profit bracket any order type.
+--   limit_price_only_limit   limit_price only on limit and stop_limit orders
+--   stop_price_only_stop     stop_price only on stop and stop_limit orders (a trailing stop's level comes from its offset)
+--   expires_at_only_gtd      expires_at only with time_in_force gtd (day orders expire at UTC midnight by rule)
+--   expires_at_finite        never 'infinity' (that is gtc) nor '-infinity'
+-- exit_unit 'percent' without a level is left alone: nothing the agent asked for is lost (an account's default exits are
+-- percentages anyway), and agents that always send it (the project's own test workload does) keep working.
+-- ---------------------------------------------------------------------------------------------------------------
+CALL add_check_constraints('trading_decisions',
+    ARRAY['trading_decisions_limit_price_only_limit', 'trading_decisions_stop_price_only_stop',
+          'trading_decisions_expires_at_only_gtd', 'trading_decisions_expires_at_finite'],
+    ARRAY['limit_price IS NULL OR order_type IN (''limit'', ''stop_limit'')',
+          'stop_price IS NULL OR order_type IN (''stop'', ''stop_limit'')',
+          'expires_at IS NULL OR time_in_force = ''gtd''',
+          'expires_at > ''-infinity'' AND expires_at < ''infinity''']);

@@ -159,6 +159,15 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "market_prices_time_not_future", "INSERT INTO market_prices (time, symbol, last) VALUES (now() + interval '1 year', 'BTC/USDT', 100)" },
         { "market_prices_time_not_future", "INSERT INTO market_prices (time, symbol, last) VALUES ('infinity', 'BTC/USDT', 100)" },
         { "market_prices_time_finite", "INSERT INTO market_prices (time, symbol, last) VALUES ('-infinity', 'BTC/USDT', 100)" },
+        // Fields the order type or time in force would silently ignore.
+        { "trading_decisions_limit_price_only_limit", $"{Decision}, limit_price) VALUES ('BTC/USDT', 'BUY', 0.7, 1)" },
+        { "trading_decisions_limit_price_only_limit", $"{Decision}, order_type, stop_price, limit_price) VALUES ('BTC/USDT', 'SELL', 0.7, 'stop', 90, 89)" },
+        { "trading_decisions_stop_price_only_stop", $"{Decision}, order_type, limit_price, stop_price) VALUES ('BTC/USDT', 'BUY', 0.7, 'limit', 100, 90)" },
+        { "trading_decisions_stop_price_only_stop", $"{Decision}, order_type, trailing_offset, stop_price) VALUES ('BTC/USDT', 'SELL', 0.7, 'trailing_stop', 5, 90)" },
+        { "trading_decisions_expires_at_only_gtd", $"{Decision}, expires_at) VALUES ('BTC/USDT', 'BUY', 0.7, now() + interval '1 hour')" },
+        { "trading_decisions_expires_at_finite", $"{Decision}, expires_at) VALUES ('BTC/USDT', 'BUY', 0.7, '-infinity')" },
+        { "trading_decisions_expires_at_only_gtd", $"{Decision}, time_in_force, expires_at) VALUES ('BTC/USDT', 'BUY', 0.7, 'day', now() + interval '1 hour')" },
+        { "trading_decisions_expires_at_finite", $"{Decision}, time_in_force, expires_at) VALUES ('BTC/USDT', 'BUY', 0.7, 'gtd', 'infinity')" },
     };
 
     [Theory]

@@ -91,6 +91,13 @@ public sealed class BadInputTests(DatabaseFixture fixture) : IClassFixture<Datab
         ("take profit 999999999999999999 percent", $"{Insert}, take_profit, exit_unit) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 999999999999999999, 'percent')"),
         ("take profit 10001 percent", $"{Insert}, take_profit, exit_unit) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 10001, 'percent')"),
         ("stop loss 100 percent", $"{Insert}, stop_loss, exit_unit) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 100, 'percent')"),
+        ("limit price on a market order", $"{Insert}, limit_price) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 1)"),
+        ("limit price on a stop order", $"{Insert}, order_type, stop_price, limit_price) VALUES ('bad', 'BAD/USDT', 'SELL', 0.9, 'stop', 90, 1)"),
+        ("stop price on a limit order", $"{Insert}, order_type, limit_price, stop_price) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 'limit', 100, 1)"),
+        ("stop price on a trailing stop", $"{Insert}, order_type, trailing_offset, stop_price) VALUES ('bad', 'BAD/USDT', 'SELL', 0.9, 'trailing_stop', 5, 90)"),
+        ("expiry -infinity on a GTC order", $"{Insert}, expires_at) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, '-infinity')"),
+        ("expiry on a day order", $"{Insert}, time_in_force, expires_at) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 'day', now() + interval '1 hour')"),
+        ("GTD expiring at infinity", $"{Insert}, time_in_force, expires_at) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 'gtd', 'infinity')"),
     ];
 
     /// <summary>Accepted at INSERT, then ended by the orchestrator: (what, statement, expected status).</summary>
