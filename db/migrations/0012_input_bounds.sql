@@ -247,3 +247,150 @@ CALL add_check_constraints('trading_decisions',
           'stop_price IS NULL OR order_type IN (''stop'', ''stop_limit'')',
           'expires_at IS NULL OR time_in_force = ''gtd''',
           'expires_at > ''-infinity'' AND expires_at < ''infinity''']);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Item 4: a zero capital divides nothing by zero. withdraw('h-zero', 10000) of all of an account's capital made the
+-- overview divide by zero for every reader and every snapshot tick. A percentage of a capital base that is zero or
+-- negative (everything withdrawn; more withdrawn than paid in, after profits) has no meaning, so it is NULL there, not
+-- 0 (which would read as "broke even") and not relative to something else (which would change its meaning elsewhere).
+-- Every division by a capital, an equity or a peak on the read side, in its newest definition, with only that change:
+--   v_paper_portfolio_overview.total_pnl_pct  (0009)   / (initial capital + net deposits)
+--   v_paper_daily_pnl.return_pct              (0007)   / (opening value + the day's net deposits)
+--   v_paper_equity_curve.drawdown_pct         (0003)   / running peak
+--   paper_add_snapshots drawdown percent      (0010)   / running peak: in the snapshot tick's transaction, so a first
+--                                                        snapshot of 0 stopped every account's snapshots
+-- Unchanged because already guarded: v_paper_open_positions (cost_basis > 0 by CHECK), v_paper_performance_metrics
+-- (NULLIF; reads v_paper_daily_pnl, whose NULL returns avg() skips), v_paper_account_epochs and order_violations (NULLIF),
+-- get_portfolio_value (reads the overview).
+-- paper_portfolio_snapshots.total_pnl_pct copies the overview's, so it may be NULL too.
+-- ---------------------------------------------------------------------------------------------------------------
+ALTER TABLE paper_portfolio_snapshots ALTER COLUMN total_pnl_pct DROP NOT NULL;
+
+CREATE OR REPLACE VIEW v_paper_portfolio_overview AS
+WITH pos AS (
+    SELECT account,
+           count(*)                          AS num_positions,
+           COALESCE(sum(position_value), 0)  AS positions_value,
+           COALESCE(sum(abs(position_value)), 0) AS gross_exposure,
+           COALESCE(sum(unrealized_pnl), 0)  AS unrealized_pnl,
+           COALESCE(sum(entry_fees), 0)      AS open_entry_fees,
+           count(*) FILTER (WHERE current_price IS NULL) AS unpriced_positions
+    FROM v_paper_open_positions
+    GROUP BY account
+), realized AS (
+    SELECT account, net_pnl::numeric AS realized_pnl, fees::numeric AS trade_fees, total_trades
+    FROM paper_account_stats
+), deposits AS (
+    SELECT account, sum(amount) AS net_deposits
+    FROM paper_ledger
+    WHERE kind IN ('deposit', 'withdrawal')
+    GROUP BY account
+)
+SELECT a.account,
+       a.base_currency,
+       a.initial_capital,
+       COALESCE(d.net_deposits, 0)                                   AS net_deposits,
+       a.cash,
+       COALESCE(p.positions_value, 0)                                AS positions_value,
+       a.cash + COALESCE(p.positions_value, 0)                       AS total_value,
+       COALESCE(p.gross_exposure, 0)                                 AS gross_exposure,
+       COALESCE(p.unrealized_pnl, 0)                                 AS unrealized_pnl,
+       COALESCE(r.realized_pnl, 0)                                   AS realized_pnl,
+       a.cash + COALESCE(p.positions_value, 0) - a.initial_capital - COALESCE(d.net_deposits, 0) AS total_pnl,
+       CASE WHEN a.initial_capital + COALESCE(d.net_deposits, 0) > 0
+            THEN round((a.cash + COALESCE(p.positions_value, 0) - a.initial_capital - COALESCE(d.net_deposits, 0))
+                       / (a.initial_capital + COALESCE(d.net_deposits, 0)) * 100, 4) END AS total_pnl_pct,
+       COALESCE(p.num_positions, 0)                                  AS num_positions,
+       COALESCE(r.total_trades, 0)                                   AS total_trades,
+       COALESCE(p.unpriced_positions, 0)                             AS unpriced_positions,
+       a.halted,
+       a.halt_reason
+FROM accounts a
+LEFT JOIN pos p ON p.account = a.account
+LEFT JOIN realized r ON r.account = a.account
+LEFT JOIN deposits d ON d.account = a.account
+WHERE a.archived_of IS NULL;
+
+CREATE OR REPLACE VIEW v_paper_daily_pnl AS
+WITH funding AS (
+    SELECT account, (time AT TIME ZONE 'UTC')::date AS day, sum(amount) AS net_deposits
+    FROM paper_ledger
+    WHERE kind IN ('deposit', 'withdrawal')
+    GROUP BY 1, 2
+), days AS (
+    SELECT d.account, d.day, d.close_value AS closing_value,
+           COALESCE(lag(d.close_value) OVER (PARTITION BY d.account ORDER BY d.day), a.initial_capital) AS opening_value,
+           d.trades, d.wins, d.realized_pnl, d.fees
+    FROM paper_daily_equity d
+    JOIN accounts a ON a.account = d.account
+    WHERE d.close_value IS NOT NULL
+)
+SELECT d.account,
+       d.day,
+       d.opening_value,
+       d.closing_value,
+       d.closing_value - d.opening_value - COALESCE(f.net_deposits, 0)                       AS pnl,
+       CASE WHEN d.opening_value + COALESCE(f.net_deposits, 0) > 0
+            THEN round((d.closing_value - d.opening_value - COALESCE(f.net_deposits, 0))
+                       / (d.opening_value + COALESCE(f.net_deposits, 0)) * 100, 4) END      AS return_pct,
+       d.trades,
+       d.wins,
+       d.realized_pnl::numeric                                                              AS realized_pnl,
+       d.fees::numeric                                                                      AS fees,
+       COALESCE(f.net_deposits, 0)                                                          AS net_deposits
+FROM days d
+LEFT JOIN funding f ON f.account = d.account AND f.day = d.day;
+
+CREATE OR REPLACE VIEW v_paper_equity_curve AS
+SELECT s.account,
+       s.time,
+       s.cash,
+       s.positions_value,
+       s.total_value,
+       s.total_pnl,
+       s.total_pnl_pct,
+       s.num_positions,
+       max(s.total_value) OVER w                                         AS peak_value,
+       s.total_value - max(s.total_value) OVER w                         AS drawdown,
+       CASE WHEN max(s.total_value) OVER w > 0
+            THEN round((s.total_value - max(s.total_value) OVER w) / max(s.total_value) OVER w * 100, 4) END AS drawdown_pct
+FROM paper_portfolio_snapshots s
+WINDOW w AS (PARTITION BY s.account ORDER BY s.time ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW);
+
+CREATE OR REPLACE FUNCTION paper_add_snapshots(p_account text[], p_time timestamptz[], p_value numeric[])
+    RETURNS void
+    LANGUAGE sql AS
+$$
+    WITH s AS (
+        SELECT * FROM unnest(p_account, p_time, p_value) AS s(account, time, value)
+    ), curve AS (
+        SELECT account, time, value,
+               max(value) OVER (PARTITION BY account ORDER BY time ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS peak
+        FROM s
+    ), per_account AS (
+        SELECT c.account, max(c.value) AS peak_in, min(c.value - GREATEST(c.peak, COALESCE(st.peak_value, c.peak))) AS dd,
+               min(CASE WHEN GREATEST(c.peak, COALESCE(st.peak_value, c.peak)) > 0
+                        THEN round((c.value - GREATEST(c.peak, COALESCE(st.peak_value, c.peak))) / GREATEST(c.peak, COALESCE(st.peak_value, c.peak)) * 100, 4) END) AS dd_pct
+        FROM curve c LEFT JOIN paper_account_stats st ON st.account = c.account
+        GROUP BY c.account
+    )
+    INSERT INTO paper_account_stats AS st (account, peak_value, max_drawdown, max_drawdown_pct)
+    SELECT account, peak_in, LEAST(dd, 0), LEAST(dd_pct, 0) FROM per_account
+    ORDER BY account
+    ON CONFLICT (account) DO UPDATE SET
+        peak_value = GREATEST(st.peak_value, EXCLUDED.peak_value),
+        max_drawdown = LEAST(st.max_drawdown, EXCLUDED.max_drawdown),
+        max_drawdown_pct = LEAST(st.max_drawdown_pct, EXCLUDED.max_drawdown_pct);
+
+    INSERT INTO paper_daily_equity AS d (account, day, first_time, open_value, last_time, close_value)
+    SELECT DISTINCT ON (account, (time AT TIME ZONE 'UTC')::date) account, (time AT TIME ZONE 'UTC')::date,
+           min(time) OVER w, first_value(value) OVER w, time, value
+    FROM unnest(p_account, p_time, p_value) AS s(account, time, value)
+    WINDOW w AS (PARTITION BY account, (time AT TIME ZONE 'UTC')::date ORDER BY time)
+    ORDER BY account, (time AT TIME ZONE 'UTC')::date, time DESC
+    ON CONFLICT (account, day) DO UPDATE SET
+        first_time = CASE WHEN d.first_time IS NULL OR EXCLUDED.first_time <= d.first_time THEN EXCLUDED.first_time ELSE d.first_time END,
+        open_value = CASE WHEN d.first_time IS NULL OR EXCLUDED.first_time <= d.first_time THEN EXCLUDED.open_value ELSE d.open_value END,
+        last_time = CASE WHEN d.last_time IS NULL OR EXCLUDED.last_time >= d.last_time THEN EXCLUDED.last_time ELSE d.last_time END,
+        close_value = CASE WHEN d.last_time IS NULL OR EXCLUDED.last_time >= d.last_time THEN EXCLUDED.close_value ELSE d.close_value END;
+$$;
