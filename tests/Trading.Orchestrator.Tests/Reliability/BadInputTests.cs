@@ -11,6 +11,7 @@ namespace Trading.Orchestrator.Tests.Reliability;
 public sealed class BadInputTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Insert = "INSERT INTO trading_decisions (account, symbol, decision, confidence";
+    private const string Quote = "INSERT INTO market_prices (time, symbol, bid, ask";
 
     /// <summary>Refused at INSERT: (what, statement).</summary>
     private static readonly (string What, string Sql)[] Refused =
@@ -59,13 +60,51 @@ public sealed class BadInputTests(DatabaseFixture fixture) : IClassFixture<Datab
         ("agent of 10 KB", $"{Insert}, agent) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, repeat('a', 10000))"),
         ("empty idempotency key", $"{Insert}, idempotency_key) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, '')"),
         ("duplicate idempotency key", $"{Insert}, idempotency_key) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 'once')"),
+        // Issue 18: NaN and infinities anywhere numeric, values beyond the stated maxima (0012), quotes from the future,
+        // and fields the order would silently ignore.
+        ("quote NaN bid size", $"{Quote}, bid_size) VALUES (now() - interval '1 day', 'BAD/USDT', 99, 101, 'NaN')"),
+        ("quote NaN ask size", $"{Quote}, ask_size) VALUES (now() - interval '1 day', 'BAD/USDT', 99, 101, 'NaN')"),
+        ("quote NaN volume", $"{Quote}, volume) VALUES (now() - interval '1 day', 'BAD/USDT', 99, 101, 'NaN')"),
+        ("quote Infinity volume", $"{Quote}, volume) VALUES (now() - interval '1 day', 'BAD/USDT', 99, 101, 'Infinity')"),
+        ("quote of 9.99e17", $"{Quote}) VALUES (now() - interval '1 day', 'BAD/USDT', 998999999999999999, 999000000000000000)"),
+        ("quote at the maximum price", $"{Quote}) VALUES (now() - interval '1 day', 'BAD/USDT', 99, 100000000)"),
+        ("quote a year ahead", $"{Quote}) VALUES (now() + interval '1 year', 'BAD/USDT', 99, 101)"),
+        ("quote a minute ahead", $"{Quote}) VALUES (clock_timestamp() + interval '1 minute', 'BAD/USDT', 99, 101)"),
+        ("quote at infinity", $"{Quote}) VALUES ('infinity', 'BAD/USDT', 99, 101)"),
+        ("quote at -infinity", $"{Quote}) VALUES ('-infinity', 'BAD/USDT', 99, 101)"),
+        ("instrument tick size NaN", "INSERT INTO instruments (symbol, tick_size) VALUES ('NAN/USDT', 'NaN')"),
+        ("instrument lot size NaN", "INSERT INTO instruments (symbol, lot_size) VALUES ('NAN/USDT', 'NaN')"),
+        ("instrument min notional NaN", "INSERT INTO instruments (symbol, min_notional) VALUES ('NAN/USDT', 'NaN')"),
+        ("account min fee NaN", "INSERT INTO accounts (account, min_fee) VALUES ('bad-nan', 'NaN')"),
+        ("account capital NaN", "INSERT INTO accounts (account, initial_capital, cash) VALUES ('bad-nan', 'NaN', 'NaN')"),
+        ("account capital 10^15", "INSERT INTO accounts (account, initial_capital, cash) VALUES ('bad-rich', 1e15, 1e15)"),
+        ("account cash set to NaN", "UPDATE accounts SET cash = 'NaN' WHERE account = 'bad'"),
+        ("deposit of 10^15", "SELECT deposit('bad', 1e15)"),
+        ("deposit of NaN", "SELECT deposit('bad', 'NaN')"),
+        ("risk limit threshold NaN", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('bad', 'max_order_notional', 'NaN')"),
+        ("risk limit threshold 10^15", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('bad', 'max_order_notional', 1e15)"),
+        ("limit price 9.99e17", $"{Insert}, order_type, limit_price) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 'limit', 999000000000000000)"),
+        ("stop price at the maximum", $"{Insert}, order_type, stop_price) VALUES ('bad', 'BAD/USDT', 'SELL', 0.9, 'stop', 100000000)"),
+        ("quantity 10^12", $"{Insert}, quantity) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 1000000000000)"),
+        ("notional 10^15", $"{Insert}, notional) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 1e15)"),
+        ("take profit price 10^9", $"{Insert}, take_profit) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 1000000000)"),
+        ("take profit 999999999999999999 percent", $"{Insert}, take_profit, exit_unit) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 999999999999999999, 'percent')"),
+        ("take profit 10001 percent", $"{Insert}, take_profit, exit_unit) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 10001, 'percent')"),
+        ("stop loss 100 percent", $"{Insert}, stop_loss, exit_unit) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 100, 'percent')"),
+        ("limit price on a market order", $"{Insert}, limit_price) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 1)"),
+        ("limit price on a stop order", $"{Insert}, order_type, stop_price, limit_price) VALUES ('bad', 'BAD/USDT', 'SELL', 0.9, 'stop', 90, 1)"),
+        ("stop price on a limit order", $"{Insert}, order_type, limit_price, stop_price) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 'limit', 100, 1)"),
+        ("stop price on a trailing stop", $"{Insert}, order_type, trailing_offset, stop_price) VALUES ('bad', 'BAD/USDT', 'SELL', 0.9, 'trailing_stop', 5, 90)"),
+        ("expiry -infinity on a GTC order", $"{Insert}, expires_at) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, '-infinity')"),
+        ("expiry on a day order", $"{Insert}, time_in_force, expires_at) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 'day', now() + interval '1 hour')"),
+        ("GTD expiring at infinity", $"{Insert}, time_in_force, expires_at) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 'gtd', 'infinity')"),
     ];
 
     /// <summary>Accepted at INSERT, then ended by the orchestrator: (what, statement, expected status).</summary>
     private static readonly (string What, string Sql, string Status)[] Ended =
     [
         ("sell with nothing held, no shorting", $"{Insert}) VALUES ('bad-flat', 'BAD/USDT', 'SELL', 0.9)", "rejected"),
-        ("absurd quantity", $"{Insert}, quantity) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 1000000000000)", "rejected"),
+        ("absurd quantity", $"{Insert}, quantity) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 100000000)", "rejected"),
         ("quantity below one lot", $"{Insert}, quantity) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 0.0000001)", "rejected"),
         ("dust notional", $"{Insert}, notional) VALUES ('bad', 'BAD/USDT', 'BUY', 0.9, 0.00001)", "rejected"),
         ("halted account", $"{Insert}) VALUES ('bad-halted', 'BAD/USDT', 'BUY', 0.9)", "rejected"),
