@@ -145,9 +145,10 @@ CALL add_check_constraints('paper_orders', ARRAY['paper_orders_price_max', 'pape
           'quantity < max_quantity()']);
 
 -- Deposits and withdrawals (0006's function, plus the bounds): an amount, and the cash it leaves, below max_amount().
+-- CREATE OR REPLACE resets a function's attributes: it stays SECURITY DEFINER with the pinned path 0011 gave it.
 CREATE OR REPLACE FUNCTION fund_account(p_account text, p_amount numeric, p_description text DEFAULT NULL)
     RETURNS numeric
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     new_cash numeric;
