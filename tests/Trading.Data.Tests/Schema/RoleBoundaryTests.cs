@@ -51,6 +51,8 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_feed", "INSERT INTO market_prices (time, symbol, last) VALUES (now(), 'BTC/USDT', 1)" },
         { "trading_feed", "INSERT INTO instruments (symbol) VALUES ('FEED/USDT') ON CONFLICT DO NOTHING" },
         { "trading_feed", "SELECT name FROM schema_migrations" },
+        { "trading_operator", "SELECT deposit('default', 5, 'role test')" },
+        { "trading_operator", "SELECT withdraw('default', 5, 'role test')" },
         { "trading_operator", "INSERT INTO accounts (account) VALUES ('operator-new')" },
         { "trading_operator", "UPDATE accounts SET fee_rate = 0.002, initial_capital = 20000, cash = 20000 WHERE account = 'default'" },
         { "trading_operator", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_order_notional', 1000)" },
