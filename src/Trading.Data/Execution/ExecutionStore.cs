@@ -149,7 +149,7 @@ public static class ExecutionStore
     private const string DecisionsSql = """
         SELECT d.id, d.account, d.symbol, d.decision, d.confidence, d.risk_score, d.quantity, d.notional, d.order_type,
                d.current_price, d.created_at, d.agent, d.strategy, d.attempts, d.limit_price, d.stop_price, d.trailing_offset,
-               d.time_in_force, d.expires_at, d.stop_loss, d.take_profit, d.exit_unit
+               d.time_in_force, d.expires_at, d.stop_loss, d.take_profit, d.exit_unit, d.price_as_of
         FROM unnest($1::text[]) AS a(account)
         CROSS JOIN LATERAL (
             SELECT * FROM trading_decisions d
@@ -359,7 +359,7 @@ public static class ExecutionStore
             }
         }
 
-        var delayed = accounts.Where(a => configs[a].Latency > TimeSpan.Zero).ToList();
+        var delayed = accounts.Where(a => configs[a].Latency > TimeSpan.Zero || decisions[a].Any(d => d.PriceAsOf is not null)).ToList();
         if (delayed.Count > 0)
         {
             await ApplyLatencyAsync(connection, transaction, delayed.ToDictionary(a => a, a => (configs[a].Config, configs[a].Latency)),
@@ -427,7 +427,9 @@ public static class ExecutionStore
         Dictionary<string, (AccountConfig Config, TimeSpan Latency)> accounts, Dictionary<string, List<PendingDecision>> decisions,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var pending = accounts.Keys.SelectMany(a => decisions[a].Select(d => (Decision: d, Target: d.Request.CreatedAt + accounts[a].Latency))).ToList();
+        var pending = accounts.Keys
+            .SelectMany(a => decisions[a].Where(d => Delayed(d, accounts[a].Latency)).Select(d => (Decision: d, Target: d.PriceClock + accounts[a].Latency)))
+            .ToList();
         var symbols = pending.ToDictionary(p => p.Decision.Request.Id, p => p.Decision.Request.Symbol);
         var found = new Dictionary<long, Quote>();
         await using (var command = new NpgsqlCommand(LatencyQuotesSql, connection, transaction))
@@ -449,7 +451,13 @@ public static class ExecutionStore
             var ready = new List<PendingDecision>();
             foreach (var decision in decisions[account])
             {
-                var target = decision.Request.CreatedAt + latency;
+                if (!Delayed(decision, latency))
+                {
+                    ready.Add(decision); // priced by the newest quote at execution, like any decision of an undelayed account
+                    continue;
+                }
+
+                var target = decision.PriceClock + latency;
                 if (found.TryGetValue(decision.Request.Id, out var quote))
                 {
                     ready.Add(decision with { Request = decision.Request with { LatencyQuote = quote, LatencyTarget = target } });
@@ -468,6 +476,9 @@ public static class ExecutionStore
             decisions[account].AddRange(ready);
         }
     }
+
+    /// <summary>Whether a decision is priced by the first quote after its price clock rather than the newest quote.</summary>
+    private static bool Delayed(PendingDecision decision, TimeSpan latency) => latency > TimeSpan.Zero || decision.PriceAsOf is not null;
 
     /// <summary>Writes the engine's results for the batch and marks every claimed decision terminal.</summary>
     public static Task WriteAsync(
@@ -507,7 +518,8 @@ public static class ExecutionStore
             ExpiresAt = reader.IsDBNull(18) ? null : reader.GetFieldValue<DateTimeOffset>(18),
             Bracket = OrderRows.Bracket(NullableDecimal(reader, 19), NullableDecimal(reader, 20), isTrailingOrder ? null : trailing, percent),
         };
-        return new PendingDecision(request, NullableString(reader, 12), reader.GetInt32(13));
+        return new PendingDecision(request, NullableString(reader, 12), reader.GetInt32(13),
+            reader.IsDBNull(22) ? null : reader.GetFieldValue<DateTimeOffset>(22));
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] parameters)

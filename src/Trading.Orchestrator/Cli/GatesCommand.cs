@@ -65,9 +65,9 @@ public static class GatesCommand
         return command;
     }
 
-    private static void Print(string account, IReadOnlyList<GateResult> gates, bool passed)
+    internal static void Print(string account, IReadOnlyList<GateResult> gates, bool passed)
     {
-        var table = new Table { Title = new TableTitle($"Promotion gates: {account}"), Border = TableBorder.Rounded };
+        var table = new Table { Title = new TableTitle($"Promotion gates: {CliOutput.Escape(account)}"), Border = TableBorder.Rounded };
         table.AddColumn("gate");
         table.AddColumn(new TableColumn("figure").RightAligned());
         table.AddColumn("rule");

@@ -7,6 +7,7 @@ using Quartz;
 using Trading.Data.MarketData;
 using Trading.Orchestrator.Feeds;
 using Trading.Orchestrator.Execution;
+using Trading.Orchestrator.Strategies;
 using Trading.Orchestrator.Jobs;
 
 namespace Trading.Orchestrator.Hosting;
@@ -39,6 +40,15 @@ public static class OrchestratorHost
         services.AddSingleton<DecisionExecutor>();
         services.AddHostedService<NotificationListener>();
         services.AddHostedService<ExecutionWorker>();
+        services.AddOptions<StrategyOptions>()
+            .Bind(configuration.GetSection(StrategyOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        if (configuration.GetSection(StrategyOptions.Section).Get<StrategyOptions>() is not { Enabled: false })
+        {
+            services.AddHostedService<StrategyRunner>();
+        }
+
         services.AddQuartz(q =>
         {
             var poll = new JobKey("poll");

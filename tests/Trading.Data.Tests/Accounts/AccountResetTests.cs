@@ -10,7 +10,7 @@ public sealed class AccountResetTests(DatabaseFixture fixture) : IClassFixture<D
     private static readonly string[] MovedToArchive =
     [
         "paper_account_stats", "paper_cancel_requests", "paper_daily_equity", "paper_fills", "paper_ledger", "paper_order_marks",
-        "paper_orders", "paper_portfolio_snapshots", "paper_trades", "trading_decisions",
+        "paper_orders", "paper_portfolio_snapshots", "paper_trades", "strategy_sessions", "trading_decisions",
     ];
 
     private static readonly string[] StayWithTheName = ["paper_risk_limits"];
@@ -54,6 +54,7 @@ public sealed class AccountResetTests(DatabaseFixture fixture) : IClassFixture<D
                 ["paper_orders"] = 2,
                 ["paper_portfolio_snapshots"] = 2,
                 ["paper_trades"] = 1,
+                ["strategy_sessions"] = 0,
                 ["trading_decisions"] = 3,
             },
             before);

@@ -7,6 +7,7 @@ namespace Trading.Data.Tests.Schema;
 public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Decision = "INSERT INTO trading_decisions (symbol, decision, confidence";
+    private const string Session = "INSERT INTO strategy_sessions (name, config, account";
 
     /// <summary>(expected constraint name or SQLSTATE, statement).</summary>
     public static TheoryData<string, string> BadRows => new()
@@ -168,6 +169,19 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "trading_decisions_expires_at_finite", $"{Decision}, expires_at) VALUES ('BTC/USDT', 'BUY', 0.7, '-infinity')" },
         { "trading_decisions_expires_at_only_gtd", $"{Decision}, time_in_force, expires_at) VALUES ('BTC/USDT', 'BUY', 0.7, 'day', now() + interval '1 hour')" },
         { "trading_decisions_expires_at_finite", $"{Decision}, time_in_force, expires_at) VALUES ('BTC/USDT', 'BUY', 0.7, 'gtd', 'infinity')" },
+        { "trading_decisions_price_as_of_finite", $"{Decision}, price_as_of) VALUES ('BTC/USDT', 'BUY', 0.7, '-infinity')" },
+        // Strategy sessions (0013).
+        { "strategy_sessions_name_format", $"{Session}) VALUES ('bad name!', '{{}}', 'default')" },
+        { "strategy_sessions_name_format", $"{Session}) VALUES ('', '{{}}', 'default')" },
+        { "strategy_sessions_config_object", $"{Session}) VALUES ('s', '[1, 2]', 'default')" },
+        { "strategy_sessions_checksum_format", $"{Session}, checksum) VALUES ('s', '{{}}', 'default', 'ABC')" },
+        { "strategy_sessions_mode_known", $"{Session}, mode) VALUES ('s', '{{}}', 'default', 'backwards')" },
+        { "strategy_sessions_status_known", $"{Session}, status, stopped_at) VALUES ('s', '{{}}', 'default', 'paused', now())" },
+        { "strategy_sessions_status_reason_length", $"{Session}, status_reason) VALUES ('s', '{{}}', 'default', repeat('x', 4001))" },
+        { "strategy_sessions_act_from_finite", $"{Session}, act_from) VALUES ('s', '{{}}', 'default', 'infinity')" },
+        { "strategy_sessions_bars_acted_nonnegative", $"{Session}, bars_acted) VALUES ('s', '{{}}', 'default', -1)" },
+        { "strategy_sessions_stopped_at", $"{Session}, status) VALUES ('s', '{{}}', 'default', 'stopped')" },
+        { "strategy_sessions_stopped_at", $"{Session}, stopped_at) VALUES ('s', '{{}}', 'default', now())" },
     };
 
     [Theory]

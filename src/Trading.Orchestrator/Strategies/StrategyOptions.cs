@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Trading.Orchestrator.Strategies;
+
+/// <summary>Configuration section "Strategies": the session runner inside `trading run`.</summary>
+public sealed class StrategyOptions
+{
+    public const string Section = "Strategies";
+
+    /// <summary>Run the strategy sessions that are `running` (one runner per process; replicas share sessions safely).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the runner looks for closed bars. A bar is acted on at most this long after it closes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most bars one session acts on per look (a replay catching up yields to the other sessions).</summary>
+    [Range(1, 100_000)]
+    public int MaxBarsPerPoll { get; set; } = 1000;
+}
