@@ -97,8 +97,12 @@ BEGIN
     v_account := coalesce(p_account, 'strategy-' || lower(regexp_replace(v_name, '[^A-Za-z0-9]+', '-', 'g')));
     IF NOT EXISTS (SELECT 1 FROM accounts WHERE account = v_account) THEN
         -- A session's own account: prices as of the decision plus 1 ms, i.e. the first quote after the bar that decided.
-        INSERT INTO accounts (account, initial_capital, cash, latency)
-        VALUES (v_account, coalesce(p_capital, 10000), coalesce(p_capital, 10000), interval '1 millisecond');
+        -- A replay's next quote may be a whole bar away (klines are quotes at their close): its staleness bound covers one.
+        INSERT INTO accounts (account, initial_capital, cash, latency, staleness_bound)
+        VALUES (v_account, coalesce(p_capital, 10000), coalesce(p_capital, 10000), interval '1 millisecond',
+                CASE WHEN p_mode = 'replay' AND p_config ->> 'timeframe' ~ '^[0-9]{1,3}[mhd]$'
+                     THEN (p_config ->> 'timeframe')::interval + interval '1 minute'
+                     ELSE interval '60 seconds' END);
     ELSIF p_capital IS NOT NULL THEN
         RAISE EXCEPTION 'account % exists: its capital is its own (fund or reset it instead of passing a capital)', v_account
             USING ERRCODE = 'invalid_parameter_value';
