@@ -6,7 +6,7 @@ namespace Trading.Strategies.Config.Parsing;
 
 /// <summary>
 /// Reads a condition list: comparisons <c>{indicator, field, operator, value}</c> and groups <c>{"all": [...]}</c> /
-/// <c>{"any": [...]}</c>, nestable; a top-level list means all. Returns null (having said why) when anything is wrong.
+/// <c>{"any": [...]}</c>, nestable; a top-level list means all, and a top-level object is one group or comparison. Returns null (having said why) when anything is wrong.
 /// </summary>
 internal sealed class ConditionParser
 {
@@ -33,7 +33,13 @@ internal sealed class ConditionParser
     {
         var path = ConfigReader.Child("$", key);
         present = ConfigReader.TryGet(root, key, out var list);
-        return present ? ParseList(list, path) : null;
+        if (!present)
+        {
+            return null;
+        }
+
+        // A list means all of it; a single group or comparison object is taken as written.
+        return list.ValueKind == JsonValueKind.Object ? ParseCondition(list, path) : ParseList(list, path);
     }
 
     private ConditionGroup? ParseList(JsonElement list, string path)
