@@ -93,18 +93,15 @@ public class StrategyConfigParserTests
     }
 
     [Theory]
-    [InlineData("\"symbols\": [\"btc/usdt\"]", "$.symbols[0]")]
-    [InlineData("\"symbols\": []", "$.symbols")]
-    [InlineData("\"timeframe\": \"2d\"", "$.timeframe")]
-    [InlineData("\"name\": \"has space\"", "$.name")]
-    public void Parse_BadHeader_ErrorAtPath(string replacement, string path)
+    [InlineData("[\"BTC/USDT\"]", "[\"btc/usdt\"]", "$.symbols[0]")]
+    [InlineData("[\"BTC/USDT\"]", "[]", "$.symbols")]
+    [InlineData("[\"BTC/USDT\"]", "[\"BTC/USDT\", \"BTC/USDT\"]", "$.symbols[1]")]
+    [InlineData("\"rsi_bounce_paper\"", "\"has space\"", "$.name")]
+    [InlineData("\"period\": 14", "\"period\": 14.5", "$.indicators[0].params.period")]
+    [InlineData("\"take_profit_pct\": 15", "\"take_profit_pct\": -1", "$.take_profit_pct")]
+    public void Parse_OneBadValue_OneErrorAtItsPath(string find, string replacement, string path)
     {
-        var json = SeedConfigs.RsiBounce
-            .Replace("\"symbols\": [\"BTC/USDT\"]", replacement.StartsWith("\"symbols\"", StringComparison.Ordinal) ? replacement : "\"symbols\": [\"BTC/USDT\"]", StringComparison.Ordinal)
-            .Replace("\"timeframe\": \"4h\"", replacement.StartsWith("\"timeframe\"", StringComparison.Ordinal) ? replacement : "\"timeframe\": \"4h\"", StringComparison.Ordinal)
-            .Replace("\"name\": \"rsi_bounce_paper\"", replacement.StartsWith("\"name\"", StringComparison.Ordinal) ? replacement : "\"name\": \"rsi_bounce_paper\"", StringComparison.Ordinal);
-
-        var error = Assert.Single(StrategyConfigParser.Parse(json).Errors);
+        var error = Assert.Single(StrategyConfigParser.Parse(SeedConfigs.RsiBounce.Replace(find, replacement, StringComparison.Ordinal)).Errors);
 
         Assert.Equal(path, error.Path);
     }

@@ -52,11 +52,7 @@ public class StrategyEvaluatorTests
     public void OnBar_WarmUp_NoSignalBeforeIndicatorDefined()
     {
         // A price rule that always holds still waits for the sma(3) to be defined: bar index 2 is the first signal.
-        var evaluator = Evaluator("""
-            "indicators": [{"name": "sma", "params": {"period": 3}}],
-            "entry_conditions": [{"indicator": "price", "field": "close", "operator": "gt", "value": 0}],
-            "direction": "long", "stop_loss_pct": 5
-            """);
+        var evaluator = Evaluator(AlwaysLong(3, "\"stop_loss_pct\": 5"));
 
         var firstSignals = TestBars.FromCloses(10m, 11m, 12m).Select(b => evaluator.OnBar(b, StrategyPosition.Flat).Count).ToArray();
 
@@ -67,11 +63,7 @@ public class StrategyEvaluatorTests
     [Fact]
     public void OnBar_CooldownTwoBars_NoEntryOnTheTwoBarsAfterAnExit()
     {
-        var evaluator = Evaluator("""
-            "indicators": [{"name": "sma", "params": {"period": 1}}],
-            "entry_conditions": [{"indicator": "price", "field": "close", "operator": "gt", "value": 0}],
-            "direction": "long", "stop_loss_pct": 5, "cooldown_bars": 2
-            """);
+        var evaluator = Evaluator(AlwaysLong(1, "\"stop_loss_pct\": 5, \"cooldown_bars\": 2"));
         var bars = TestBars.FromCloses(10m, 10m, 10m, 10m, 10m);
 
         // The exit filled a second after bar 0 closed: bars 1 and 2 are the cool-down, bar 3 may enter again.
@@ -84,11 +76,7 @@ public class StrategyEvaluatorTests
     [Fact]
     public void OnBar_MaxBarsInTrade_CloseOnTheThirdBarHeld()
     {
-        var evaluator = Evaluator("""
-            "indicators": [{"name": "sma", "params": {"period": 1}}],
-            "entry_conditions": [{"indicator": "price", "field": "close", "operator": "gt", "value": 0}],
-            "direction": "long", "max_bars_in_trade": 3
-            """);
+        var evaluator = Evaluator(AlwaysLong(1, "\"max_bars_in_trade\": 3"));
         var bars = TestBars.FromCloses(10m, 10m, 10m, 10m);
         var held = new StrategyPosition(PositionSide.Long, 1m, bars[0].CloseTime.AddSeconds(1), null);
 
@@ -226,6 +214,13 @@ public class StrategyEvaluatorTests
 
         return signals;
     }
+
+    /// <summary>A long strategy whose entry always holds (close &gt; 0) once sma(<paramref name="period"/>) is defined.</summary>
+    private static string AlwaysLong(int period, string options) => $$$"""
+        "indicators": [{"name": "sma", "params": {"period": {{{period}}}}}],
+        "entry_conditions": [{"indicator": "price", "field": "close", "operator": "gt", "value": 0}],
+        "direction": "long", {{{options}}}
+        """;
 
     /// <summary>fast = sma(1) (the close) against slow = sma(2), entry and exit by the given crossings.</summary>
     private static string CrossRules(string direction, string entry, string exit) => $$$"""

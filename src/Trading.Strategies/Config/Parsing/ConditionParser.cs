@@ -6,7 +6,8 @@ namespace Trading.Strategies.Config.Parsing;
 
 /// <summary>
 /// Reads a condition list: comparisons <c>{indicator, field, operator, value}</c> and groups <c>{"all": [...]}</c> /
-/// <c>{"any": [...]}</c>, nestable; a top-level list means all, and a top-level object is one group or comparison. Returns null (having said why) when anything is wrong.
+/// <c>{"any": [...]}</c>, nestable; a top-level list means all, and a top-level object is one group or comparison.
+/// Returns null (having said why) when anything is wrong.
 /// </summary>
 internal sealed class ConditionParser
 {
