@@ -31,12 +31,17 @@ public sealed class StrategySessionTests(DatabaseFixture fixture) : IClassFixtur
     public async Task RsiBounce_KilledMidSession_NoBarLostOrRepeated()
     {
         var (session, first) = await StartAsync("rsi-kills");
+        var progress = new List<long>();
         for (var kill = 0; kill < 3; kill++)
         {
             using var doomed = await RunAsync(maxBarsPerPoll: 1);
             await Task.Delay(TimeSpan.FromMilliseconds(700 + (300 * kill)));
             doomed.Crash();
+            progress.Add(await fixture.Database.ScalarAsync<long>("SELECT bars_acted FROM strategy_sessions WHERE session_id = $1", session));
         }
+
+        // The kills landed in the middle of the session, not before or after it.
+        Assert.Contains(progress, acted => acted is > 0 and < RsiReplay.Bars);
 
         using var process = await RunAsync(maxBarsPerPoll: 1000);
         await process.WaitForAsync(fixture.Database, $"SELECT bars_acted = {RsiReplay.Bars} AND decisions = 2 FROM v_strategy_sessions WHERE session_id = {session}");
