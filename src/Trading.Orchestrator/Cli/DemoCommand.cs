@@ -22,9 +22,13 @@ public static class DemoCommand
         var fresh = new Option<bool>("--fresh") { Description = "Start the account over (its decisions, orders, trades and snapshots are deleted)." };
         var seconds = new Option<int?>("--seconds") { Description = "Stop after this many seconds (default: run until Ctrl+C)." };
         var pace = new Option<int>("--decisions-per-second") { Description = "How often the sample agent decides.", DefaultValueFactory = _ => 3 };
-        var command = new Command("demo", "Run everything at once on a private database: price feed, a sample agent, the orchestrator, a live dashboard.")
+        var noStrategy = new Option<bool>("--no-strategy")
         {
-            account, fresh, seconds, pace,
+            Description = "Do not run the demo's strategy session (an RSI mean reversion on 1-minute bars, on the account <account>-strategy).",
+        };
+        var command = new Command("demo", "Run everything at once on a private database: price feed, a sample agent, a strategy session, the orchestrator, a live dashboard.")
+        {
+            account, fresh, seconds, pace, noStrategy,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,6 +49,10 @@ public static class DemoCommand
             await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, settings), loggers, cancellationToken);
             await new Migrator(database.DataSource, loggers.CreateLogger<Migrator>()).MigrateAsync(cancellationToken);
             await PrepareAccountAsync(database.DataSource, name, parse.GetValue(fresh), cancellationToken);
+            if (!parse.GetValue(noStrategy))
+            {
+                await DemoStrategy.StartAsync(database.DataSource, name, TimeProvider.System, loggers, cancellationToken);
+            }
 
             var agent = new SampleAgentOptions(name, TimeSpan.FromSeconds(1.0 / parse.GetValue(pace)), Seed: 7);
             using var host = OrchestratorHost.Build(database, settings, services =>

@@ -33,17 +33,19 @@ public static class DemoDashboard
 
         funnel.AddRow("latency p50 / p99", $"{s.LatencyP50Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} / {s.LatencyP99Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms");
         funnel.AddRow("snapshots", s.Snapshots.ToString(CultureInfo.InvariantCulture));
-        return new Rows(money, new Columns(positions, funnel), fills, new Markup("[grey]Ctrl+C stops the demo cleanly; `trading demo` again resumes this account (--fresh starts over).[/]"));
+        var strategy = new Markup(s.Strategy is { } line ? $"[bold]{Markup.Escape(line)}[/]" : "[grey]no strategy session[/]");
+        return new Rows(money, strategy, new Columns(positions, funnel), fills, new Markup("[grey]Ctrl+C stops the demo cleanly; `trading demo` again resumes this account (--fresh starts over).[/]"));
     }
 
     public static string Line(DemoSnapshot s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return string.Create(CultureInfo.InvariantCulture,
+        var line = string.Create(CultureInfo.InvariantCulture,
             $"equity {Money(s.Equity)} cash {Money(s.Cash)} pnl {(s.TotalPnl > 0 ? "+" : string.Empty)}{Money(s.TotalPnl)} positions {s.Positions.Count} " +
             $"executed {s.Decisions.GetValueOrDefault("executed")} skipped {s.Decisions.GetValueOrDefault("skipped")} " +
             $"rejected {s.Decisions.GetValueOrDefault("rejected")} pending {s.Decisions.GetValueOrDefault("pending")} " +
             $"latency p50 {s.LatencyP50Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms snapshots {s.Snapshots}");
+        return s.Strategy is { } strategy ? $"{line} | {strategy}" : line;
     }
 
     private static string Money(decimal value) => value.ToString("N2", CultureInfo.InvariantCulture);

@@ -16,6 +16,9 @@ public sealed record DemoSnapshot(
     decimal? LatencyP99Ms,
     long Snapshots)
 {
+    /// <summary>The demo's strategy session in one line (decisions, trades, P&amp;L); null when none runs.</summary>
+    public string? Strategy { get; init; }
+
     public static async Task<DemoSnapshot> ReadAsync(NpgsqlDataSource dataSource, string account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -32,6 +35,10 @@ public sealed record DemoSnapshot(
             FROM trading_decisions WHERE account = $1 AND processed_at > now() - interval '1 minute'
             """,
             "SELECT count(*) FROM paper_portfolio_snapshots WHERE account = $1",
+            """
+            SELECT name, session_id, account, bars_acted, decisions, trades, open_positions, total_pnl
+            FROM v_strategy_sessions WHERE account = $1 || '-strategy' AND status = 'running'
+            """,
         })
         {
             var command = new NpgsqlBatchCommand(sql);
@@ -70,6 +77,17 @@ public sealed record DemoSnapshot(
         decimal? p99 = reader.IsDBNull(1) ? null : Math.Round((decimal)reader.GetDouble(1), 1);
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new DemoSnapshot(equity, cash, total, realized, unrealized, positions, fills, decisions, p50, p99, reader.GetInt64(0));
+        var snapshots = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken);
+        string? strategy = null;
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            strategy = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"strategy {reader.GetString(0)} (session {reader.GetInt64(1)}, account {reader.GetString(2)}): {reader.GetInt64(3)} bars, " +
+                $"{reader.GetInt64(4)} decisions, {reader.GetInt64(5)} trades, {(reader.IsDBNull(6) ? 0 : reader.GetInt64(6))} open, " +
+                $"P&L {(reader.IsDBNull(7) ? 0m : reader.GetDecimal(7)):N2}");
+        }
+
+        return new DemoSnapshot(equity, cash, total, realized, unrealized, positions, fills, decisions, p50, p99, snapshots) { Strategy = strategy };
     }
 }

@@ -18,6 +18,12 @@ public sealed class DemoCommandTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.True(await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM paper_portfolio_snapshots WHERE account = 'demo'") > 0);
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM trading_decisions WHERE account = 'demo' AND status = 'pending'"));
         Assert.Empty(await fixture.Database.InvariantViolationsAsync());
+
+        // Beside the random agent, the strategy session replays the backfilled hour at once and trades for a reason.
+        Assert.Contains("strategy demo_rsi_reversion (session ", output, StringComparison.Ordinal);
+        Assert.True(await fixture.Database.ScalarAsync<long>("SELECT bars_acted FROM strategy_sessions WHERE account = 'demo-strategy'") > 0, output);
+        Assert.True(await fixture.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM trading_decisions WHERE account = 'demo-strategy' AND agent = 'strategy:demo_rsi_reversion' AND reasoning LIKE '%rsi.value%'") > 0, output);
     }
 
     [Fact]
