@@ -51,6 +51,15 @@ public sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migrat
 
     private static async Task CreateHistoryAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        // Looked up first: IF NOT EXISTS alone would log a "relation already exists, skipping" notice on every start.
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                return;
+            }
+        }
+
         try
         {
             await using var create = new NpgsqlCommand(CreateHistorySql, connection);
