@@ -320,7 +320,9 @@ public sealed class AccountResetTests(DatabaseFixture fixture) : IClassFixture<D
         await FrozenAsync();
         await using var connection = await Database.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        // Granted, so what refuses it is the archive, not the grant.
         await using var insert = new NpgsqlCommand("""
+            SELECT grant_account('trading_agent', 'frozen.e1');
             SET LOCAL ROLE trading_agent;
             INSERT INTO trading_decisions (account, symbol, decision, confidence) VALUES ('frozen.e1', 'BTC/USDT', 'BUY', 0.9);
             """, connection, transaction);
