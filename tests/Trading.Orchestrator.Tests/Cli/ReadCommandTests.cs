@@ -28,6 +28,22 @@ public sealed class ReadCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task Status_EveryStatus_ColumnsAddUpToTheTotal()
+    {
+        await SeedAsync();
+
+        var (exit, output) = await CliRun.RunAsync(Connection, "status", "--json");
+
+        Assert.Equal(0, exit);
+        foreach (var row in CliRun.Json(output).GetProperty("decisions").EnumerateArray())
+        {
+            var counts = row.EnumerateObject().Where(p => p.Name is not ("account" or "total")).ToList();
+            Assert.Equal(Enum.GetNames<Trading.Engine.Primitives.DecisionStatus>().Select(n => n.ToLowerInvariant()), counts.Select(p => p.Name));
+            Assert.Equal(row.GetProperty("total").GetInt64(), counts.Sum(p => p.Value.GetInt64()));
+        }
+    }
+
+    [Fact]
     public async Task Status_AllAccounts_PrintsBothTables()
     {
         await SeedAsync();
