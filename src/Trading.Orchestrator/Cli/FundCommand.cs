@@ -44,7 +44,7 @@ public static class FundCommand
                 }
                 else
                 {
-                    Console.WriteLine($"{verb} {value} {(verb == "deposit" ? "to" : "from")} {account}: cash now {cash}");
+                    Console.WriteLine($"{verb} {CliOutput.Format(value)} {(verb == "deposit" ? "to" : "from")} {account}: cash now {CliOutput.Format(cash)}");
                 }
 
                 return ExitCodes.Success;
