@@ -44,6 +44,20 @@ public sealed class ReadCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task AccountsList_Default_NarrowTableWideHasEverySetting()
+    {
+        await SeedAsync();
+
+        var (exit, narrow) = await CliRun.RunAsync(Connection, "accounts", "list");
+        var (wideExit, wide) = await CliRun.RunAsync(Connection, "accounts", "list", "--wide");
+
+        Assert.Equal((0, 0), (exit, wideExit));
+        Assert.Contains("initial_capital", narrow, StringComparison.Ordinal);
+        Assert.DoesNotContain("slippage", narrow, StringComparison.Ordinal);
+        Assert.Contains("slippage", wide, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_AllAccounts_PrintsBothTables()
     {
         await SeedAsync();
