@@ -86,11 +86,13 @@ public static class ExecutionStore
         SET status = CASE WHEN EXISTS (SELECT 1 FROM canceled x WHERE x.request_id = r.request_id) THEN 'done' ELSE 'rejected' END,
             outcome = CASE
                 WHEN EXISTS (SELECT 1 FROM canceled x WHERE x.request_id = r.request_id) THEN 'decision ' || r.decision_id || ' canceled'
+                WHEN r.decision_id IS NOT NULL AND r.d_account IS NULL THEN 'there is no decision ' || r.decision_id
                 WHEN r.decision_id IS NOT NULL AND r.d_account IS DISTINCT FROM r.account
                     THEN 'decision ' || r.decision_id || ' is not a decision of account ' || r.account
                 -- Still pending in this snapshot yet not canceled by this request: an earlier request in the batch did it.
                 WHEN r.decision_id IS NOT NULL AND r.d_status = 'pending' THEN 'decision ' || r.decision_id || ' is already canceled'
                 WHEN r.decision_id IS NOT NULL THEN 'decision ' || r.decision_id || ' is already ' || r.d_status
+                WHEN r.o_account IS NULL THEN 'there is no order ' || r.order_id
                 WHEN r.o_account IS DISTINCT FROM r.account THEN 'order ' || r.order_id || ' is not an order of account ' || r.account
                 ELSE 'order ' || r.order_id || ' is already ' || r.o_status
             END,

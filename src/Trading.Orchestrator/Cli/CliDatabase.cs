@@ -49,7 +49,8 @@ public sealed class CliDatabase(IConfiguration configuration, ILoggerFactory log
         }
         catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal))
         {
-            return CliOutput.Error(command, ConstraintMessage(e), ExitCodes.BadArguments);
+            var allowed = await AllowedAsync(database, e, cancellationToken);
+            return CliOutput.Error(command, allowed is null ? ConstraintMessage(e) : $"refused: {allowed} (constraint {e.ConstraintName}).", ExitCodes.BadArguments);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState)
         {
@@ -70,6 +71,26 @@ public sealed class CliDatabase(IConfiguration configuration, ILoggerFactory log
 
         CliOutput.Error(command, $"unknown account '{account}' (see `trading accounts list`).", ExitCodes.NotFound);
         return false;
+    }
+
+    /// <summary>
+    /// The sentence a constraint's comment gives (migration 0015: what is allowed), so the CLI and a SQL client read the
+    /// same words; null when the constraint has none.
+    /// </summary>
+    private static async Task<string?> AllowedAsync(Database database, PostgresException error, CancellationToken cancellationToken)
+    {
+        if (error.ConstraintName is null || error.TableName is null)
+        {
+            return null;
+        }
+
+        await using var comment = database.DataSource.CreateCommand("""
+            SELECT obj_description(c.oid, 'pg_constraint') FROM pg_constraint c
+            WHERE c.conname = $1 AND c.conrelid = to_regclass(quote_ident($2))
+            """);
+        comment.Parameters.Add(new NpgsqlParameter { Value = error.ConstraintName });
+        comment.Parameters.Add(new NpgsqlParameter { Value = error.TableName });
+        return await comment.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public static string ConstraintMessage(PostgresException error)

@@ -224,6 +224,23 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task CheckConstraints_DecisionsAndAccounts_EveryOneAUserCanMeetSaysWhatIsAllowed()
+    {
+        var unexplained = await fixture.Database.QueryAsync("""
+            SELECT c.conname FROM pg_constraint c
+            WHERE c.contype = 'c' AND c.conrelid IN ('accounts'::regclass, 'trading_decisions'::regclass)
+              AND obj_description(c.oid, 'pg_constraint') IS NULL
+            ORDER BY 1
+            """);
+
+        // Only the orchestrator's and the archives' own checks, and the generated *_finite ones, go without a sentence.
+        Assert.Equal(
+            ["accounts_archive_halted", "accounts_archive_named_by_epoch", "accounts_epoch_positive", "accounts_halt_has_reason",
+             "trading_decisions_executed_has_order", "trading_decisions_status_known", "trading_decisions_terminal_has_reason"],
+            unexplained.Select(r => (string)r["conname"]!).Where(n => !n.EndsWith("_finite", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Insert_DuplicateIdempotencyKeyInOneAccount_Refused()
     {
         var key = $"k-{Guid.NewGuid():N}";
