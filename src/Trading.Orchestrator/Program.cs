@@ -43,6 +43,7 @@ internal static class Program
         root.Subcommands.Add(GatesCommand.Create(configuration, loggers));
         root.Subcommands.Add(StrategyCommand.Create(configuration, loggers));
         root.Subcommands.Add(DbCommand.Create(configuration, loggers));
+        root.Subcommands.Add(McpCommand.Create(configuration, loggers));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
