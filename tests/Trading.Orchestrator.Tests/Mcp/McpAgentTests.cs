@@ -14,6 +14,7 @@ public sealed class McpAgentTests(DatabaseFixture fixture) : IClassFixture<Datab
             INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'BTC/USDT', 64999.99, 65000.01);
             """);
         await using var agent = await TestLogin.CreateAsync(fixture.Cluster, fixture.Database, "trading_agent");
+        await agent.GrantAsync("trip");
         using var orchestrator = await TradingProcess.StartOrchestratorAsync(fixture.Database);
         await using var session = await McpSession.StartAsync(agent.ConnectionString);
 
@@ -65,7 +66,7 @@ public sealed class McpAgentTests(DatabaseFixture fixture) : IClassFixture<Datab
         Assert.Contains($"the database refused: permission denied for table trading_decisions (login {reader.Name} lacks the privilege", error, StringComparison.Ordinal);
         Assert.Contains("no strategy session 1", start, StringComparison.Ordinal);
         Assert.Equal(System.Text.Json.JsonValueKind.Array, quotes.ValueKind);
-        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM trading_decisions WHERE agent IS NULL AND confidence = 0.5"));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM trading_decisions WHERE login = $1", reader.Name));
     }
 
     [Fact]
@@ -83,21 +84,16 @@ public sealed class McpAgentTests(DatabaseFixture fixture) : IClassFixture<Datab
         Assert.Contains("permission denied for function start_strategy", error, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Per-account isolation (account_grants with row-level security) arrives with migration 0014 from another branch;
-    /// this runs as soon as the schema has it. It assumes the issue's columns: account_grants (role, account, can_trade, can_read).
-    /// </summary>
-    [SkippableFact]
+    /// <summary>Per-account isolation is the database's (account_grants with row-level security): the MCP server relies on it and adds no filter.</summary>
+    [Fact]
     public async Task Decide_AccountTheLoginMayNotTrade_ToolErrorNamesTheAccount()
     {
-        var isolated = await fixture.Database.ScalarAsync<bool>("SELECT to_regclass('account_grants') IS NOT NULL");
-        Skip.IfNot(isolated, "account_grants (per-agent isolation, migration 0014) is not in this schema yet: the MCP server relies on it and adds no filter.");
         await fixture.Database.ExecuteAsync("""
             INSERT INTO accounts (account, initial_capital, cash) VALUES ('mine', 10000, 10000), ('theirs', 10000, 10000)
             ON CONFLICT DO NOTHING
             """);
         await using var agent = await TestLogin.CreateAsync(fixture.Cluster, fixture.Database, "trading_agent");
-        await fixture.Database.ExecuteAsync("INSERT INTO account_grants (role, account, can_trade, can_read) VALUES ($1, 'mine', true, true)", agent.Name);
+        await agent.GrantAsync("mine");
         await using var session = await McpSession.StartAsync(agent.ConnectionString);
 
         var mine = await session.CallOkAsync("decide", new { symbol = "BTC/USDT", decision = "HOLD", confidence = 0.5m, account = "mine" });

@@ -30,6 +30,11 @@ public sealed class McpToolsTests(DatabaseFixture fixture) : IClassFixture<Datab
             INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'BTC/USDT', 64999.99, 65000.01);
             """);
         agent = await TestLogin.CreateAsync(fixture.Cluster, fixture.Database, "trading_agent");
+        // An agent sees and trades only what it is granted; mcp-rsi does not exist yet: start_paper creates it.
+        foreach (var account in new[] { "mcp", "mcp-rsi", "default" })
+        {
+            await agent.GrantAsync(account);
+        }
     }
 
     public async Task DisposeAsync() => await agent.DisposeAsync();
@@ -124,7 +129,7 @@ public sealed class McpToolsTests(DatabaseFixture fixture) : IClassFixture<Datab
 
     [Theory]
     [InlineData("decide", """{"symbol":"BTC/USDT","decision":"BUY","confidence":1.5,"account":"mcp"}""", "constraint trading_decisions_confidence_range: a value is out of range or malformed")]
-    [InlineData("decide", """{"symbol":"BTC/USDT","decision":"BUY","confidence":0.5,"account":"nobody"}""", "constraint trading_decisions_account_fkey: unknown account")]
+    [InlineData("decide", """{"symbol":"BTC/USDT","decision":"BUY","confidence":0.5,"account":"nobody"}""", "may not trade account nobody")]
     [InlineData("decide", """{"symbol":"DOGE/USDT","decision":"BUY","confidence":0.5}""", "constraint trading_decisions_symbol_fkey: unknown symbol")]
     [InlineData("decide", """{"symbol":"BTC/USDT","decision":"SHORT","confidence":0.5}""", "constraint trading_decisions_decision_known")]
     [InlineData("decide", """{"symbol":"BTC/USDT","decision":"BUY","confidence":0.5,"order_type":"limit"}""", "constraint trading_decisions_limit_needs_price")]
