@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed partial class ExecutionWorker(
     DecisionExecutor executor,
     NpgsqlDataSource dataSource,
     WorkSignal signal,
+    [FromKeyedServices(Strategies.StrategyRunner.SignalKey)] WorkSignal strategies,
     IOptions<OrchestratorOptions> options,
     ExecutionCounters counters,
     ILogger<ExecutionWorker> logger) : BackgroundService
@@ -61,6 +63,11 @@ public sealed partial class ExecutionWorker(
                         : await executor.ExecuteAsync(1, 1, isolatedAccounts, ct),
                     stoppingToken);
                 counters.Add(outcome.Count);
+                if (outcome.Count > 0)
+                {
+                    strategies.Set(); // a session waiting on its decisions may act on its next bar
+                }
+
                 if (isolated is not null)
                 {
                     isolated.ExceptWith(outcome.DecisionIds);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -7,10 +8,13 @@ namespace Trading.Orchestrator.Execution;
 /// <summary>
 /// Holds a LISTEN connection on the decisions channel and wakes the workers on every notification. Reconnects with
 /// backoff when the connection drops, and wakes the workers after each reconnect because notifications sent while it
-/// was away are lost (the poll tick would find them too, later).
+/// was away are lost (the poll tick would find them too, later). A new quote also wakes the strategy runner.
 /// </summary>
-public sealed partial class NotificationListener(NpgsqlDataSource dataSource, WorkSignal signal, ILogger<NotificationListener> logger)
-    : BackgroundService
+public sealed partial class NotificationListener(
+    NpgsqlDataSource dataSource,
+    WorkSignal signal,
+    [FromKeyedServices(Strategies.StrategyRunner.SignalKey)] WorkSignal strategies,
+    ILogger<NotificationListener> logger) : BackgroundService
 {
     public const string DecisionsChannel = "trading_decisions";
     public const string QuotesChannel = "market_prices";
@@ -23,7 +27,14 @@ public sealed partial class NotificationListener(NpgsqlDataSource dataSource, Wo
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Set();
+                connection.Notification += (_, e) =>
+                {
+                    signal.Set();
+                    if (string.Equals(e.Channel, QuotesChannel, StringComparison.Ordinal))
+                    {
+                        strategies.Set();
+                    }
+                };
                 await using (var listen = new NpgsqlCommand($"LISTEN {DecisionsChannel}; LISTEN {QuotesChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
@@ -31,6 +42,7 @@ public sealed partial class NotificationListener(NpgsqlDataSource dataSource, Wo
 
                 failures = 0;
                 signal.Set();
+                strategies.Set();
                 LogListening();
                 while (!stoppingToken.IsCancellationRequested)
                 {

@@ -36,6 +36,7 @@ public static class OrchestratorHost
         services.AddSingleton(database.DataSource);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkSignal>();
+        services.AddKeyedSingleton<WorkSignal>(StrategyRunner.SignalKey);
         services.AddSingleton<ExecutionCounters>();
         services.AddSingleton<DecisionExecutor>();
         services.AddHostedService<NotificationListener>();

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Trading.Data.Strategies;
 using Trading.Orchestrator.Execution;
+using Trading.Strategies.Bars;
 using Trading.Strategies.Config;
 using Trading.Strategies.Evaluation;
 
@@ -14,22 +16,43 @@ namespace Trading.Orchestrator.Strategies;
 /// (from stored bars: a restart rebuilds the same state), then acts on the bars closed since, in close-time order, one
 /// transaction per bar (its decisions and the session's advance together). A bar whose decisions are still pending
 /// holds the next one back, so every bar sees the position the previous one left.
+/// It looks when a quote arrives or a batch of decisions is executed (the <see cref="SignalKey"/> signal, at most once
+/// per <see cref="StrategyOptions.MinLookSpacing"/>), when the next bar closes, and every PollInterval in any case.
 /// </summary>
 public sealed partial class StrategyRunner(
-    NpgsqlDataSource dataSource, TimeProvider time, IOptions<StrategyOptions> options, ILogger<StrategyRunner> logger) : BackgroundService
+    NpgsqlDataSource dataSource,
+    TimeProvider time,
+    [FromKeyedServices(StrategyRunner.SignalKey)] WorkSignal wake,
+    IOptions<StrategyOptions> options,
+    ILogger<StrategyRunner> logger) : BackgroundService
 {
+    /// <summary>The keyed <see cref="WorkSignal"/> that wakes the runner: new quotes, executed decisions.</summary>
+    public const string SignalKey = "strategies";
+
     private readonly Dictionary<long, SessionRun> runs = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        var settings = options.Value;
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await LookAsync(stoppingToken);
+                var looked = time.GetTimestamp();
+                var next = await LookAsync(stoppingToken);
+                var wait = next is { } due ? Clamp(due - time.GetUtcNow(), settings.PollInterval) : settings.PollInterval;
+                if (wait > TimeSpan.Zero)
+                {
+                    await wake.WaitAsync(wait, stoppingToken);
+                }
+
+                // Quotes may arrive by the thousand per second: one look covers them all.
+                var spacing = settings.MinLookSpacing - time.GetElapsedTime(looked);
+                if (spacing > TimeSpan.Zero)
+                {
+                    await Task.Delay(spacing, time, stoppingToken);
+                }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -37,7 +60,10 @@ public sealed partial class StrategyRunner(
         }
     }
 
-    private async Task LookAsync(CancellationToken cancellationToken)
+    private static TimeSpan Clamp(TimeSpan wait, TimeSpan most) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > most ? most : wait;
+
+    /// <summary>Acts on what is due; returns when to look next without a signal: now if a session has more bars in hand, the next bar close otherwise.</summary>
+    private async Task<DateTimeOffset?> LookAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<SessionRow> sessions;
         try
@@ -47,7 +73,7 @@ public sealed partial class StrategyRunner(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogLookFailed(e.Message);
-            return;
+            return null;
         }
 
         foreach (var gone in runs.Keys.Where(id => sessions.All(s => s.Id != id)).ToList())
@@ -55,11 +81,13 @@ public sealed partial class StrategyRunner(
             runs.Remove(gone);
         }
 
+        DateTimeOffset? next = null;
         foreach (var session in sessions)
         {
             try
             {
-                await StepAsync(session, cancellationToken);
+                var due = await StepAsync(session, cancellationToken);
+                next = due is { } d && (next is null || d < next) ? d : next;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -68,9 +96,11 @@ public sealed partial class StrategyRunner(
                 LogSessionError(session.Id, session.Name, TransientErrors.IsTransient(e), e.Message);
             }
         }
+
+        return next;
     }
 
-    private async Task StepAsync(SessionRow session, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> StepAsync(SessionRow session, CancellationToken cancellationToken)
     {
         if (!runs.TryGetValue(session.Id, out var run) || !string.Equals(run.ConfigJson, session.ConfigJson, StringComparison.Ordinal))
         {
@@ -80,7 +110,7 @@ public sealed partial class StrategyRunner(
                 var reason = "invalid strategy config: " + string.Join("; ", validation.Errors);
                 await StrategyStore.ValidatedAsync(dataSource, session.Id, null, reason, cancellationToken);
                 LogSessionFailed(session.Id, session.Name, reason);
-                return;
+                return null;
             }
 
             var config = validation.Config!;
@@ -89,7 +119,7 @@ public sealed partial class StrategyRunner(
                 var reason = $"the config changed after the session started (checksum {session.Checksum}, now {config.Checksum})";
                 await StrategyStore.ValidatedAsync(dataSource, session.Id, null, reason, cancellationToken);
                 LogSessionFailed(session.Id, session.Name, reason);
-                return;
+                return null;
             }
 
             if (session.Checksum is null)
@@ -123,14 +153,18 @@ public sealed partial class StrategyRunner(
             run.FedThrough[symbol] = acted;
         }
 
-        await ActAsync(session, run, cancellationToken);
+        return await ActAsync(session, run, cancellationToken);
     }
 
-    /// <summary>Acts on the bars closed since the last one acted on, oldest close first.</summary>
-    private async Task ActAsync(SessionRow session, SessionRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Acts on the bars closed since the last one acted on, oldest close first. Returns now when bars are left for the
+    /// next look (the per-look cap), the next bar's close when all are done, null while decisions are pending (their
+    /// execution wakes the runner).
+    /// </summary>
+    private async Task<DateTimeOffset?> ActAsync(SessionRow session, SessionRun run, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = new List<Trading.Strategies.Bars.Bar>();
+        var due = new List<Bar>();
         foreach (var symbol in run.Config.Symbols)
         {
             due.AddRange(await StrategyStore.BarsAsync(dataSource, symbol, run.Config.Timeframe, session.ActedThrough, now, cancellationToken));
@@ -139,9 +173,14 @@ public sealed partial class StrategyRunner(
         var acted = 0;
         foreach (var closing in due.Where(b => b.CloseTime > session.ActedThrough).GroupBy(b => b.CloseTime).OrderBy(g => g.Key))
         {
-            if (acted++ >= options.Value.MaxBarsPerPoll || await StrategyStore.IsBusyAsync(dataSource, session.Id, cancellationToken))
+            if (acted++ >= options.Value.MaxBarsPerPoll)
             {
-                return;
+                return now;
+            }
+
+            if (await StrategyStore.IsBusyAsync(dataSource, session.Id, cancellationToken))
+            {
+                return null;
             }
 
             var decisions = new List<SessionDecision>();
@@ -155,7 +194,7 @@ public sealed partial class StrategyRunner(
             if (!await StrategyStore.ActAsync(dataSource, session, closing.Key, decisions, cancellationToken))
             {
                 runs.Remove(session.Id); // stopped, or another replica acted first: rebuilt from what is committed
-                return;
+                return now;
             }
 
             foreach (var decision in decisions)
@@ -165,6 +204,8 @@ public sealed partial class StrategyRunner(
 
             session = session with { LastBarClose = closing.Key };
         }
+
+        return Timeframes.NextClose(run.Config.Timeframe, now);
     }
 
     private static SessionDecision ToDecision(StrategySignal signal, decimal close) => new(

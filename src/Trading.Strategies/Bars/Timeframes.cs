@@ -20,6 +20,17 @@ public static class Timeframes
         ("1d", TimeSpan.FromDays(1)),
     ];
 
+    /// <summary>Where the bar grid starts: every bar opens a whole number of timeframes after it (strategy_bars, 0013).</summary>
+    public static readonly DateTimeOffset Origin = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The first bar close strictly after <paramref name="now"/>.</summary>
+    public static DateTimeOffset NextClose(TimeSpan timeframe, DateTimeOffset now)
+    {
+        var elapsed = (now - Origin).Ticks;
+        var bars = elapsed >= 0 ? elapsed / timeframe.Ticks : ((elapsed + 1) / timeframe.Ticks) - 1;
+        return Origin + (timeframe * (bars + 1));
+    }
+
     private static readonly string[] NameList = Table.Select(t => t.Name).ToArray();
 
     /// <summary>Every accepted name, shortest first (for error messages).</summary>
