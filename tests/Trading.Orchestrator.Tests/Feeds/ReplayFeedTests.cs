@@ -82,7 +82,8 @@ public sealed class ReplayFeedTests(DatabaseFixture fixture) : IClassFixture<Dat
 
         Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(95));
         Assert.Equal(3, result.Written);
-        Assert.Equal(3, result.Batches);
+        // The first quote goes alone; on a loaded machine the pacing may fall behind and write the two late ones together.
+        Assert.InRange(result.Batches, 2, 3);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
