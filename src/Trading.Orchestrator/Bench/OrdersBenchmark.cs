@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using Spectre.Console;
+using Trading.Orchestrator.Feeds;
 
 namespace Trading.Orchestrator.Bench;
 
@@ -65,7 +66,7 @@ public sealed class OrdersBenchmark(NpgsqlDataSource dataSource, string connecti
 
         var writesBefore = await RowWritesAsync(cancellationToken);
         var latencies = new List<double>(settings.Rounds);
-        await AnsiConsole.Progress()
+        await ConsoleProgress.Stderr.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {

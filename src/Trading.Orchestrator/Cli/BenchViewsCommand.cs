@@ -5,6 +5,8 @@ using Spectre.Console;
 using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Hosting;
 
+using Trading.Orchestrator.Feeds;
+
 namespace Trading.Orchestrator.Cli;
 
 /// <summary>`trading bench views`: the v_paper_* views for one account at 1M trades and 10M snapshots (fresh database).</summary>
@@ -32,7 +34,7 @@ public static class BenchViewsCommand
             await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, configuration), loggers, cancellationToken);
             var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
             await using var scratch = await BenchDatabase.CreateAsync(database.ConnectionString, $"bench_views_{stamp}", migrate: true, cancellationToken);
-            await AnsiConsole.Status().StartAsync(
+            await ConsoleProgress.Stderr.Status().StartAsync(
                 $"loading {parse.GetValue(trades):N0} trades and {parse.GetValue(snapshots):N0} snapshots",
                 _ => scratch.ExecuteAsync(ViewsBenchmark.LoadSql(parse.GetValue(trades), parse.GetValue(snapshots), parse.GetValue(accounts)), cancellationToken));
             var timings = await ViewsBenchmark.TimeAsync(scratch.DataSource, parse.GetValue(runs), cancellationToken);
