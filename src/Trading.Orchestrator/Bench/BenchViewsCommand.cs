@@ -2,12 +2,12 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
-using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Hosting;
 
 using Trading.Orchestrator.Feeds;
+using Trading.Orchestrator.Cli;
 
-namespace Trading.Orchestrator.Cli;
+namespace Trading.Orchestrator.Bench;
 
 /// <summary>`trading bench views`: the v_paper_* views for one account at 1M trades and 10M snapshots (fresh database).</summary>
 public static class BenchViewsCommand
