@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Cli;
 using Trading.Orchestrator.Hosting;
 

@@ -39,14 +39,14 @@ internal static class BatchWriter
         """;
 
     // Guarded by the state the order was loaded in: a working order someone else changed cannot be changed twice.
-    private const string UpdateOrdersSql = """
+    private static readonly string UpdateOrdersSql = $"""
         UPDATE paper_orders o
         SET status = u.status, filled_quantity = u.filled, avg_fill_price = u.avg, reason = u.reason, stop_price = u.stop,
             best_price = u.best, triggered = u.triggered, evaluated_through = u.through, updated_at = $11
         FROM unnest($1::bigint[], $2::text[], $3::numeric[], $4::numeric[], $5::text[], $6::numeric[], $7::numeric[],
                     $8::boolean[], $9::timestamptz[], $10::numeric[])
              AS u(id, status, filled, avg, reason, stop, best, triggered, through, was_filled)
-        WHERE o.order_id = u.id AND o.status IN ('open', 'partially_filled') AND o.filled_quantity = u.was_filled
+        WHERE o.order_id = u.id AND o.status IN {SqlText.WorkingOrderStatuses} AND o.filled_quantity = u.was_filled
         """;
 
     private const string MarksSql = """

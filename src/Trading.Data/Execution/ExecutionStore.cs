@@ -37,7 +37,7 @@ public static class ExecutionStore
             ) n
         ), latest AS MATERIALIZED (
             SELECT s.symbol, (SELECT max(m.time) FROM market_prices m WHERE m.symbol = s.symbol AND m.time <= $3) AS time
-            FROM (SELECT DISTINCT o.symbol FROM paper_orders o WHERE o.status IN ('open', 'partially_filled')) s
+            FROM (SELECT DISTINCT o.symbol FROM paper_orders o WHERE o.status IN {SqlText.WorkingOrderStatuses}) s
         ), work AS (
             SELECT account, created_at AS since FROM pending
             UNION ALL
@@ -47,7 +47,7 @@ public static class ExecutionStore
             FROM paper_orders o
             JOIN latest l ON l.symbol = o.symbol
             LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
-            WHERE o.status IN ('open', 'partially_filled')
+            WHERE o.status IN {SqlText.WorkingOrderStatuses}
               AND (o.expires_at <= $3 OR GREATEST(o.evaluated_through, m.evaluated_through) < l.time)
         ), candidates AS (
             SELECT account, min(since) AS since FROM work
@@ -67,7 +67,7 @@ public static class ExecutionStore
     // canceled outright; a request for an order that is not working (filled, canceled, unknown, another account's) is
     // refused with the reason. Requests for working orders stay pending for the engine, which applies them at their
     // time between the quotes.
-    private const string ResolveCancelsSql = """
+    private static readonly string ResolveCancelsSql = $"""
         WITH req AS (
             SELECT c.request_id, c.account, c.order_id, c.decision_id,
                    d.account AS d_account, d.status AS d_status, o.account AS o_account, o.status AS o_status
@@ -99,7 +99,7 @@ public static class ExecutionStore
             processed_at = clock_timestamp()
         FROM req r
         WHERE c.request_id = r.request_id
-          AND (r.decision_id IS NOT NULL OR r.o_account IS DISTINCT FROM r.account OR r.o_status NOT IN ('open', 'partially_filled'))
+          AND (r.decision_id IS NOT NULL OR r.o_account IS DISTINCT FROM r.account OR r.o_status NOT IN {SqlText.WorkingOrderStatuses})
         """;
 
     private const string CancelsSql = """
@@ -111,7 +111,7 @@ public static class ExecutionStore
 
     // The working orders, with what their decision asked for: the agent, strategy and login (limits, attribution) and, for
     // an entry that has not filled yet, the exits to attach when it does.
-    private const string OrdersSql = """
+    private static readonly string OrdersSql = $"""
         SELECT o.order_id, o.account, o.symbol, o.side, o.order_type, o.time_in_force, o.quantity, o.filled_quantity,
                o.avg_fill_price, o.limit_price, o.stop_price, o.trailing_offset, o.trailing_is_percent, o.best_price,
                o.triggered, o.expires_at, o.created_at, o.oco_group, o.parent_decision_id, o.role, o.reduce_only,
@@ -120,18 +120,18 @@ public static class ExecutionStore
         FROM paper_orders o
         LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
         LEFT JOIN trading_decisions d ON d.id = o.parent_decision_id
-        WHERE o.account = ANY ($1) AND o.status IN ('open', 'partially_filled')
+        WHERE o.account = ANY ($1) AND o.status IN {SqlText.WorkingOrderStatuses}
         ORDER BY o.order_id
         """;
 
     // The quotes each symbol's working orders have not met yet, oldest first, up to the execution time. A long path
     // (after downtime) is taken in slices: the orders stay due and the next batch goes on from where this one stopped.
-    private const string PathSql = """
+    private static readonly string PathSql = $"""
         WITH w AS (
             SELECT o.symbol, min(GREATEST(o.evaluated_through, m.evaluated_through)) AS since
             FROM paper_orders o
             LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
-            WHERE o.account = ANY ($1) AND o.status IN ('open', 'partially_filled')
+            WHERE o.account = ANY ($1) AND o.status IN {SqlText.WorkingOrderStatuses}
             GROUP BY o.symbol
         )
         SELECT q.symbol, q.time, q.bid, q.ask, q.last, q.bid_size, q.ask_size
@@ -168,7 +168,7 @@ public static class ExecutionStore
         """;
 
     // The newest quote at or before the execution time, per symbol the batch trades or holds: one index probe each.
-    private const string MarketSql = """
+    private static readonly string MarketSql = $"""
         WITH symbols AS (
             SELECT d.symbol
             FROM unnest($1::text[]) AS a(account)
@@ -179,7 +179,7 @@ public static class ExecutionStore
             UNION
             SELECT p.symbol FROM paper_positions p WHERE p.account = ANY ($1)
             UNION
-            SELECT o.symbol FROM paper_orders o WHERE o.account = ANY ($1) AND o.status IN ('open', 'partially_filled')
+            SELECT o.symbol FROM paper_orders o WHERE o.account = ANY ($1) AND o.status IN {SqlText.WorkingOrderStatuses}
         )
         SELECT i.symbol, i.tick_size, i.lot_size, i.min_notional, q.time, q.bid, q.ask, q.last, q.bid_size, q.ask_size
         FROM symbols s
@@ -301,7 +301,7 @@ public static class ExecutionStore
             {
                 positions[reader.GetString(0)].Add(new Position(
                     reader.GetString(1),
-                    reader.GetString(2) == "long" ? PositionSide.Long : PositionSide.Short,
+                    SqlText.PositionSides.Parse(reader.GetString(2)),
                     reader.GetDecimal(3),
                     reader.GetDecimal(4),
                     reader.GetDecimal(5),
@@ -493,18 +493,12 @@ public static class ExecutionStore
         var request = new DecisionRequest(
             reader.GetInt64(0),
             reader.GetString(2),
-            reader.GetString(3) switch
-            {
-                "BUY" => DecisionAction.Buy,
-                "SELL" => DecisionAction.Sell,
-                "CLOSE" => DecisionAction.Close,
-                _ => DecisionAction.Hold,
-            },
+            SqlText.Actions.Parse(reader.GetString(3)),
             reader.GetDecimal(4),
             NullableDecimal(reader, 5),
             NullableDecimal(reader, 6),
             NullableDecimal(reader, 7),
-            OrderRows.OrderType(reader.GetString(8)),
+            SqlText.OrderTypes.Parse(reader.GetString(8)),
             NullableDecimal(reader, 9),
             reader.GetFieldValue<DateTimeOffset>(10),
             Agent: NullableString(reader, 11),
@@ -517,7 +511,7 @@ public static class ExecutionStore
             LimitPrice = NullableDecimal(reader, 14),
             StopPrice = NullableDecimal(reader, 15),
             TrailingOffset = isTrailingOrder ? trailing : null,
-            TimeInForce = OrderRows.TimeInForce(reader.GetString(17)),
+            TimeInForce = SqlText.TimesInForce.Parse(reader.GetString(17)),
             ExpiresAt = reader.IsDBNull(18) ? null : reader.GetFieldValue<DateTimeOffset>(18),
             Bracket = OrderRows.Bracket(NullableDecimal(reader, 19), NullableDecimal(reader, 20), isTrailingOrder ? null : trailing, percent),
         };

@@ -9,11 +9,11 @@ namespace Trading.Data.Execution;
 /// </summary>
 public static class OrderQuarantine
 {
-    private const string Sql = """
+    private static readonly string Sql = $"""
         UPDATE paper_orders
         SET status = 'canceled', reason = left('canceled: the order book of this account failed to process: ' || $2, 2000),
             updated_at = clock_timestamp()
-        WHERE account = $1 AND status IN ('open', 'partially_filled')
+        WHERE account = $1 AND status IN {SqlText.WorkingOrderStatuses}
         """;
 
     /// <summary>Cancels the account's working orders; returns how many.</summary>

@@ -1,7 +1,5 @@
 using Npgsql;
-using Trading.Engine.Orders;
 using Trading.Engine.Orders.Resting;
-using Trading.Engine.Primitives;
 
 namespace Trading.Data.Execution;
 
@@ -13,16 +11,16 @@ internal static class OrderRows
     {
         var quantity = reader.GetDecimal(6);
         var filled = reader.GetDecimal(7);
-        var role = Role(reader.GetString(19));
+        var role = SqlText.OrderRoles.Parse(reader.GetString(19));
         var percent = !reader.IsDBNull(29) && reader.GetString(29) == "percent";
         return new RestingOrder
         {
             Id = reader.GetInt64(0),
             AccountId = reader.GetString(1),
             Symbol = reader.GetString(2),
-            Side = reader.GetString(3) == "buy" ? OrderSide.Buy : OrderSide.Sell,
-            Type = OrderType(reader.GetString(4)),
-            TimeInForce = TimeInForce(reader.GetString(5)),
+            Side = SqlText.Sides.Parse(reader.GetString(3)),
+            Type = SqlText.OrderTypes.Parse(reader.GetString(4)),
+            TimeInForce = SqlText.TimesInForce.Parse(reader.GetString(5)),
             Quantity = quantity - filled,
             FilledQuantity = filled,
             AverageFillPrice = ExecutionStore.NullableDecimal(reader, 8),
@@ -39,7 +37,7 @@ internal static class OrderRows
             Role = role,
             ReduceOnly = reader.GetBoolean(20),
             EvaluatedThrough = reader.IsDBNull(21) ? null : reader.GetFieldValue<DateTimeOffset>(21),
-            Status = reader.GetString(22) == "partially_filled" ? OrderStatus.PartiallyFilled : OrderStatus.Open,
+            Status = SqlText.OrderStatuses.Parse(reader.GetString(22)),
             StatusReason = ExecutionStore.NullableString(reader, 23),
             Agent = ExecutionStore.NullableString(reader, 24),
             Login = ExecutionStore.NullableString(reader, 30),
@@ -59,30 +57,4 @@ internal static class OrderRows
         var spec = new BracketSpec(Level(stopLoss, percent), Level(takeProfit, percent), trailing);
         return spec.IsEmpty ? null : spec;
     }
-
-    public static OrderType OrderType(string text) => text switch
-    {
-        "limit" => Engine.Primitives.OrderType.Limit,
-        "stop" => Engine.Primitives.OrderType.Stop,
-        "stop_limit" => Engine.Primitives.OrderType.StopLimit,
-        "trailing_stop" => Engine.Primitives.OrderType.TrailingStop,
-        _ => Engine.Primitives.OrderType.Market,
-    };
-
-    public static TimeInForce TimeInForce(string text) => text switch
-    {
-        "day" => Engine.Primitives.TimeInForce.Day,
-        "ioc" => Engine.Primitives.TimeInForce.Ioc,
-        "fok" => Engine.Primitives.TimeInForce.Fok,
-        "gtd" => Engine.Primitives.TimeInForce.Gtd,
-        _ => Engine.Primitives.TimeInForce.Gtc,
-    };
-
-    private static OrderRole Role(string text) => text switch
-    {
-        "stop_loss" => OrderRole.StopLoss,
-        "take_profit" => OrderRole.TakeProfit,
-        "trailing_stop" => OrderRole.TrailingStop,
-        _ => OrderRole.Entry,
-    };
 }

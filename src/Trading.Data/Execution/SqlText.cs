@@ -5,56 +5,63 @@ using Trading.Engine.Primitives;
 
 namespace Trading.Data.Execution;
 
-/// <summary>The SQL spelling of the engine's enumerations (the CHECK constraints' vocabulary).</summary>
+/// <summary>
+/// The SQL spelling of the engine's enumerations (the CHECK constraints' vocabulary, which VocabularyTests compares
+/// with the migrated schema), one table each, read and written through the same table.
+/// </summary>
 public static class SqlText
 {
-    public static string Of(OrderSide side) => side == OrderSide.Buy ? "buy" : "sell";
+    public static readonly SqlVocabulary<DecisionAction> Actions = new(
+        (DecisionAction.Buy, "BUY"), (DecisionAction.Sell, "SELL"), (DecisionAction.Close, "CLOSE"), (DecisionAction.Hold, "HOLD"));
 
-    public static string Of(PositionSide side) => side == PositionSide.Long ? "long" : "short";
+    public static readonly SqlVocabulary<DecisionStatus> DecisionStatuses = new(
+        (DecisionStatus.Pending, "pending"), (DecisionStatus.Executed, "executed"), (DecisionStatus.Skipped, "skipped"),
+        (DecisionStatus.Rejected, "rejected"), (DecisionStatus.Failed, "failed"), (DecisionStatus.Placed, "placed"),
+        (DecisionStatus.Canceled, "canceled"), (DecisionStatus.Expired, "expired"));
 
-    public static string Of(LiquidityRole role) => role == LiquidityRole.Maker ? "maker" : "taker";
+    public static readonly SqlVocabulary<OrderSide> Sides = new((OrderSide.Buy, "buy"), (OrderSide.Sell, "sell"));
 
-    public static string Of(LedgerEntryKind kind) => kind == LedgerEntryKind.Fee ? "fee" : "trade";
+    public static readonly SqlVocabulary<PositionSide> PositionSides = new((PositionSide.Long, "long"), (PositionSide.Short, "short"));
 
-    public static string Of(OrderType type) => type switch
-    {
-        OrderType.Market => "market",
-        OrderType.Limit => "limit",
-        OrderType.Stop => "stop",
-        OrderType.StopLimit => "stop_limit",
-        _ => "trailing_stop",
-    };
+    public static readonly SqlVocabulary<LiquidityRole> Liquidity = new((LiquidityRole.Maker, "maker"), (LiquidityRole.Taker, "taker"));
 
-    public static string Of(DecisionStatus status) => status switch
-    {
-        DecisionStatus.Pending => "pending",
-        DecisionStatus.Executed => "executed",
-        DecisionStatus.Skipped => "skipped",
-        DecisionStatus.Rejected => "rejected",
-        DecisionStatus.Failed => "failed",
-        DecisionStatus.Placed => "placed",
-        DecisionStatus.Canceled => "canceled",
-        _ => "expired",
-    };
+    public static readonly SqlVocabulary<LedgerEntryKind> LedgerKinds = new((LedgerEntryKind.TradeNotional, "trade"), (LedgerEntryKind.Fee, "fee"));
 
-    public static string Of(TimeInForce timeInForce) => timeInForce.ToString().ToLowerInvariant();
+    public static readonly SqlVocabulary<OrderType> OrderTypes = new(
+        (OrderType.Market, "market"), (OrderType.Limit, "limit"), (OrderType.Stop, "stop"), (OrderType.StopLimit, "stop_limit"),
+        (OrderType.TrailingStop, "trailing_stop"));
 
-    public static string Of(OrderStatus status) => status switch
-    {
-        OrderStatus.New => "new",
-        OrderStatus.Open => "open",
-        OrderStatus.PartiallyFilled => "partially_filled",
-        OrderStatus.Filled => "filled",
-        OrderStatus.Canceled => "canceled",
-        OrderStatus.Rejected => "rejected",
-        _ => "expired",
-    };
+    public static readonly SqlVocabulary<TimeInForce> TimesInForce = new(
+        (TimeInForce.Gtc, "gtc"), (TimeInForce.Day, "day"), (TimeInForce.Ioc, "ioc"), (TimeInForce.Fok, "fok"), (TimeInForce.Gtd, "gtd"));
 
-    public static string Of(OrderRole role) => role switch
-    {
-        OrderRole.StopLoss => "stop_loss",
-        OrderRole.TakeProfit => "take_profit",
-        OrderRole.TrailingStop => "trailing_stop",
-        _ => "entry",
-    };
+    public static readonly SqlVocabulary<OrderStatus> OrderStatuses = new(
+        (OrderStatus.New, "new"), (OrderStatus.Open, "open"), (OrderStatus.PartiallyFilled, "partially_filled"),
+        (OrderStatus.Filled, "filled"), (OrderStatus.Canceled, "canceled"), (OrderStatus.Rejected, "rejected"),
+        (OrderStatus.Expired, "expired"));
+
+    /// <summary>The working order statuses as a SQL list for <c>status IN …</c>, from the one C# definition.</summary>
+    public static readonly string WorkingOrderStatuses =
+        "(" + string.Join(", ", Enum.GetValues<OrderStatus>().Where(OrderStatusTransitions.IsWorking).Select(s => $"'{OrderStatuses.Text(s)}'")) + ")";
+
+    public static readonly SqlVocabulary<OrderRole> OrderRoles = new(
+        (OrderRole.Entry, "entry"), (OrderRole.StopLoss, "stop_loss"), (OrderRole.TakeProfit, "take_profit"),
+        (OrderRole.TrailingStop, "trailing_stop"));
+
+    public static string Of(OrderSide side) => Sides.Text(side);
+
+    public static string Of(PositionSide side) => PositionSides.Text(side);
+
+    public static string Of(LiquidityRole role) => Liquidity.Text(role);
+
+    public static string Of(LedgerEntryKind kind) => LedgerKinds.Text(kind);
+
+    public static string Of(OrderType type) => OrderTypes.Text(type);
+
+    public static string Of(DecisionStatus status) => DecisionStatuses.Text(status);
+
+    public static string Of(TimeInForce timeInForce) => TimesInForce.Text(timeInForce);
+
+    public static string Of(OrderStatus status) => OrderStatuses.Text(status);
+
+    public static string Of(OrderRole role) => OrderRoles.Text(role);
 }

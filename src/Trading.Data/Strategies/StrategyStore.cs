@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using Trading.Engine.Primitives;
+using Trading.Data.Execution;
 using Trading.Strategies.Bars;
 using Trading.Strategies.Evaluation;
 
@@ -103,7 +103,7 @@ public static class StrategyStore
         return reader.IsDBNull(0)
             ? StrategyPosition.Flat with { LastExitAt = lastExit }
             : new StrategyPosition(
-                reader.GetString(0) == "long" ? PositionSide.Long : PositionSide.Short, reader.GetDecimal(1),
+                SqlText.PositionSides.Parse(reader.GetString(0)), reader.GetDecimal(1),
                 reader.GetFieldValue<DateTimeOffset>(2), lastExit);
     }
 

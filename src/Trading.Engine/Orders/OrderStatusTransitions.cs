@@ -26,6 +26,9 @@ public static class OrderStatusTransitions
 
     public static bool IsTerminal(OrderStatus status) => !Allowed.ContainsKey(status);
 
+    /// <summary>A working order: placed on the book and still able to fill (what "open orders" lists). The one definition.</summary>
+    public static bool IsWorking(OrderStatus status) => status is OrderStatus.Open or OrderStatus.PartiallyFilled;
+
     public static bool IsAllowed(OrderStatus from, OrderStatus to) =>
         Allowed.TryGetValue(from, out var targets) && targets.Contains(to);
 

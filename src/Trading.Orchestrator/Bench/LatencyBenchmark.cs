@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Spectre.Console;
+using Trading.Orchestrator.Feeds;
 
 namespace Trading.Orchestrator.Bench;
 
@@ -38,7 +39,7 @@ public sealed class LatencyBenchmark(NpgsqlDataSource dataSource, string connect
         // Warm-up (not measured), then the measured window.
         await OfferLoadAsync(settings, run + "-warmup", TimeSpan.FromSeconds(2), null, cancellationToken);
         long sent = 0;
-        await AnsiConsole.Progress()
+        await ConsoleProgress.Stderr.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {

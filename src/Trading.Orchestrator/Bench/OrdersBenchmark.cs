@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using Spectre.Console;
+using Trading.Data.Execution;
+using Trading.Orchestrator.Feeds;
 
 namespace Trading.Orchestrator.Bench;
 
@@ -27,10 +29,10 @@ public sealed class OrdersBenchmark(NpgsqlDataSource dataSource, string connecti
         FROM pg_stat_user_tables WHERE relname IN ('paper_orders', 'paper_order_marks')
         """;
 
-    private const string WorkingCountSql = """
+    private static readonly string WorkingCountSql = $"""
         SELECT count(*) FROM paper_orders o
         LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
-        WHERE o.account LIKE $1 AND o.status IN ('open', 'partially_filled') AND GREATEST(o.evaluated_through, m.evaluated_through) < $2
+        WHERE o.account LIKE $1 AND o.status IN {SqlText.WorkingOrderStatuses} AND GREATEST(o.evaluated_through, m.evaluated_through) < $2
         """;
 
     public async Task<Result> RunAsync(Settings settings, CancellationToken cancellationToken)
@@ -65,7 +67,7 @@ public sealed class OrdersBenchmark(NpgsqlDataSource dataSource, string connecti
 
         var writesBefore = await RowWritesAsync(cancellationToken);
         var latencies = new List<double>(settings.Rounds);
-        await AnsiConsole.Progress()
+        await ConsoleProgress.Stderr.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {

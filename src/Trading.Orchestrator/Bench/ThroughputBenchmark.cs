@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Spectre.Console;
+using Trading.Orchestrator.Feeds;
 
 namespace Trading.Orchestrator.Bench;
 
@@ -23,7 +24,7 @@ public sealed class ThroughputBenchmark(string connectionString)
         decimal? tps = null;
         long violations = 0;
 
-        await AnsiConsole.Progress()
+        await ConsoleProgress.Stderr.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Spectre.Console;
+using Trading.Data.Execution;
+using Trading.Engine.Orders;
 
 namespace Trading.Orchestrator.Cli;
 
@@ -193,7 +195,7 @@ public static class DecideCommand
 
         if (outcome.Status == "placed" && outcome.OrderId is { } id)
         {
-            CliOutput.Console.MarkupLine(outcome.OrderStatus is "open" or "partially_filled"
+            CliOutput.Console.MarkupLine(outcome.OrderStatus is { } status && OrderStatusTransitions.IsWorking(SqlText.OrderStatuses.Parse(status))
                 ? $"order [bold]{id}[/] rests in the book ({outcome.OrderStatus}, {CliOutput.Format(outcome.RemainingQuantity)} remaining): " +
                   $"`trading orders --open` lists it, `trading cancel --order {id}` cancels it"
                 : $"order [bold]{id}[/] was placed and is {CliOutput.Escape(outcome.OrderStatus ?? "-")} by now (`trading orders`)");

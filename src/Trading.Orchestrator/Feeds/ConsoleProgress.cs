@@ -5,6 +5,9 @@ namespace Trading.Orchestrator.Feeds;
 /// <summary>A progress bar on stderr for long loads (stdout stays the command's output); none when stderr is redirected.</summary>
 public static class ConsoleProgress
 {
+    /// <summary>Spectre output bound to stderr: progress and status never mix into stdout (which --json keeps for JSON).</summary>
+    public static IAnsiConsole Stderr { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
     public static async Task<T> RunAsync<T>(string label, long total, bool enabled, Func<IProgress<long>?, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -13,8 +16,7 @@ public static class ConsoleProgress
             return await work(null);
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return await console.Progress()
+        return await Stderr.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {

@@ -18,6 +18,10 @@ public sealed class JsonPurityTests(DatabaseFixture fixture) : IClassFixture<Dat
         "report --account quant --out {tmp}/report.html",
         "feed sim --symbols BTC/USDT --from 2026-01-01T00:00:00Z --to 2026-01-01T00:01:00Z",
         "demo --seconds 3 --account jsondemo", "bench views --trades 200 --snapshots 200 --accounts 2 --runs 1 --out {tmp}/views.json",
+        "bench run --decisions 200 --accounts 2 --symbols 2 --workers 1 --pgbench-seconds 1 --out {tmp}/run.json",
+        "bench latency --rate 20 --seconds 1 --clients 1 --accounts 1 --workers 1 --out {tmp}/latency.json",
+        "bench orders --accounts 2 --orders-per-account 2 --rounds 2 --workers 1 --out {tmp}/orders.json",
+        "bench ingest --rows 2000 --repeat 1", "bench latest --rows 2000 --instruments 3 --runs 2",
     };
 
     [Theory]

@@ -31,9 +31,11 @@ public sealed class KillSwitchTests(DatabaseFixture fixture) : IClassFixture<Dat
                 await Task.Delay(30);
             }
         });
-        await Task.Delay(1500);
-        Assert.True(await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM paper_positions WHERE account = '{prefix}000'") > 0);
-        Assert.True(await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM v_paper_open_orders WHERE account = '{prefix}000'") > 0);
+        // The kill switch lands on an account with positions and working orders, however slow the machine is.
+        await process.WaitForAsync(fixture.Database, $"""
+            SELECT EXISTS (SELECT 1 FROM paper_positions WHERE account = '{prefix}000')
+               AND EXISTS (SELECT 1 FROM v_paper_open_orders WHERE account = '{prefix}000')
+            """);
 
         var (exit, output) = await TradingProcess.RunAsync(fixture.Database.ConnectionString, "kill-switch", "--account", $"{prefix}000", "--reason", "operator: runaway agent");
         await Task.Delay(1000);

@@ -31,11 +31,14 @@ public sealed class StrategySessionTests(DatabaseFixture fixture) : IClassFixtur
     public async Task RsiBounce_KilledMidSession_NoBarLostOrRepeated()
     {
         var (session, first) = await StartAsync("rsi-kills");
-        var progress = new List<long>();
+        var progress = new List<long> { 0 };
         for (var kill = 0; kill < 3; kill++)
         {
+            // Each run is killed once it has acted on a bar of its own (however slow the machine), a little later each time.
             using var doomed = await RunAsync(maxBarsPerPoll: 1);
-            await Task.Delay(TimeSpan.FromMilliseconds(700 + (300 * kill)));
+            await doomed.WaitForAsync(fixture.Database,
+                $"SELECT bars_acted > {progress[^1]} OR bars_acted = {RsiReplay.Bars} FROM strategy_sessions WHERE session_id = {session}");
+            await Task.Delay(TimeSpan.FromMilliseconds(40 * kill));
             doomed.Crash();
             progress.Add(await fixture.Database.ScalarAsync<long>("SELECT bars_acted FROM strategy_sessions WHERE session_id = $1", session));
         }

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Hosting;
+using Trading.Orchestrator.Cli;
 
-namespace Trading.Orchestrator.Cli;
+namespace Trading.Orchestrator.Bench;
 
 /// <summary>`trading bench run`: decisions/s of one `trading run`, beside the database's ceilings from the same run.</summary>
 public static class BenchRunCommand

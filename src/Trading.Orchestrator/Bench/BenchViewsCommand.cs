@@ -2,10 +2,12 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
-using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Hosting;
 
-namespace Trading.Orchestrator.Cli;
+using Trading.Orchestrator.Feeds;
+using Trading.Orchestrator.Cli;
+
+namespace Trading.Orchestrator.Bench;
 
 /// <summary>`trading bench views`: the v_paper_* views for one account at 1M trades and 10M snapshots (fresh database).</summary>
 public static class BenchViewsCommand
@@ -32,7 +34,7 @@ public static class BenchViewsCommand
             await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, configuration), loggers, cancellationToken);
             var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
             await using var scratch = await BenchDatabase.CreateAsync(database.ConnectionString, $"bench_views_{stamp}", migrate: true, cancellationToken);
-            await AnsiConsole.Status().StartAsync(
+            await ConsoleProgress.Stderr.Status().StartAsync(
                 $"loading {parse.GetValue(trades):N0} trades and {parse.GetValue(snapshots):N0} snapshots",
                 _ => scratch.ExecuteAsync(ViewsBenchmark.LoadSql(parse.GetValue(trades), parse.GetValue(snapshots), parse.GetValue(accounts)), cancellationToken));
             var timings = await ViewsBenchmark.TimeAsync(scratch.DataSource, parse.GetValue(runs), cancellationToken);

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 using Trading.Orchestrator.Feeds;
 using Trading.Orchestrator.Feeds.Benchmarks;
 using Trading.Orchestrator.Hosting;
+using Trading.Orchestrator.Cli;
 
-namespace Trading.Orchestrator.Cli;
+namespace Trading.Orchestrator.Bench;
 
 /// <summary>`trading bench latest`: latency of SELECT * FROM v_latest_prices with many quotes stored (scratch database).</summary>
 public static class BenchLatestCommand

@@ -2,10 +2,10 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Trading.Data.Migrations;
-using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Hosting;
+using Trading.Orchestrator.Cli;
 
-namespace Trading.Orchestrator.Cli;
+namespace Trading.Orchestrator.Bench;
 
 /// <summary>`trading bench orders`: quote → every working order matched, and the fills when the market crosses them.</summary>
 public static class BenchOrdersCommand

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using Trading.Orchestrator.Cli;
 
-namespace Trading.Orchestrator.Cli;
+namespace Trading.Orchestrator.Bench;
 
 /// <summary>Where a benchmark's figures go: an indented JSON file (--out), so runs can be compared between commits.</summary>
 public static class BenchResults

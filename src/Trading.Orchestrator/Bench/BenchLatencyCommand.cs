@@ -2,10 +2,10 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Trading.Data.Migrations;
-using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Hosting;
+using Trading.Orchestrator.Cli;
 
-namespace Trading.Orchestrator.Cli;
+namespace Trading.Orchestrator.Bench;
 
 /// <summary>`trading bench latency`: INSERT → executed latency under a steady offered load.</summary>
 public static class BenchLatencyCommand

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 using Trading.Orchestrator.Feeds;
 using Trading.Orchestrator.Feeds.Benchmarks;
 using Trading.Orchestrator.Hosting;
+using Trading.Orchestrator.Cli;
 
-namespace Trading.Orchestrator.Cli;
+namespace Trading.Orchestrator.Bench;
 
 /// <summary>
 /// `trading bench ingest`: rows/s of raw binary COPY into an indexed copy of market_prices versus the ingestion path
