@@ -41,17 +41,16 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
 
     public DbSet<StrategySessionSummary> StrategySessions => Set<StrategySessionSummary>();
 
-    /// <summary>A context over <paramref name="dataSource"/> with the compiled model.</summary>
-    public static TradingDbContext Create(NpgsqlDataSource dataSource) => new(Options(dataSource));
-
-    /// <summary>Options over <paramref name="dataSource"/> with the compiled model, for a pooled or injected context.</summary>
-    public static DbContextOptions<TradingDbContext> Options(NpgsqlDataSource dataSource)
+    /// <summary>A context over a connection of <paramref name="dataSource"/> (opened when used), with the compiled model.</summary>
+    public static TradingDbContext Create(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        return new DbContextOptionsBuilder<TradingDbContext>()
-            .UseNpgsql(dataSource)
+        // A connection of the data source rather than the data source itself: EF keys its internal service provider on a
+        // data source, and a process (or a test run) with several would build one each; the pool is the data source's.
+        return new(new DbContextOptionsBuilder<TradingDbContext>()
+            .UseNpgsql(dataSource.CreateConnection(), contextOwnsConnection: true)
             .UseModel(TradingDbContextModel.Instance)
-            .Options;
+            .Options);
     }
 
     /// <summary>The column name of a property: its snake_case, as the views and tables spell them.</summary>
