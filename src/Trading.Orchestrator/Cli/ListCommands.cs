@@ -10,7 +10,7 @@ namespace Trading.Orchestrator.Cli;
 
 /// <summary>
 /// `trading positions | orders | trades | decisions`: the read side as tables (or --json arrays). The views are read through
-/// the typed client; the tables it does not map (paper_orders, the decisions' outcome columns) with SQL.
+/// the typed client, and so are the decisions; paper_orders, which it does not map, with SQL.
 /// </summary>
 public static class ListCommands
 {
@@ -22,15 +22,6 @@ public static class ListCommands
         FROM paper_orders
         WHERE ($1::text IS NULL OR account = $1)
         ORDER BY order_id DESC
-        LIMIT $2
-        """;
-
-    private const string DecisionsSql = """
-        SELECT id, account, agent, symbol, decision, confidence, risk_score, status, status_reason, order_id,
-               created_at, processed_at
-        FROM trading_decisions
-        WHERE ($1::text IS NULL OR account = $1) AND ($3::text IS NULL OR status = $3)
-        ORDER BY id DESC
         LIMIT $2
         """;
 
@@ -171,8 +162,25 @@ public static class ListCommands
             }
 
             return ListAsync(new CliDatabase(configuration, loggers), parse, "decisions", "Decisions", parse.GetValue(account), parse.GetValue(limit),
-                (database, name, rows) => SqlAsync(database, DecisionsSql, cancellationToken,
-                    CliParameters.Text(name), CliParameters.Id(rows), CliParameters.Text(wanted)),
+                (database, name, rows) => ViewAsync(database, c => c.Decisions
+                    .Where(d => (name == null || d.Account == name) && (wanted == null || d.Status == wanted))
+                    .OrderByDescending(d => d.Id)
+                    .Take(rows ?? int.MaxValue)
+                    .Select(d => new
+                    {
+                        d.Id,
+                        d.Account,
+                        d.Agent,
+                        d.Symbol,
+                        d.Decision,
+                        d.Confidence,
+                        d.RiskScore,
+                        d.Status,
+                        d.StatusReason,
+                        d.OrderId,
+                        d.CreatedAt,
+                        d.ProcessedAt,
+                    }), cancellationToken),
                 cancellationToken);
         });
         return command;
@@ -207,7 +215,7 @@ public static class ListCommands
         }, cancellationToken);
     }
 
-    /// <summary>A view through the typed client (<see cref="TradingDbContext"/>).</summary>
+    /// <summary>A view or the decisions through the typed client (<see cref="TradingDbContext"/>).</summary>
     private static async Task<List<Dictionary<string, object?>>> ViewAsync<T>(Database database, Func<TradingDbContext, IQueryable<T>> query,
         CancellationToken cancellationToken)
     {
@@ -215,7 +223,7 @@ public static class ListCommands
         return CliRows.From(await query(client).ToListAsync(cancellationToken));
     }
 
-    /// <summary>A table the client does not map (paper_orders; decisions with the orchestrator's columns); LIMIT NULL is no limit.</summary>
+    /// <summary>A table the client does not map (paper_orders: agents may not read it); LIMIT NULL is no limit.</summary>
     private static async Task<List<Dictionary<string, object?>>> SqlAsync(Database database, string sql, CancellationToken cancellationToken,
         params NpgsqlParameter[] parameters)
     {
