@@ -1,4 +1,6 @@
+using System.Reflection;
 using Npgsql;
+using Trading.Data.Client;
 
 namespace Trading.Orchestrator.Cli;
 
@@ -22,6 +24,28 @@ public static class CliRows
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Typed rows (the client's entities, or a projection of them) as the same maps: a property's column name is its
+    /// snake_case (<see cref="TradingDbContext.ColumnName"/>), in declaration order, which is the view's column order
+    /// (a test holds the entities to it).
+    /// </summary>
+    public static List<Dictionary<string, object?>> From<T>(IEnumerable<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken)
+            .Select(p => (Name: TradingDbContext.ColumnName(p.Name), Property: p)).ToArray();
+        return items.Select(item =>
+        {
+            var row = new Dictionary<string, object?>(properties.Length, StringComparer.Ordinal);
+            foreach (var (name, property) in properties)
+            {
+                row[name] = property.GetValue(item) is { } value ? Normalize(value) : null;
+            }
+
+            return row;
+        }).ToList();
     }
 
     /// <summary>numeric(28,10) arrives as 5000.0000000000: drop the trailing zeros, keep the exact value.</summary>

@@ -1,21 +1,20 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using Trading.Data.Client;
+using Trading.Orchestrator.Hosting;
 
 namespace Trading.Orchestrator.Cli;
 
-/// <summary>`trading positions | orders | trades | decisions`: the read side as tables (or --json arrays).</summary>
+/// <summary>
+/// `trading positions | orders | trades | decisions`: the read side as tables (or --json arrays). The views are read through
+/// the typed client, and so are the decisions; paper_orders, which it does not map, with SQL.
+/// </summary>
 public static class ListCommands
 {
     private static readonly string[] Statuses = ["pending", "executed", "placed", "skipped", "rejected", "failed", "expired", "canceled"];
-
-    private const string PositionsSql = """
-        SELECT account, symbol, side, quantity, entry_price, current_price, position_value,
-               unrealized_pnl, unrealized_pnl_pct, entry_fees, unrealized_net_pnl, opened_at, stop_loss, take_profit, trailing_stop
-        FROM v_paper_open_positions
-        WHERE ($1::text IS NULL OR account = $1)
-        ORDER BY account, symbol
-        """;
 
     private const string OrdersSql = """
         SELECT order_id, account, decision_id, role, symbol, side, order_type, time_in_force AS tif, quantity, limit_price,
@@ -26,45 +25,35 @@ public static class ListCommands
         LIMIT $2
         """;
 
-    // The trailing distance in the unit an agent gives it (exit_unit: 5 = 5 %); the view keeps the engine's fraction.
-    private const string OpenOrdersSql = """
-        SELECT order_id, account, role, symbol, side, order_type, time_in_force AS tif, remaining_quantity AS remaining,
-               limit_price, stop_price,
-               CASE WHEN trailing_is_percent THEN trailing_offset * 100 ELSE trailing_offset END AS trailing,
-               CASE WHEN trailing_offset IS NULL THEN NULL WHEN trailing_is_percent THEN 'percent' ELSE 'price' END AS trailing_unit,
-               best_price, triggered, expires_at, current_price, status
-        FROM v_paper_open_orders
-        WHERE ($1::text IS NULL OR account = $1)
-        ORDER BY order_id DESC
-        LIMIT $2
-        """;
-
-    private const string TradesSql = """
-        SELECT trade_id, account, symbol, side, quantity, entry_price, exit_price, entry_time, exit_time, hold_duration,
-               realized_pnl, fees, net_pnl, return_pct, outcome, agent
-        FROM v_paper_recent_trades
-        WHERE ($1::text IS NULL OR account = $1)
-        ORDER BY exit_time DESC, trade_id DESC
-        LIMIT $2
-        """;
-
-    private const string DecisionsSql = """
-        SELECT id, account, agent, symbol, decision, confidence, risk_score, status, status_reason, order_id,
-               created_at, processed_at
-        FROM trading_decisions
-        WHERE ($1::text IS NULL OR account = $1) AND ($3::text IS NULL OR status = $3)
-        ORDER BY id DESC
-        LIMIT $2
-        """;
-
     public static Command Positions(IConfiguration configuration, ILoggerFactory loggers)
     {
         var account = CliOptions.Account();
         var command = new Command("positions", "Open positions marked at the newest quote (v_paper_open_positions).");
         command.Options.Add(account);
         command.SetAction((parse, cancellationToken) =>
-            ListAsync(new CliDatabase(configuration, loggers), parse, "positions", "Open positions", PositionsSql,
-                parse.GetValue(account), null, null, cancellationToken));
+            ListAsync(new CliDatabase(configuration, loggers), parse, "positions", "Open positions", parse.GetValue(account), null,
+                (database, name, _) => ViewAsync(database, c => c.OpenPositions
+                    .Where(p => name == null || p.Account == name)
+                    .OrderBy(p => p.Account).ThenBy(p => p.Symbol)
+                    .Select(p => new
+                    {
+                        p.Account,
+                        p.Symbol,
+                        p.Side,
+                        p.Quantity,
+                        p.EntryPrice,
+                        p.CurrentPrice,
+                        p.PositionValue,
+                        p.UnrealizedPnl,
+                        p.UnrealizedPnlPct,
+                        p.EntryFees,
+                        p.UnrealizedNetPnl,
+                        p.OpenedAt,
+                        p.StopLoss,
+                        p.TakeProfit,
+                        p.TrailingStop,
+                    }), cancellationToken),
+                cancellationToken));
         return command;
     }
 
@@ -81,14 +70,40 @@ public static class ListCommands
         {
             if (!parse.GetValue(open))
             {
-                return ListAsync(new CliDatabase(configuration, loggers), parse, "orders", "Orders", OrdersSql,
-                    parse.GetValue(account), parse.GetValue(limit), null, cancellationToken);
+                return ListAsync(new CliDatabase(configuration, loggers), parse, "orders", "Orders", parse.GetValue(account), parse.GetValue(limit),
+                    (database, name, rows) => SqlAsync(database, OrdersSql, cancellationToken, CliParameters.Text(name), CliParameters.Id(rows)),
+                    cancellationToken);
             }
 
             // The working set is small by design; a default cut of it would hide orders still working.
             var explicitLimit = parse.GetResult(limit) is { Implicit: false } ? parse.GetValue(limit) : (int?)null;
-            return ListAsync(new CliDatabase(configuration, loggers), parse, "orders", "Open orders", OpenOrdersSql,
-                parse.GetValue(account), explicitLimit, null, cancellationToken);
+            return ListAsync(new CliDatabase(configuration, loggers), parse, "orders", "Open orders", parse.GetValue(account), explicitLimit,
+                (database, name, rows) => ViewAsync(database, c => c.OpenOrders
+                    .Where(o => name == null || o.Account == name)
+                    .OrderByDescending(o => o.OrderId)
+                    .Take(rows ?? int.MaxValue)
+                    .Select(o => new
+                    {
+                        o.OrderId,
+                        o.Account,
+                        o.Role,
+                        o.Symbol,
+                        o.Side,
+                        o.OrderType,
+                        Tif = o.TimeInForce,
+                        Remaining = o.RemainingQuantity,
+                        o.LimitPrice,
+                        o.StopPrice,
+                        // The trailing distance in the unit an agent gives it (exit_unit: 5 = 5 %); the view keeps the engine's fraction.
+                        Trailing = o.TrailingIsPercent == true ? o.TrailingOffset * 100 : o.TrailingOffset,
+                        TrailingUnit = o.TrailingOffset == null ? null : o.TrailingIsPercent == true ? "percent" : "price",
+                        o.BestPrice,
+                        o.Triggered,
+                        o.ExpiresAt,
+                        o.CurrentPrice,
+                        o.Status,
+                    }), cancellationToken),
+                cancellationToken);
         });
         return command;
     }
@@ -101,8 +116,31 @@ public static class ListCommands
         command.Options.Add(account);
         command.Options.Add(limit);
         command.SetAction((parse, cancellationToken) =>
-            ListAsync(new CliDatabase(configuration, loggers), parse, "trades", "Closed trades", TradesSql,
-                parse.GetValue(account), parse.GetValue(limit), null, cancellationToken));
+            ListAsync(new CliDatabase(configuration, loggers), parse, "trades", "Closed trades", parse.GetValue(account), parse.GetValue(limit),
+                (database, name, rows) => ViewAsync(database, c => c.RecentTrades
+                    .Where(t => name == null || t.Account == name)
+                    .OrderByDescending(t => t.ExitTime).ThenByDescending(t => t.TradeId)
+                    .Take(rows ?? int.MaxValue)
+                    .Select(t => new
+                    {
+                        t.TradeId,
+                        t.Account,
+                        t.Symbol,
+                        t.Side,
+                        t.Quantity,
+                        t.EntryPrice,
+                        t.ExitPrice,
+                        t.EntryTime,
+                        t.ExitTime,
+                        t.HoldDuration,
+                        t.RealizedPnl,
+                        t.Fees,
+                        t.NetPnl,
+                        t.ReturnPct,
+                        t.Outcome,
+                        t.Agent,
+                    }), cancellationToken),
+                cancellationToken));
         return command;
     }
 
@@ -123,14 +161,33 @@ public static class ListCommands
                 return Task.FromResult(CliOutput.Error("decisions", $"unknown status '{wanted}': use {string.Join(", ", Statuses)}.", ExitCodes.BadArguments));
             }
 
-            return ListAsync(new CliDatabase(configuration, loggers), parse, "decisions", "Decisions", DecisionsSql,
-                parse.GetValue(account), parse.GetValue(limit), wanted, cancellationToken);
+            return ListAsync(new CliDatabase(configuration, loggers), parse, "decisions", "Decisions", parse.GetValue(account), parse.GetValue(limit),
+                (database, name, rows) => ViewAsync(database, c => c.Decisions
+                    .Where(d => (name == null || d.Account == name) && (wanted == null || d.Status == wanted))
+                    .OrderByDescending(d => d.Id)
+                    .Take(rows ?? int.MaxValue)
+                    .Select(d => new
+                    {
+                        d.Id,
+                        d.Account,
+                        d.Agent,
+                        d.Symbol,
+                        d.Decision,
+                        d.Confidence,
+                        d.RiskScore,
+                        d.Status,
+                        d.StatusReason,
+                        d.OrderId,
+                        d.CreatedAt,
+                        d.ProcessedAt,
+                    }), cancellationToken),
+                cancellationToken);
         });
         return command;
     }
 
-    private static Task<int> ListAsync(CliDatabase cli, ParseResult parse, string name, string title, string sql,
-        string? account, int? limit, string? status, CancellationToken cancellationToken)
+    private static Task<int> ListAsync(CliDatabase cli, ParseResult parse, string name, string title, string? account, int? limit,
+        Func<Database, string?, int?, Task<List<Dictionary<string, object?>>>> read, CancellationToken cancellationToken)
     {
         if (limit is { } l && CliOptions.CheckLimit(l) is { } problem)
         {
@@ -144,20 +201,7 @@ public static class ListCommands
                 return ExitCodes.NotFound;
             }
 
-            await using var command = database.DataSource.CreateCommand(sql);
-            command.Parameters.Add(CliParameters.Text(account));
-            if (sql.Contains("$2", StringComparison.Ordinal))
-            {
-                // LIMIT NULL is no limit.
-                command.Parameters.Add(CliParameters.Id(limit));
-            }
-
-            if (sql.Contains("$3", StringComparison.Ordinal))
-            {
-                command.Parameters.Add(CliParameters.Text(status));
-            }
-
-            var rows = await CliRows.ReadAsync(command, cancellationToken);
+            var rows = await read(database, account, limit);
             if (parse.GetValue(CommonOptions.Json))
             {
                 CliOutput.Json(rows);
@@ -169,5 +213,22 @@ public static class ListCommands
 
             return ExitCodes.Success;
         }, cancellationToken);
+    }
+
+    /// <summary>A view or the decisions through the typed client (<see cref="TradingDbContext"/>).</summary>
+    private static async Task<List<Dictionary<string, object?>>> ViewAsync<T>(Database database, Func<TradingDbContext, IQueryable<T>> query,
+        CancellationToken cancellationToken)
+    {
+        await using var client = database.CreateContext();
+        return CliRows.From(await query(client).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>A table the client does not map (paper_orders: agents may not read it); LIMIT NULL is no limit.</summary>
+    private static async Task<List<Dictionary<string, object?>>> SqlAsync(Database database, string sql, CancellationToken cancellationToken,
+        params NpgsqlParameter[] parameters)
+    {
+        await using var command = database.DataSource.CreateCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return await CliRows.ReadAsync(command, cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 using Trading.Engine.Primitives;
 
 namespace Trading.Orchestrator.Cli;
@@ -10,14 +10,6 @@ namespace Trading.Orchestrator.Cli;
 /// <summary>`trading status [--account A]`: the portfolio overview and the decision counts by status.</summary>
 public static class StatusCommand
 {
-    private const string PortfolioSql = """
-        SELECT account, base_currency, initial_capital, cash, positions_value, total_value, unrealized_pnl, realized_pnl,
-               total_pnl, total_pnl_pct, num_positions, total_trades, halted
-        FROM v_paper_portfolio_overview
-        WHERE ($1::text IS NULL OR account = $1)
-        ORDER BY account
-        """;
-
     // One column per status the schema knows, from the one enum, so the row adds up to its total whatever is added.
     private static readonly string DecisionsSql = $"""
         SELECT a.account,
@@ -43,8 +35,28 @@ public static class StatusCommand
                 return ExitCodes.NotFound;
             }
 
-            var portfolio = await QueryAsync(database.DataSource, PortfolioSql, name, cancellationToken);
-            var decisions = await QueryAsync(database.DataSource, DecisionsSql, name, cancellationToken);
+            await using var client = database.CreateContext();
+            var portfolio = CliRows.From(await client.PortfolioOverview
+                .Where(o => name == null || o.Account == name)
+                .OrderBy(o => o.Account)
+                .Select(o => new
+                {
+                    o.Account,
+                    o.BaseCurrency,
+                    o.InitialCapital,
+                    o.Cash,
+                    o.PositionsValue,
+                    o.TotalValue,
+                    o.UnrealizedPnl,
+                    o.RealizedPnl,
+                    o.TotalPnl,
+                    o.TotalPnlPct,
+                    o.NumPositions,
+                    o.TotalTrades,
+                    o.Halted,
+                })
+                .ToListAsync(cancellationToken));
+            var decisions = await DecisionCountsAsync(database.DataSource, name, cancellationToken);
             if (parse.GetValue(CommonOptions.Json))
             {
                 CliOutput.Json(new { portfolio, decisions });
@@ -63,10 +75,11 @@ public static class StatusCommand
     // The status names are the enum's own constants, never user input.
     private static string StatusColumn(string status) => $"count(d.id) FILTER (WHERE d.status = '{status}') AS {status}";
 
-    private static async Task<List<Dictionary<string, object?>>> QueryAsync(NpgsqlDataSource dataSource, string sql, string? account, CancellationToken cancellationToken)
+    // Decision counts join accounts to trading_decisions: tables, not a view the client maps.
+    private static async Task<List<Dictionary<string, object?>>> DecisionCountsAsync(NpgsqlDataSource dataSource, string? account, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)account ?? DBNull.Value });
+        await using var command = dataSource.CreateCommand(DecisionsSql);
+        command.Parameters.Add(CliParameters.Text(account));
         return await CliRows.ReadAsync(command, cancellationToken);
     }
 }

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using Spectre.Console;
+using Trading.Data.Client;
 using Trading.Orchestrator.Reports;
 using Trading.Strategies.Config;
 
@@ -16,13 +18,6 @@ namespace Trading.Orchestrator.Cli;
 /// </summary>
 public static class StrategyCommand
 {
-    private const string SessionsSql = """
-        SELECT session_id, name, account, mode, status, status_reason, started_at, stopped_at, last_bar_close, bars_acted,
-               decisions, trades, open_positions, realized_pnl, unrealized_pnl, total_pnl, total_pnl_pct, equity,
-               max_drawdown_pct, win_rate
-        FROM v_strategy_sessions WHERE $1::bigint IS NULL OR session_id = $1 ORDER BY session_id
-        """;
-
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var command = new Command("strategy", "Strategy sessions: validate a strategy config, start it as a paper session, watch it, stop it.");
@@ -213,11 +208,37 @@ public static class StrategyCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>v_strategy_sessions (all, or one session) through the typed client, as the login may read it.</summary>
     internal static async Task<List<Dictionary<string, object?>>> SessionsAsync(NpgsqlDataSource dataSource, long? id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(SessionsSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-        return await CliRows.ReadAsync(command, cancellationToken);
+        await using var client = TradingDbContext.Create(dataSource);
+        return CliRows.From(await client.StrategySessions
+            .Where(s => id == null || s.SessionId == id)
+            .OrderBy(s => s.SessionId)
+            .Select(s => new
+            {
+                s.SessionId,
+                s.Name,
+                s.Account,
+                s.Mode,
+                s.Status,
+                s.StatusReason,
+                s.StartedAt,
+                s.StoppedAt,
+                s.LastBarClose,
+                s.BarsActed,
+                s.Decisions,
+                s.Trades,
+                s.OpenPositions,
+                s.RealizedPnl,
+                s.UnrealizedPnl,
+                s.TotalPnl,
+                s.TotalPnlPct,
+                s.Equity,
+                s.MaxDrawdownPct,
+                s.WinRate,
+            })
+            .ToListAsync(cancellationToken));
     }
 
     internal static async Task<bool> PendingAsync(NpgsqlDataSource dataSource, long id, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Trading.Data.Client;
 using Trading.Data.Embedded;
 
 namespace Trading.Orchestrator.Hosting;
@@ -33,6 +34,9 @@ public sealed class Database : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     public bool IsEmbedded => embedded is not null;
+
+    /// <summary>The typed client over this database's data source (its pool, its login): for the read commands.</summary>
+    public TradingDbContext CreateContext() => TradingDbContext.Create(DataSource);
 
     /// <summary>The embedded server behind this database, when it is one.</summary>
     public EmbeddedPostgres? Embedded => embedded;

@@ -1,29 +1,18 @@
 using System.ComponentModel;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
-using Npgsql;
-using NpgsqlTypes;
+using Microsoft.EntityFrameworkCore;
 using Trading.Orchestrator.Cli;
 
 namespace Trading.Orchestrator.Mcp;
 
-/// <summary>`portfolio`, `trades` and `quote`: the v_paper_* views and v_latest_prices, as the login may read them.</summary>
+/// <summary>
+/// `portfolio`, `trades` and `quote`: the v_paper_* views and v_latest_prices through the typed client, as the login may read
+/// them; every column of the view, named as the view names it.
+/// </summary>
 [McpServerToolType]
 public sealed class AccountTools(AgentDatabase database)
 {
-    private const string OverviewSql = "SELECT * FROM v_paper_portfolio_overview WHERE account = $1";
-    private const string PositionsSql = "SELECT * FROM v_paper_open_positions WHERE account = $1 ORDER BY symbol";
-    private const string OrdersSql = "SELECT * FROM v_paper_open_orders WHERE account = $1 ORDER BY order_id";
-
-    private const string TradesSql = """
-        SELECT * FROM v_paper_recent_trades
-        WHERE account = $1 AND ($2::text IS NULL OR symbol = $2)
-        ORDER BY exit_time DESC, trade_id DESC
-        LIMIT $3
-        """;
-
-    private const string QuotesSql = "SELECT * FROM v_latest_prices WHERE $1::text[] IS NULL OR symbol = ANY ($1) ORDER BY symbol";
-
     [McpServerTool(Name = "portfolio", ReadOnly = true, OpenWorld = false)]
     [Description("""
         An account's portfolio now: the overview (cash, positions value, total value = equity, realized and unrealized P&L,
@@ -36,14 +25,16 @@ public sealed class AccountTools(AgentDatabase database)
         ToolErrors.GuardAsync(database, async () =>
         {
             var name = account ?? "default";
-            var overview = await RowsAsync(OverviewSql, cancellationToken, CliParameters.Text(name));
+            await using var client = database.CreateContext();
+            var overview = CliRows.From(await client.PortfolioOverview.Where(o => o.Account == name).ToListAsync(cancellationToken));
             if (overview.Count == 0)
             {
                 throw UnknownAccount(name);
             }
 
-            return new PortfolioView(overview[0], await RowsAsync(PositionsSql, cancellationToken, CliParameters.Text(name)),
-                await RowsAsync(OrdersSql, cancellationToken, CliParameters.Text(name)));
+            return new PortfolioView(overview[0],
+                CliRows.From(await client.OpenPositions.Where(p => p.Account == name).OrderBy(p => p.Symbol).ToListAsync(cancellationToken)),
+                CliRows.From(await client.OpenOrders.Where(o => o.Account == name).OrderBy(o => o.OrderId).ToListAsync(cancellationToken)));
         });
 
     [McpServerTool(Name = "trades", ReadOnly = true, OpenWorld = false)]
@@ -56,25 +47,38 @@ public sealed class AccountTools(AgentDatabase database)
         [Description("Only this instrument, e.g. BTC/USDT.")] string? symbol = null,
         [Description("At most this many trades (1 to 1000, default 50).")] int limit = 50,
         CancellationToken cancellationToken = default) =>
-        ToolErrors.GuardAsync(database, () => limit is < 1 or > 1000
-            ? throw new McpException($"limit {limit} is outside [1, 1000].")
-            : RowsAsync(TradesSql, cancellationToken, CliParameters.Text(account ?? "default"), CliParameters.Text(symbol?.Trim().ToUpperInvariant()),
-                new NpgsqlParameter { Value = limit }));
+        ToolErrors.GuardAsync(database, async () =>
+        {
+            if (limit is < 1 or > 1000)
+            {
+                throw new McpException($"limit {limit} is outside [1, 1000].");
+            }
+
+            var name = account ?? "default";
+            var instrument = symbol?.Trim().ToUpperInvariant();
+            await using var client = database.CreateContext();
+            return CliRows.From(await client.RecentTrades
+                .Where(t => t.Account == name && (instrument == null || t.Symbol == instrument))
+                .OrderByDescending(t => t.ExitTime).ThenByDescending(t => t.TradeId)
+                .Take(limit)
+                .ToListAsync(cancellationToken));
+        });
 
     [McpServerTool(Name = "quote", ReadOnly = true, OpenWorld = false)]
     [Description("The latest quote of instruments (v_latest_prices): time, bid, ask, last and mark price (mid, else last). All instruments with a price when no symbol is given.")]
     public Task<List<Dictionary<string, object?>>> QuoteAsync(
         [Description("Instruments, e.g. [\"BTC/USDT\"]; absent: every instrument with a price.")] string[]? symbols = null,
         CancellationToken cancellationToken = default) =>
-        ToolErrors.GuardAsync(database, () => RowsAsync(QuotesSql, cancellationToken, new NpgsqlParameter
+        ToolErrors.GuardAsync(database, async () =>
         {
-            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
-            Value = symbols is null ? DBNull.Value : symbols.Select(s => s.Trim().ToUpperInvariant()).ToArray(),
-        }));
+            var wanted = symbols?.Select(s => s.Trim().ToUpperInvariant()).ToArray();
+            await using var client = database.CreateContext();
+            return CliRows.From(await client.LatestPrices
+                .Where(l => wanted == null || wanted.Contains(l.Symbol))
+                .OrderBy(l => l.Symbol)
+                .ToListAsync(cancellationToken));
+        });
 
     public static McpException UnknownAccount(string account) =>
         new($"unknown account '{account}' (or one this login may not read).");
-
-    private Task<List<Dictionary<string, object?>>> RowsAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters) =>
-        McpRows.ReadAsync(database, sql, cancellationToken, parameters);
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Trading.Data.Client;
 
 namespace Trading.Orchestrator.Mcp;
 
@@ -16,6 +17,9 @@ public sealed class AgentDatabase(NpgsqlDataSource dataSource, bool canReadFills
 
     /// <summary>The role the server acts as (current_user), for messages about what it may not do.</summary>
     public string Login { get; } = login;
+
+    /// <summary>The typed client over the same data source, as the same login.</summary>
+    public TradingDbContext CreateContext() => TradingDbContext.Create(DataSource);
 
     public static async Task<AgentDatabase> ConnectAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
