@@ -14,6 +14,12 @@ public sealed record ClaimedBatch(
 {
     public int DecisionCount => Accounts.Sum(a => a.Decisions.Count);
 
+    /// <summary>
+    /// The execution time: read once the accounts were locked, never earlier than a claimed decision's creation, and the
+    /// bound of the quotes read (the newest at or before it).
+    /// </summary>
+    public required DateTimeOffset Now { get; init; }
+
     /// <summary>The strategy of every decision the batch's orders and fills come from (trade attribution).</summary>
     public IReadOnlyDictionary<long, string?> Strategies { get; init; } = new Dictionary<long, string?>();
 

@@ -167,26 +167,34 @@ public static class ExecutionStore
         FROM paper_positions WHERE account = ANY ($1)
         """;
 
-    // The newest quote at or before the execution time, per symbol the batch trades or holds: one index probe each.
+    // The newest quote at or before the execution time, per symbol the batch trades or holds: one index probe each. The
+    // execution time is the claim's clock, or the newest creation among the decisions it executes if that is later (a
+    // decision committed between the clock and this statement's snapshot): no fill precedes its decision. It is
+    // returned with every row so the engine executes at exactly the time the quotes were chosen for.
     private static readonly string MarketSql = $"""
-        WITH symbols AS (
-            SELECT d.symbol
+        WITH pending AS MATERIALIZED (
+            SELECT d.symbol, d.created_at
             FROM unnest($1::text[]) AS a(account)
             CROSS JOIN LATERAL (
-                SELECT d.symbol FROM trading_decisions d
+                SELECT d.symbol, d.created_at FROM trading_decisions d
                 WHERE d.account = a.account AND d.status = 'pending' ORDER BY d.id LIMIT $2
             ) d
+        ), bound AS MATERIALIZED (
+            SELECT GREATEST($3, (SELECT max(created_at) FROM pending)) AS time
+        ), symbols AS (
+            SELECT symbol FROM pending
             UNION
             SELECT p.symbol FROM paper_positions p WHERE p.account = ANY ($1)
             UNION
             SELECT o.symbol FROM paper_orders o WHERE o.account = ANY ($1) AND o.status IN {SqlText.WorkingOrderStatuses}
         )
-        SELECT i.symbol, i.tick_size, i.lot_size, i.min_notional, q.time, q.bid, q.ask, q.last, q.bid_size, q.ask_size
+        SELECT i.symbol, i.tick_size, i.lot_size, i.min_notional, q.time, q.bid, q.ask, q.last, q.bid_size, q.ask_size, b.time
         FROM symbols s
+        CROSS JOIN bound b
         JOIN instruments i ON i.symbol = s.symbol
         LEFT JOIN LATERAL (
             SELECT m.time, m.bid, m.ask, m.last, m.bid_size, m.ask_size FROM market_prices m
-            WHERE m.symbol = s.symbol AND m.time <= $3
+            WHERE m.symbol = s.symbol AND m.time <= b.time
             ORDER BY m.time DESC
             LIMIT 1
         ) q ON true
@@ -206,17 +214,20 @@ public static class ExecutionStore
 
     /// <summary>
     /// Locks up to <paramref name="maxAccounts"/> accounts with pending decisions (optionally only those named) and
-    /// loads what executing their oldest <paramref name="decisionsPerAccount"/> decisions needs.
+    /// loads what executing their oldest <paramref name="decisionsPerAccount"/> decisions needs. The batch's execution
+    /// time (<see cref="ClaimedBatch.Now"/>) is read once the accounts are locked and is never earlier than a claimed
+    /// decision's creation: a claim that waited on a lock cannot fill at a quote superseded while it waited.
     /// </summary>
     /// <exception cref="ClaimFailedException">Loading failed after accounts were locked; says which, and the decisions read.</exception>
     public static async Task<ClaimedBatch> ClaimAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int maxAccounts, int decisionsPerAccount,
-        IReadOnlyCollection<string>? onlyAccounts, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyCollection<string>? onlyAccounts, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(time);
         var taken = new ClaimProgress();
         try
         {
-            return await ClaimLoadAsync(connection, transaction, maxAccounts, decisionsPerAccount, onlyAccounts, now, taken, cancellationToken);
+            return await ClaimLoadAsync(connection, transaction, maxAccounts, decisionsPerAccount, onlyAccounts, time, taken, cancellationToken);
         }
         catch (Exception e) when (taken.Accounts.Count > 0 && e is not OperationCanceledException)
         {
@@ -236,8 +247,9 @@ public static class ExecutionStore
 
     private static async Task<ClaimedBatch> ClaimLoadAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int maxAccounts, int decisionsPerAccount,
-        IReadOnlyCollection<string>? onlyAccounts, DateTimeOffset now, ClaimProgress taken, CancellationToken cancellationToken)
+        IReadOnlyCollection<string>? onlyAccounts, TimeProvider time, ClaimProgress taken, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow(); // which accounts have work: working orders reached by quotes up to now
         var configs = new Dictionary<string, (AccountConfig Config, decimal Cash, TimeSpan Latency)>(StringComparer.Ordinal);
         var anyCancels = false;
         await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
@@ -257,8 +269,11 @@ public static class ExecutionStore
 
         if (configs.Count == 0)
         {
-            return new ClaimedBatch([], new Dictionary<string, Quote>(), new Dictionary<string, InstrumentSpec>(), []);
+            return new ClaimedBatch([], new Dictionary<string, Quote>(), new Dictionary<string, InstrumentSpec>(), []) { Now = now };
         }
+
+        // The claim may have waited on a lock: what it executes happens now, not when it started looking.
+        now = Max(now, time.GetUtcNow());
 
         var accounts = configs.Keys.ToArray();
         var decisions = accounts.ToDictionary(a => a, _ => new List<PendingDecision>(), StringComparer.Ordinal);
@@ -312,6 +327,7 @@ public static class ExecutionStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 var symbol = reader.GetString(0);
+                now = Max(now, reader.GetFieldValue<DateTimeOffset>(10));
                 instruments[symbol] = new InstrumentSpec(symbol, reader.GetDecimal(1), reader.GetDecimal(2), reader.GetDecimal(3));
                 if (!reader.IsDBNull(4))
                 {
@@ -371,6 +387,13 @@ public static class ExecutionStore
         var risk = limits.Count == 0
             ? new Dictionary<string, AccountRisk>(StringComparer.Ordinal)
             : await RiskStore.LoadAsync(connection, transaction, limits, now, cancellationToken);
+        // A decision the market read's snapshot no longer counted among the first per account (an older id committed
+        // late) still executes no earlier than its creation.
+        foreach (var decision in decisions.Values.SelectMany(d => d))
+        {
+            now = Max(now, decision.Request.CreatedAt);
+        }
+
         var claimed = accounts
             .Select(a => new ClaimedAccount(configs[a].Config, configs[a].Cash, configs[a].Latency, positions[a], decisions[a])
             {
@@ -387,10 +410,13 @@ public static class ExecutionStore
         var cut = path.GroupBy(q => q.Symbol, StringComparer.Ordinal).Where(g => g.Count() >= PathSliceLength).Select(g => g.Max(q => q.Time)).ToList();
         return new ClaimedBatch(claimed, quotes, instruments, path)
         {
+            Now = now,
             Strategies = strategies,
             PathCompleteThrough = cut.Count == 0 ? null : cut.Min(),
         };
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private const string PendingIdsSql = """
         SELECT d.id

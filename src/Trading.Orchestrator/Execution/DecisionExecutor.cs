@@ -16,12 +16,11 @@ public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider t
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow();
         ClaimedBatch batch;
         try
         {
             batch = await ExecutionStore.ClaimAsync(
-                connection, transaction, maxAccounts, decisionsPerAccount, onlyAccounts, now, cancellationToken);
+                connection, transaction, maxAccounts, decisionsPerAccount, onlyAccounts, time, cancellationToken);
         }
         catch (ClaimFailedException e) when (e.InnerException is { } inner && TransientErrors.IsTransient(inner))
         {
@@ -47,6 +46,7 @@ public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider t
             return BatchOutcome.Empty;
         }
 
+        var now = batch.Now;
         var claimed = new BatchOutcome(
             [.. batch.Accounts.SelectMany(a => a.Decisions.Select(d => d.Request.Id))],
             [.. batch.Accounts.Select(a => a.Account)]);

@@ -26,6 +26,8 @@ public static class TradedAccount
         UPDATE paper_risk_limits SET threshold = 0.04 WHERE account = '@a' AND kind = 'max_daily_loss';
         INSERT INTO trading_decisions (account, agent, symbol, decision, confidence, idempotency_key) VALUES
             ('@a', 'bot', 'BTC/USDT', 'BUY', 0.9, 'k1'), ('@a', 'bot', 'BTC/USDT', 'SELL', 0.9, 'k2'), ('@a', 'bot', 'BTC/USDT', 'HOLD', 0.5, 'k3');
+        -- A history written by hand: its decisions were made before their fills (the database stamped today).
+        UPDATE trading_decisions SET created_at = timestamptz '2026-11-01 09:59+00' WHERE account = '@a';
         WITH o AS (
             INSERT INTO paper_orders (account, decision_id, symbol, side, order_type, quantity, status, filled_quantity, avg_fill_price, created_at, updated_at)
             SELECT d.account, d.id, d.symbol, v.side, 'market', 0.1, 'filled', 0.1, v.price, v.at, v.at

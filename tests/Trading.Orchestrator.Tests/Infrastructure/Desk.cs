@@ -35,14 +35,28 @@ public sealed class Desk(TestDatabase database)
         clock.Now += TimeSpan.FromSeconds(1);
     }
 
-    public Task<long> DecideAsync(string account, string symbol, string decision, decimal? quantity = null, decimal confidence = 0.9m) =>
-        database.ScalarAsync<long>(
+    /// <summary>
+    /// A decision made at the desk's clock. The database stamps the real time; the desk's world runs on its own clock,
+    /// and the orchestrator never executes a decision before its creation, so the stamp is moved to the desk's time.
+    /// </summary>
+    public async Task<long> DecideAsync(string account, string symbol, string decision, decimal? quantity = null, decimal confidence = 0.9m)
+    {
+        var id = await database.ScalarAsync<long>(
             "INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             account, symbol, decision, confidence, quantity);
+        await AtDeskTimeAsync(id);
+        return id;
+    }
+
+    /// <summary>Moves a decision to the desk's clock: the database stamped it with the real time.</summary>
+    public Task AtDeskTimeAsync(long decisionId) =>
+        database.ExecuteAsync("UPDATE trading_decisions SET created_at = $2 WHERE id = $1", decisionId, clock.Now);
 
     /// <summary>Executes until a batch makes no progress (no decision finished, no order or cancel request changed); returns the decisions finished.</summary>
     public async Task<int> ExecuteAllAsync()
     {
+        // Decisions that SQL wrote (a kill switch's CLOSE) carry the real time: in the desk's world they were made now.
+        await database.ExecuteAsync("UPDATE trading_decisions SET created_at = $1 WHERE status = 'pending' AND created_at > $1", clock.Now);
         var executor = new DecisionExecutor(database.DataSource, clock);
         var total = 0;
         for (var round = 0; ; round++)
@@ -63,12 +77,14 @@ public sealed class Desk(TestDatabase database)
             time, symbol, bid, ask, bidSize, askSize);
 
     /// <summary>Inserts a decision with extra columns, e.g. ("order_type, limit_price", "limit", 99m); returns its id.</summary>
-    public Task<long> DecideAsync(string account, string symbol, string decision, decimal? quantity, string columns, params object?[] values)
+    public async Task<long> DecideAsync(string account, string symbol, string decision, decimal? quantity, string columns, params object?[] values)
     {
         var placeholders = string.Join(", ", values.Select((_, i) => $"${i + 5}"));
-        return database.ScalarAsync<long>(
+        var id = await database.ScalarAsync<long>(
             $"INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity, {columns}) VALUES ($1, $2, $3, 0.9, $4, {placeholders}) RETURNING id",
             [account, symbol, decision, quantity, .. values]);
+        await AtDeskTimeAsync(id);
+        return id;
     }
 
     /// <summary>Moves the clock by <paramref name="by"/>.</summary>

@@ -75,6 +75,9 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
         var kills = 20 * Workload.Scale;
         for (var kill = 0; kill < kills; kill++)
         {
+            // Fresh quotes each round: on a loaded machine a run may be killed before it executes anything, and the
+            // decisions left for later must not all meet a stale price.
+            await Workload.QuoteAsync(fixture.Database, prefix, 5, kill + 1);
             await Workload.InsertDecisionsAsync(fixture.Database, prefix, 10, 5, 250, kill / 1000.0);
             using var process = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run");
             await Task.Delay(600 + random.Next(600));
@@ -83,6 +86,7 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
             Assert.Empty(await fixture.Database.InvariantViolationsAsync());
         }
 
+        await Workload.QuoteAsync(fixture.Database, prefix, 5, kills + 1);
         using (var last = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run"))
         {
             await last.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
