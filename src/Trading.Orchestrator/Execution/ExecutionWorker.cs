@@ -60,7 +60,12 @@ public sealed partial class ExecutionWorker(
                         ? await executor.ExecuteAsync(settings.AccountsPerBatch, settings.DecisionsPerAccount, null, ct)
                         : await executor.ExecuteAsync(1, 1, isolatedAccounts, ct),
                     stoppingToken);
-                counters.Add(outcome.Count);
+                counters.Record(outcome);
+                foreach (var (id, account, reason) in outcome.Rejections)
+                {
+                    LogRejected(id, account, reason);
+                }
+
                 if (isolated is not null)
                 {
                     isolated.ExceptWith(outcome.DecisionIds);
@@ -170,6 +175,9 @@ public sealed partial class ExecutionWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Decision {DecisionId} failed (terminal: {Terminal}): {Error}")]
     private partial void LogDecisionAttemptFailed(long decisionId, bool terminal, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Decision {DecisionId} of {Account} rejected: {Reason}")]
+    private partial void LogRejected(long decisionId, string account, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Worker {Worker}: unexpected error; continuing")]
     private partial void LogLoopError(int worker, Exception error);
