@@ -11,14 +11,19 @@ public static class ListCommands
 
     private const string PositionsSql = """
         SELECT account, symbol, side, quantity, entry_price, current_price, position_value,
-               unrealized_pnl, unrealized_pnl_pct, entry_fees, unrealized_net_pnl, opened_at, stop_loss, take_profit, trailing_stop
+               unrealized_pnl, unrealized_pnl_pct, entry_fees, unrealized_net_pnl, opened_at, stop_loss, stop_loss_quantity AS stop_loss_qty,
+               take_profit, take_profit_quantity AS take_profit_qty, trailing_stop, trailing_stop_quantity AS trailing_stop_qty
         FROM v_paper_open_positions
         WHERE ($1::text IS NULL OR account = $1)
         ORDER BY account, symbol
         """;
 
-    private const string OrdersSql = """
-        SELECT order_id, account, decision_id, role, symbol, side, order_type, time_in_force AS tif, quantity, limit_price,
+    // A decision's own order (stored role 'entry') is shown as what it does: 'exit' when it may only reduce the
+    // position (a SELL or CLOSE of a long, a BUY or CLOSE of a short), else 'entry'; bracket legs keep their names.
+    private const string RoleLabel = "CASE WHEN role <> 'entry' THEN role WHEN reduce_only THEN 'exit' ELSE 'entry' END AS role";
+
+    private const string OrdersSql = $"""
+        SELECT order_id, account, decision_id, {RoleLabel}, symbol, side, order_type, time_in_force AS tif, quantity, limit_price,
                stop_price, filled_quantity, avg_fill_price, status, reason, created_at
         FROM paper_orders
         WHERE ($1::text IS NULL OR account = $1)
@@ -27,8 +32,8 @@ public static class ListCommands
         """;
 
     // The trailing distance in the unit an agent gives it (exit_unit: 5 = 5 %); the view keeps the engine's fraction.
-    private const string OpenOrdersSql = """
-        SELECT order_id, account, role, symbol, side, order_type, time_in_force AS tif, remaining_quantity AS remaining,
+    private const string OpenOrdersSql = $"""
+        SELECT order_id, account, {RoleLabel}, symbol, side, order_type, time_in_force AS tif, remaining_quantity AS remaining,
                limit_price, stop_price,
                CASE WHEN trailing_is_percent THEN trailing_offset * 100 ELSE trailing_offset END AS trailing,
                CASE WHEN trailing_offset IS NULL THEN NULL WHEN trailing_is_percent THEN 'percent' ELSE 'price' END AS trailing_unit,
