@@ -102,3 +102,12 @@ LEFT JOIN LATERAL (
 
 COMMENT ON COLUMN v_paper_open_positions.stop_loss IS
     'the nearest working bracket stop-loss of the position (its agent''s own stop orders are in v_paper_open_orders); stop_loss_quantity is how much of the position it covers';
+
+-- `trading instruments add` (issue 14 item 3) prints these for a refused row, as 0015 does for accounts and decisions.
+COMMENT ON CONSTRAINT instruments_symbol_format ON instruments IS 'a symbol is BASE/QUOTE (or one name): capitals and digits, 1 to 20 each, e.g. DOGE/USDT';
+COMMENT ON CONSTRAINT instruments_tick_size_positive ON instruments IS 'tick_size (--tick) is above 0 with at most 10 decimal places';
+COMMENT ON CONSTRAINT instruments_lot_size_positive ON instruments IS 'lot_size (--lot) is above 0 with at most 12 decimal places';
+COMMENT ON CONSTRAINT instruments_min_notional_nonnegative ON instruments IS 'min_notional (--min-notional) is 0 or more';
+COMMENT ON CONSTRAINT instruments_tick_size_max ON instruments IS 'tick_size (--tick) is below max_price()';
+COMMENT ON CONSTRAINT instruments_lot_size_max ON instruments IS 'lot_size (--lot) is below max_quantity()';
+COMMENT ON CONSTRAINT instruments_min_notional_max ON instruments IS 'min_notional (--min-notional) is below max_amount()';
