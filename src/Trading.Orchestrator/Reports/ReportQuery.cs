@@ -67,17 +67,7 @@ public static class ReportQuery
         WHERE account = $1 AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)
         GROUP BY status ORDER BY count(*) DESC, status
         """,
-        """
-        SELECT status, reason, count(*), min(example)
-        FROM (SELECT status, regexp_replace(COALESCE(status_reason, '(no reason given)'), '[0-9]+([.][0-9]+)?', '#', 'g') AS reason,
-                     COALESCE(status_reason, '(no reason given)') AS example
-              FROM trading_decisions
-              WHERE account = $1 AND status IN ('rejected', 'skipped', 'failed', 'expired')
-                AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)) r
-        GROUP BY status, reason
-        ORDER BY count(*) DESC, status, reason
-        LIMIT 8
-        """,
+        ReasonsSql,
         """
         SELECT initial_capital, base_currency, fee_rate, maker_fee_rate, min_fee, slippage_model, slippage_rate, spread_fraction, latency,
                fill_probability, leverage, allow_shorting, allow_partial_size, max_position_fraction, confidence_threshold, staleness_bound,
@@ -90,6 +80,23 @@ public static class ReportQuery
         ORDER BY kind, agent NULLS FIRST, symbol NULLS FIRST
         """,
     ];
+
+    /// <summary>
+    /// The most frequent reasons decisions of account $1 written in [$2, $3) were rejected, skipped, failed or expired:
+    /// figures in a reason become #, so "confidence 0.42 below threshold 0.60" and "... 0.48 ..." count as one, shown
+    /// with one real example. Columns: status, reason, count, example.
+    /// </summary>
+    public const string ReasonsSql = """
+        SELECT status, reason, count(*), min(example)
+        FROM (SELECT status, regexp_replace(COALESCE(status_reason, '(no reason given)'), '[0-9]+([.][0-9]+)?', '#', 'g') AS reason,
+                     COALESCE(status_reason, '(no reason given)') AS example
+              FROM trading_decisions
+              WHERE account = $1 AND status IN ('rejected', 'skipped', 'failed', 'expired')
+                AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)) r
+        GROUP BY status, reason
+        ORDER BY count(*) DESC, status, reason
+        LIMIT 8
+        """;
 
     private const string ReturnRangeSql = $"SELECT min(return_pct), max(return_pct) FROM paper_trades WHERE account = $1 AND {TradeWindow}";
 
@@ -223,7 +230,7 @@ public static class ReportQuery
         return bins;
     }
 
-    private static void AddWindow(NpgsqlParameterCollection parameters, string account, DateTimeOffset? from, DateTimeOffset? to)
+    internal static void AddWindow(NpgsqlParameterCollection parameters, string account, DateTimeOffset? from, DateTimeOffset? to)
     {
         parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = account });
         parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = from is { } f ? f.UtcDateTime : DBNull.Value });
