@@ -113,7 +113,7 @@ public static class HtmlReport
         string M(decimal? v) => DisplayNumber.Money(v, currency);
         var covered = curve.Count == 0 ? "no snapshots"
             : metrics.DaysCovered >= 1 ? $"{DisplayNumber.Figure(metrics.DaysCovered)} days"
-            : $"{CliOutput.Duration(curve[^1].Time - curve[0].Time)} (h:m:s)";
+            : Span(curve[^1].Time - curve[0].Time);
         var rows = new (string Name, string Value, decimal? Sign)[]
         {
             ("Closed trades", metrics.TotalTrades.ToString(CultureInfo.InvariantCulture), null),
@@ -131,7 +131,7 @@ public static class HtmlReport
             ("Sortino ratio", metrics.SortinoRatio is null ? "- (needs 2 days)" : DisplayNumber.Figure(metrics.SortinoRatio), metrics.SortinoRatio),
             ("Max drawdown", $"{DisplayNumber.Percent(metrics.MaxDrawdownPct)} ({M(metrics.MaxDrawdown)})", metrics.MaxDrawdown),
             ("Equity at start → end", $"{M(metrics.StartEquity)} → {M(metrics.EndEquity)}", null),
-            ("Period the snapshots cover", $"{covered} ({metrics.DaysWithSnapshots} UTC {(metrics.DaysWithSnapshots == 1 ? "day" : "days")} with snapshots)", null),
+            ("Period the snapshots cover", $"{covered}, on {metrics.DaysWithSnapshots} UTC {(metrics.DaysWithSnapshots == 1 ? "day" : "days")}", null),
         };
         html.Append("<div class=\"card\"><table class=\"metrics\">");
         for (var i = 0; i < rows.Length; i += 2)
@@ -147,6 +147,14 @@ public static class HtmlReport
 
         html.Append("</table></div>\n");
     }
+
+    /// <summary>A span under a day in words: 56 s, 12 min 5 s, 5 h 12 min.</summary>
+    internal static string Span(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => $"{span.Seconds} s",
+        { TotalHours: < 1 } => $"{span.Minutes} min {span.Seconds} s",
+        _ => $"{(int)span.TotalHours} h {span.Minutes} min",
+    };
 
     internal static string Css(decimal? sign) => sign is > 0 ? "pos" : sign is < 0 ? "neg" : string.Empty;
 

@@ -69,7 +69,7 @@ public sealed class ReportPageTests(DatabaseFixture fixture) : IClassFixture<Dat
         // Money in cents, never four places; the period in words, not "Days covered / with snapshots 0 / 1".
         Assert.Contains("+151.00", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Days covered", page, StringComparison.Ordinal);
-        Assert.Contains("7 days (8 UTC days with snapshots)", page, StringComparison.Ordinal);
+        Assert.Contains("7 days, on 8 UTC days", page, StringComparison.Ordinal);
     }
 
     [Fact]
