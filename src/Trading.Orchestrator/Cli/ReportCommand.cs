@@ -56,6 +56,15 @@ public static class ReportCommand
                     metrics = await PerformanceQuery.MetricsAsync(database.DataSource, name, from, to, cancellationToken);
                     curve = await PerformanceQuery.CurveAsync(database.DataSource, name, from, to, cancellationToken);
                     details = await ReportQuery.ReadAsync(database.DataSource, name, from, to, cancellationToken);
+                    if (curve.Count > 0)
+                    {
+                        var times = SvgChart.Thin(curve.Select(p => (p.Time, p.TotalValue)).ToList()).Select(p => p.Time).ToList();
+                        details = details with
+                        {
+                            BenchmarkCurve = await ReportQuery.BenchmarkCurveAsync(database.DataSource, details.Benchmark, times, curve[0].TotalValue, cancellationToken),
+                        };
+                    }
+
                     html.Directory?.Create();
                     await File.WriteAllTextAsync(html.FullName, HtmlReport.Render(metrics, curve, details, DateTimeOffset.UtcNow), cancellationToken);
                     if (image is null)

@@ -62,7 +62,8 @@ public static class HtmlReport
         Metrics(html, metrics, curve, currency);
         var equity = curve.Select(p => (p.Time, p.TotalValue)).ToList();
         var drawdown = curve.Select(p => (p.Time, p.DrawdownPct)).ToList();
-        html.Append("<div class=\"card\">").Append(SvgChart.Render("equity", $"Equity (total value{(currency is null ? string.Empty : ", " + currency)})", equity, "#1f6feb", string.Empty, fillToZero: false)).Append("</div>\n");
+        var benchmark = details is { BenchmarkCurve.Count: > 0 } ? ("buy & hold, equal weights", "this account", details.BenchmarkCurve) : default((string, string, IReadOnlyList<(DateTimeOffset, decimal)>)?);
+        html.Append("<div class=\"card\">").Append(SvgChart.Render("equity", $"Equity (total value{(currency is null ? string.Empty : ", " + currency)})", equity, "#1f6feb", string.Empty, fillToZero: false, benchmark)).Append("</div>\n");
         html.Append("<div class=\"card\">").Append(SvgChart.Render("drawdown", "Drawdown: fall below the running peak (%)", drawdown, "#c0262d", "%", fillToZero: true)).Append("</div>\n");
         if (details is not null)
         {

@@ -17,6 +17,9 @@ public sealed record ReportDetails(
     IReadOnlyList<ReportReason> TopReasons,
     IReadOnlyList<ReportSetting> Settings)
 {
+    /// <summary>The benchmark as a curve at the equity curve's times (empty when no symbol has prices).</summary>
+    public IReadOnlyList<(DateTimeOffset Time, decimal Value)> BenchmarkCurve { get; init; } = [];
+
     /// <summary>The trade list shows the latest this many trades of the window.</summary>
     public const int TradeListLimit = 100;
 

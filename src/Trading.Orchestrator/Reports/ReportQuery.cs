@@ -98,6 +98,19 @@ public static class ReportQuery
         LIMIT 8
         """;
 
+    // Market data is shared, not account-owned (on Citus it lives on its own TimescaleDB server), so the probe per time
+    // and symbol may be a LATERAL ... LIMIT. A time before a symbol's first quote leaves the time out (count < symbols).
+    private const string BenchmarkCurveSql = """
+        SELECT t.time, round($4 * avg(q.mid / s.start), 10)
+        FROM unnest($1::timestamptz[]) AS t(time)
+        CROSS JOIN unnest($2::text[], $3::numeric[]) AS s(symbol, start)
+        CROSS JOIN LATERAL (SELECT COALESCE((m.bid + m.ask) / 2, m.last) AS mid FROM market_prices m
+                            WHERE m.symbol = s.symbol AND m.time <= t.time ORDER BY m.time DESC LIMIT 1) q
+        GROUP BY t.time
+        HAVING count(*) = $5
+        ORDER BY t.time
+        """;
+
     private const string ReturnRangeSql = $"SELECT min(return_pct), max(return_pct) FROM paper_trades WHERE account = $1 AND {TradeWindow}";
 
     private const string ReturnBinsSql = $"""
@@ -184,6 +197,39 @@ public static class ReportQuery
         await reader.CloseAsync();
         var returns = await HistogramAsync(dataSource, account, from, to, cancellationToken);
         return new ReportDetails(headline, trades, positions, groups[0], groups[1], benchmark, returns, decisions, reasons, settings);
+    }
+
+    /// <summary>
+    /// The buy-and-hold benchmark as a curve beside the account's: at each given time, <paramref name="startEquity"/>
+    /// spread in equal parts over the benchmark's symbols at their start prices, valued at each one's newest mid then.
+    /// Times are the (thinned) curve's, at most <see cref="SvgChart.MaxPoints"/>: one index probe per time and symbol.
+    /// </summary>
+    public static async Task<IReadOnlyList<(DateTimeOffset Time, decimal Value)>> BenchmarkCurveAsync(
+        NpgsqlDataSource dataSource, IReadOnlyList<ReportBenchmark> benchmark, IReadOnlyList<DateTimeOffset> times, decimal startEquity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(benchmark);
+        ArgumentNullException.ThrowIfNull(times);
+        var priced = benchmark.Where(b => b.StartPrice is > 0 && b.ReturnPct is not null).ToList();
+        if (priced.Count == 0 || times.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(BenchmarkCurveSql);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = times.Select(t => t.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = priced.Select(b => b.Symbol).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric, Value = priced.Select(b => b.StartPrice!.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Numeric, Value = startEquity });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = priced.Count });
+        var curve = new List<(DateTimeOffset, decimal)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            curve.Add((reader.GetFieldValue<DateTimeOffset>(0), reader.GetDecimal(1)));
+        }
+
+        return curve;
     }
 
     private static string Grouped(string key) => $"""

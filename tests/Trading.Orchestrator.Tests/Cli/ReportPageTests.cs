@@ -9,6 +9,8 @@ namespace Trading.Orchestrator.Tests.Cli;
 ///
 /// holder: capital 10000; bought 0.1 BTC/USDT for 5000 with a 5 fee; the newest quote is 49000 bid and ask, so the
 ///   position is worth 4900: equity 4995 + 4900 = 9895, total P&amp;L -105 = unrealised -100 - entry fee 5, realised 0.
+///   Snapshots an hour ago (9995) and now (9895). Buy and hold BTC from the first quote at or after the first snapshot
+///   (49500, half an hour ago) to the last (49000): -1.0101 %; as a curve from 9995: 9995 × 50000 / 49500, then × 49000 / 49500.
 /// </summary>
 public sealed class ReportPageTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
@@ -17,7 +19,13 @@ public sealed class ReportPageTests(DatabaseFixture fixture) : IClassFixture<Dat
         INSERT INTO paper_ledger (account, time, kind, amount) VALUES ('holder', now(), 'trade', -5000), ('holder', now(), 'fee', -5);
         INSERT INTO paper_positions (account, symbol, side, quantity, cost_basis, entry_fees, opened_at, updated_at)
         VALUES ('holder', 'BTC/USDT', 'long', 0.1, 5000, 5, now(), now());
-        INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'BTC/USDT', 49000, 49000);
+        INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'BTC/USDT', 49000, 49000),
+            (now() - interval '2 hours', 'BTC/USDT', 50000, 50000), (now() - interval '30 minutes', 'BTC/USDT', 49500, 49500);
+        INSERT INTO paper_portfolio_snapshots (time, account, cash, positions_value, total_value, gross_exposure, unrealized_pnl, realized_pnl,
+                                               total_pnl, total_pnl_pct, num_positions)
+        VALUES (now() - interval '1 hour', 'holder', 4995, 5000, 9995, 5000, 0, 0, -5, -0.05, 1),
+               (now(), 'holder', 4995, 4900, 9895, 4900, -100, 0, -105, -1.05, 1);
+        SELECT refresh_account_stats('holder');
         """;
 
     [Fact]
@@ -36,6 +44,8 @@ public sealed class ReportPageTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.Contains("-100.00", page, StringComparison.Ordinal);
         Assert.Contains("Open positions and exposure", page, StringComparison.Ordinal);
         Assert.Contains("49,000.00", page, StringComparison.Ordinal);
+        Assert.Equal(-1.0101m, json.GetProperty("benchmark_return_pct").GetDecimal());
+        Assert.Matches("<polyline class=\"comparison\" points=\"[0-9.]+,[0-9.]+ [0-9.]+,[0-9.]+\"", page);
     }
 
     [Fact]
