@@ -37,6 +37,7 @@ internal static class Program
         root.Subcommands.Add(ListCommands.Decisions(configuration, loggers));
         root.Subcommands.Add(AccountsCommand.Create(configuration, loggers));
         root.Subcommands.Add(AgentsCommand.Create(configuration, loggers));
+        root.Subcommands.Add(InstrumentsCommand.Create(configuration, loggers));
         root.Subcommands.Add(CheckCommand.Create(configuration, loggers));
         root.Subcommands.Add(KillSwitchCommand.Create(configuration, loggers));
         root.Subcommands.Add(KillSwitchCommand.CreateResume(configuration, loggers));

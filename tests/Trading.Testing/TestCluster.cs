@@ -107,6 +107,7 @@ public sealed class TestCluster
         var server = await EmbeddedPostgres.StartAsync(
             new EmbeddedPostgresOptions { Directory = directory, Durable = false, Database = "postgres" },
             NullLogger.Instance, CancellationToken.None);
+        TestClusterJanitor.RemoveWhenThisProcessExits(directory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();

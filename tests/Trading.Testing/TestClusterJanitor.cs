@@ -39,6 +39,41 @@ public static class TestClusterJanitor
         }
     }
 
+    /// <summary>
+    /// Removes <paramref name="directory"/> once this process has exited, however it exits. The test host's own exit
+    /// handler stops the server, but the runner may end the host before its folder (some 60-100 MB) is deleted, and a
+    /// killed host runs no handler at all; a detached watcher (its own session, so no process-tree kill reaches it) waits
+    /// for this pid to go, stops a postgres still running in the folder, and deletes it.
+    /// </summary>
+    public static void RemoveWhenThisProcessExits(string directory)
+    {
+        if (!File.Exists("/usr/bin/setsid"))
+        {
+            return;
+        }
+
+        const string Script = """
+            exec </dev/null >/dev/null 2>&1
+            while kill -0 "$1"; do sleep 0.5; done
+            pid=$(head -n 1 "$2/pgdata/postmaster.pid")
+            if [ -n "$pid" ] && [ "$(cat /proc/$pid/comm)" = postgres ] && [ "$(readlink /proc/$pid/cwd)" = "$2/pgdata" ]; then
+                kill -QUIT "$pid"
+                for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do kill -0 "$pid" || break; sleep 0.5; done
+            fi
+            rm -rf "$2"
+            """;
+        var start = new ProcessStartInfo("/usr/bin/setsid")
+        {
+            ArgumentList = { "-f", "/bin/sh", "-c", Script, "trading-tests-janitor", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.GetFullPath(directory) },
+            UseShellExecute = false,
+            // Pipes of its own, which the script closes at once: inheriting the host's would keep the runner's open.
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var watcher = Process.Start(start);
+    }
+
     public static void TryDelete(string directory)
     {
         try

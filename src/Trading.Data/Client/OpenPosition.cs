@@ -41,4 +41,11 @@ public sealed class OpenPosition
     public decimal? TakeProfit { get; init; }
 
     public decimal? TrailingStop { get; init; }
+
+    /// <summary>How much of the position the stop-loss covers (a bracket on an add covers the added part only).</summary>
+    public decimal? StopLossQuantity { get; init; }
+
+    public decimal? TakeProfitQuantity { get; init; }
+
+    public decimal? TrailingStopQuantity { get; init; }
 }

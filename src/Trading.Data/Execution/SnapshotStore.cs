@@ -41,13 +41,19 @@ public static class SnapshotStore
                 num_positions = EXCLUDED.num_positions
             RETURNING s.account, s.time, s.total_value
         )
-        SELECT account, time, total_value FROM written
+        SELECT w.account, w.time, w.total_value,
+               EXISTS (SELECT 1 FROM paper_portfolio_snapshots p WHERE p.account = w.account AND p.time = w.time) AS replaced
+        FROM written w
         UNION ALL
-        SELECT account, NULL, NULL FROM o WHERE NOT o.fits
+        SELECT account, NULL, NULL, false FROM o WHERE NOT o.fits
         """;
 
     // The read-side aggregates (daily equity, curve peak and drawdown) move with the snapshots, in their transaction.
     private const string AggregatesSql = "SELECT paper_add_snapshots($1::text[], $2::timestamptz[], $3::numeric[])";
+
+    // A bucket written again loses its earlier mark, which the aggregates above had already folded in: the peak and
+    // drawdown of those accounts are rebuilt from the stored curve, so the view says what the curve shows (0018).
+    private const string RebuildSql = "SELECT paper_rebuild_drawdown($1::text[])";
 
     // A new high sets the account's peak (max_drawdown's reference). Its own transaction: it takes account rows, which
     // running batches hold, and must never do so while holding the stats rows those batches want next. The snapshot must
@@ -71,6 +77,7 @@ public static class SnapshotStore
         var times = new List<DateTimeOffset>();
         var values = new List<decimal>();
         var beyond = new List<string>();
+        var replaced = new List<string>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
@@ -93,6 +100,11 @@ public static class SnapshotStore
                     }
 
                     accounts.Add(reader.GetString(0));
+                    if (reader.GetBoolean(3))
+                    {
+                        replaced.Add(reader.GetString(0));
+                    }
+
                     times.Add(reader.GetFieldValue<DateTimeOffset>(1));
                     values.Add(reader.GetDecimal(2));
                 }
@@ -104,6 +116,13 @@ public static class SnapshotStore
                 aggregates.Parameters.Add(new NpgsqlParameter { Value = times.ToArray() });
                 aggregates.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
                 await aggregates.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (replaced.Count > 0)
+            {
+                await using var rebuild = new NpgsqlCommand(RebuildSql, connection, transaction);
+                rebuild.Parameters.Add(new NpgsqlParameter { Value = replaced.ToArray() });
+                await rebuild.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -58,7 +58,7 @@ public static class AgentsCommand
             }
 
             var rows = await ReadAsync(database.DataSource, who, cancellationToken);
-            Print(parse, rows, $"{who} may now {(trade ? "trade and read" : "read")} {which}");
+            CliOutput.Rows(parse, rows, $"{who} may now {(trade ? "trade and read" : "read")} {which}");
             if (!parse.GetValue(CommonOptions.Json) && rows.Any(r => Equals(r["account"], which) && r["account_exists"] is false))
             {
                 // Allowed on purpose (a strategy session's account is created when it starts), but usually a typo.
@@ -106,7 +106,7 @@ public static class AgentsCommand
         var command = new Command("list", "Grants: role, account ('*' = every account), can_trade, can_read, who granted and when.") { role };
         command.SetAction((parse, cancellationToken) => new CliDatabase(configuration, loggers).RunAsync(parse, "agents list", async database =>
         {
-            Print(parse, await ReadAsync(database.DataSource, parse.GetValue(role), cancellationToken), "Account grants");
+            CliOutput.Rows(parse, await ReadAsync(database.DataSource, parse.GetValue(role), cancellationToken), "Account grants");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -123,17 +123,5 @@ public static class AgentsCommand
         await using var command = dataSource.CreateCommand(ListSql);
         command.Parameters.Add(CliParameters.Text(role));
         return await CliRows.ReadAsync(command, cancellationToken);
-    }
-
-    private static void Print(ParseResult parse, List<Dictionary<string, object?>> rows, string title)
-    {
-        if (parse.GetValue(CommonOptions.Json))
-        {
-            CliOutput.Json(rows);
-        }
-        else
-        {
-            CliOutput.Table(title, rows);
-        }
     }
 }

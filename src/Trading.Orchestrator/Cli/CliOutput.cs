@@ -53,6 +53,20 @@ public static class CliOutput
     /// <summary>Text from outside (names, reasons, errors) made safe for the terminal and for Spectre markup.</summary>
     public static string Escape(string? text) => Markup.Escape(TerminalText.Clean(text));
 
+    /// <summary>Rows as a JSON array with --json, else as a table.</summary>
+    public static void Rows(System.CommandLine.ParseResult parse, IReadOnlyList<Dictionary<string, object?>> rows, string title)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (parse.GetValue(CommonOptions.Json))
+        {
+            Json(rows);
+        }
+        else
+        {
+            Table(title, rows);
+        }
+    }
+
     /// <summary>A table of rows; an empty result prints the title and "(none)" so the operator knows it ran.</summary>
     public static void Table(string title, IReadOnlyList<Dictionary<string, object?>> rows, IReadOnlyList<string>? columns = null)
     {

@@ -188,8 +188,8 @@ public static class DecideCommand
         if (outcome.OrderId is not null && outcome.Quantity is not null)
         {
             CliOutput.Console.MarkupLine(
-                $"order {outcome.OrderId}: {outcome.Side} {CliOutput.Format(outcome.Quantity)} @ {CliOutput.Format(outcome.Price)}, " +
-                $"notional {CliOutput.Format(outcome.Notional)}, fee {CliOutput.Format(outcome.Fee)}, slippage {CliOutput.Format(outcome.SlippageCost)}, " +
+                $"order {outcome.OrderId}: {outcome.Side} {DisplayNumber.Quantity(outcome.Quantity, outcome.Lot)} @ {DisplayNumber.Price(outcome.Price, outcome.Tick)}, " +
+                $"notional {DisplayNumber.Money(outcome.Notional)}, fee {DisplayNumber.Money(outcome.Fee)}, slippage {DisplayNumber.Money(outcome.SlippageCost)}, " +
                 $"latency {(outcome.Latency is { } l ? $"{l.TotalMilliseconds:0} ms" : "-")}");
         }
 

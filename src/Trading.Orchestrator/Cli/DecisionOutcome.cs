@@ -24,6 +24,14 @@ public sealed record DecisionOutcome(
     string? OrderStatus,
     decimal? RemainingQuantity)
 {
+    /// <summary>The instrument's price step, to show the fill price as the venue would (null: shown exact).</summary>
+    [JsonIgnore]
+    public decimal? Tick { get; init; }
+
+    /// <summary>The instrument's quantity step.</summary>
+    [JsonIgnore]
+    public decimal? Lot { get; init; }
+
     [JsonIgnore]
     public bool IsTerminal => Status != "pending";
 

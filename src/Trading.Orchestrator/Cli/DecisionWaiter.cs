@@ -9,8 +9,9 @@ public static class DecisionWaiter
         SELECT d.id, d.account, d.symbol, d.decision, d.status, d.status_reason, d.order_id,
                d.processed_at - d.created_at AS latency,
                f.side, f.quantity, f.price, f.notional, f.fee, f.slippage_cost,
-               o.status, o.quantity - o.filled_quantity
+               o.status, o.quantity - o.filled_quantity, i.tick_size, i.lot_size
         FROM trading_decisions d
+        LEFT JOIN instruments i ON i.symbol = d.symbol
         LEFT JOIN paper_orders o ON o.order_id = d.order_id
         LEFT JOIN LATERAL (
             SELECT f.side, sum(f.quantity) AS quantity, round(sum(f.notional) / sum(f.quantity), 10) AS price,
@@ -45,6 +46,10 @@ public static class DecisionWaiter
             reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Text(5),
             Get<long>(6), Get<TimeSpan>(7), Text(8),
             CliRows.Trim(Get<decimal>(9)), CliRows.Trim(Get<decimal>(10)), CliRows.Trim(Get<decimal>(11)),
-            CliRows.Trim(Get<decimal>(12)), CliRows.Trim(Get<decimal>(13)), Text(14), CliRows.Trim(Get<decimal>(15)));
+            CliRows.Trim(Get<decimal>(12)), CliRows.Trim(Get<decimal>(13)), Text(14), CliRows.Trim(Get<decimal>(15)))
+        {
+            Tick = Get<decimal>(16),
+            Lot = Get<decimal>(17),
+        };
     }
 }

@@ -28,6 +28,11 @@ public static class FeedCommand
     private static readonly Option<string?> Spread = new("--spread") { Description = "Spread as a fraction of the mid for every symbol." };
     private static readonly Option<bool> Regimes = new("--regimes") { Description = "Switch between calm (1x) and stressed (3x) volatility, an hour each on average." };
     private static readonly Option<bool> Jumps = new("--jumps") { Description = "Add Poisson jumps (2 a day, about 1%)." };
+    private static readonly Option<string?> StartPrice = new("--start-price")
+    {
+        Description = "Start price of a symbol with no built-in path (those have BTC 65000, ETH 3200, SOL 150); required for any other symbol.",
+    };
+
     private static readonly Option<string> Batch = new("--batch") { Description = "Rows per transaction.", DefaultValueFactory = _ => "10000" };
 
     private static readonly Argument<string> File = new("file") { Description = "CSV file to replay." };
@@ -52,7 +57,7 @@ public static class FeedCommand
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var sim = new Command("sim", "Simulated quotes (geometric Brownian motion): live every --interval, or a --from/--to backfill.");
-        foreach (var option in new Option[] { SimSymbols, Seed, Interval, From, To, Ticks, Volatility, Drift, Spread, Regimes, Jumps, Batch })
+        foreach (var option in new Option[] { SimSymbols, Seed, Interval, From, To, Ticks, Volatility, Drift, Spread, Regimes, Jumps, StartPrice, Batch })
         {
             sim.Options.Add(option);
         }
@@ -164,12 +169,25 @@ public static class FeedCommand
         var volatility = parse.GetValue(Volatility) is { } v ? CliValues.NonNegativeDecimal("--volatility", v) : (decimal?)null;
         var drift = parse.GetValue(Drift) is { } d ? CliValues.NonNegativeDecimal("--drift", d) : (decimal?)null;
         var spread = parse.GetValue(Spread) is { } s ? CliValues.PositiveDecimal("--spread", s) : (decimal?)null;
+        var start = parse.GetValue(StartPrice) is { } p ? CliValues.PositiveDecimal("--start-price", p) : (decimal?)null;
+        var unknown = symbols.Where(symbol => !SimulationDefaults.Symbols.Any(d => d.Symbol == symbol)).ToList();
+        if (unknown.Count > 0 && start is null)
+        {
+            // A made-up price (it was 100 for any symbol) would be taken for a market: say what is missing instead.
+            throw new ArgumentException(
+                $"no start price for {string.Join(", ", unknown)} (built-in: {string.Join(", ", SimulationDefaults.Symbols.Select(d => d.Symbol))}): " +
+                "give --start-price, and register the symbol with its venue's steps first: trading instruments add SYMBOL --tick ... --lot ...");
+        }
+
         var paths = symbols.Select(symbol =>
         {
             var path = SimulationDefaults.For(symbol);
-            return new PathSettings(symbol, path.StartPrice, drift ?? path.Drift, volatility ?? path.Volatility, spread ?? path.Spread, path.QuotedSize)
+            // A symbol without a built-in path starts at --start-price, quoted to about four significant digits of it
+            // (0.08 → a 0.00001 step), not to a cent.
+            var own = unknown.Contains(symbol);
+            return new PathSettings(symbol, own ? start!.Value : path.StartPrice, drift ?? path.Drift, volatility ?? path.Volatility, spread ?? path.Spread, path.QuotedSize)
             {
-                TickSize = path.TickSize,
+                TickSize = own ? Reports.NiceScale.Step(start!.Value) / 10_000m : path.TickSize,
                 LotSize = path.LotSize,
                 Regimes = parse.GetValue(Regimes) ? RegimeSettings.CalmAndStressed : null,
                 Jumps = parse.GetValue(Jumps) ? JumpSettings.Occasional : null,

@@ -44,7 +44,7 @@ public static class FundCommand
                 }
                 else
                 {
-                    Console.WriteLine($"{verb} {CliOutput.Format(value)} {(verb == "deposit" ? "to" : "from")} {account}: cash now {CliOutput.Format(cash)}");
+                    Console.WriteLine($"{verb} {DisplayNumber.Money(value)} {(verb == "deposit" ? "to" : "from")} {account}: cash now {DisplayNumber.Money(cash)}");
                 }
 
                 return ExitCodes.Success;

@@ -19,7 +19,7 @@ public static class GatesCommand
         var minWinRate = new Option<decimal>("--min-win-rate") { Description = "Win rate in percent, above.", DefaultValueFactory = _ => defaults.MinWinRate };
         var minProfitFactor = new Option<decimal>("--min-profit-factor") { Description = "Profit factor, above.", DefaultValueFactory = _ => defaults.MinProfitFactor };
         var minSharpe = new Option<decimal>("--min-sharpe") { Description = "Sharpe ratio, above.", DefaultValueFactory = _ => defaults.MinSharpe };
-        var maxDrawdown = new Option<decimal>("--max-drawdown") { Description = "Maximum drawdown in percent, below.", DefaultValueFactory = _ => defaults.MaxDrawdownPct };
+        var maxDrawdown = new Option<decimal>("--max-drawdown") { Description = "How deep the drawdown may fall, in percent (10: the figure, which is negative, must stay above -10).", DefaultValueFactory = _ => defaults.MaxDrawdownPct };
         var command = new Command("gates", "Promotion gates (defaults from the seed: 60 days, 20 trades, win rate > 50 %, profit factor > 1.0, " +
             "Sharpe > 1.0, drawdown < 10 %). Exit 0 when all pass, 6 when any fails, 5 for an unknown account.");
         command.Options.Add(account);

@@ -16,8 +16,12 @@ public static class ListCommands
 {
     private static readonly string[] Statuses = ["pending", "executed", "placed", "skipped", "rejected", "failed", "expired", "canceled"];
 
-    private const string OrdersSql = """
-        SELECT order_id, account, decision_id, role, symbol, side, order_type, time_in_force AS tif, quantity, limit_price,
+    // A decision's own order (stored role 'entry') is shown as what it does: 'exit' when it may only reduce the
+    // position (a SELL or CLOSE of a long, a BUY or CLOSE of a short), else 'entry'; bracket legs keep their names.
+    private const string RoleLabel = "CASE WHEN role <> 'entry' THEN role WHEN reduce_only THEN 'exit' ELSE 'entry' END AS role";
+
+    private const string OrdersSql = $"""
+        SELECT order_id, account, decision_id, {RoleLabel}, symbol, side, order_type, time_in_force AS tif, quantity, limit_price,
                stop_price, filled_quantity, avg_fill_price, status, reason, created_at
         FROM paper_orders
         WHERE ($1::text IS NULL OR account = $1)
@@ -50,8 +54,11 @@ public static class ListCommands
                         p.UnrealizedNetPnl,
                         p.OpenedAt,
                         p.StopLoss,
+                        StopLossQty = p.StopLossQuantity,
                         p.TakeProfit,
+                        TakeProfitQty = p.TakeProfitQuantity,
                         p.TrailingStop,
+                        TrailingStopQty = p.TrailingStopQuantity,
                     }), cancellationToken),
                 cancellationToken));
         return command;
@@ -86,7 +93,7 @@ public static class ListCommands
                     {
                         o.OrderId,
                         o.Account,
-                        o.Role,
+                        Role = o.Role != "entry" ? o.Role : o.ReduceOnly == true ? "exit" : "entry", // as RoleLabel above
                         o.Symbol,
                         o.Side,
                         o.OrderType,

@@ -17,17 +17,24 @@ public static class RunCommand
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var workers = new Option<int?>("--workers") { Description = "Execution loops in this process (Orchestrator:Workers, default 3)." };
-        var command = new Command("run", "Run the orchestrator: execute pending and new decisions, write snapshots, until stopped.");
+        var command = new Command("run", "Run the orchestrator: execute pending and new decisions, write snapshots, until stopped. Logs a one-line summary every " +
+            "Orchestrator:SummaryInterval (30 s: decisions by status, fills, latency); --verbose adds each rejection with its reason.");
         command.Options.Add(workers);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = configuration;
+            var overrides = new Dictionary<string, string?>();
             if (parse.GetValue(workers) is { } count)
             {
-                settings = new ConfigurationBuilder().AddConfiguration(configuration)
-                    .AddInMemoryCollection(new Dictionary<string, string?> { [$"{OrchestratorOptions.Section}:Workers"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-                    .Build();
+                overrides[$"{OrchestratorOptions.Section}:Workers"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            if (parse.GetValue(CommonOptions.Verbose))
+            {
+                // --verbose adds each rejection with its reason (debug) to the periodic summary (info).
+                overrides["Logging:LogLevel:Trading.Orchestrator.Execution"] = "Debug";
+            }
+
+            var settings = overrides.Count == 0 ? configuration : new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(overrides).Build();
 
             await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, settings), loggers, cancellationToken);
             var options = settings.GetSection(OrchestratorOptions.Section).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
@@ -49,7 +56,7 @@ public static class RunCommand
                 return ExitCodes.Success;
             }
 
-            using var host = OrchestratorHost.Build(database, settings);
+            using var host = OrchestratorHost.Build(database, settings, services => services.AddHostedService<RunSummary>());
             // RunAsync disposes the host's services when it returns; keep the counters before that.
             var counters = host.Services.GetRequiredService<ExecutionCounters>();
             var described = database.Describe();

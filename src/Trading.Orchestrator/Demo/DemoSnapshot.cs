@@ -19,6 +19,15 @@ public sealed record DemoSnapshot(
     /// <summary>The demo's strategy session in one line (decisions, trades, P&amp;L); null when none runs.</summary>
     public string? Strategy { get; init; }
 
+    /// <summary>What trading costs the account, and what it has cost so far: why a random agent loses.</summary>
+    public DemoCosts Costs { get; init; } = DemoCosts.None;
+
+    /// <summary>The newest quote of each symbol, and the mid's change over the last five minutes.</summary>
+    public IReadOnlyList<(string Symbol, decimal Bid, decimal Ask, decimal? ChangePct)> Prices { get; init; } = [];
+
+    /// <summary>The most frequent reasons decisions were rejected or skipped (see <see cref="Reports.ReportQuery.ReasonsSql"/>).</summary>
+    public IReadOnlyList<(string Status, string Example, long Count)> Reasons { get; init; } = [];
+
     public static async Task<DemoSnapshot> ReadAsync(NpgsqlDataSource dataSource, string account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -39,12 +48,38 @@ public sealed record DemoSnapshot(
             SELECT name, session_id, account, bars_acted, decisions, trades, open_positions, total_pnl
             FROM v_strategy_sessions WHERE account = $1 || '-strategy' AND status = 'running'
             """,
+            """
+            SELECT a.fee_rate, a.slippage_model, a.slippage_rate,
+                   (SELECT COALESCE(-sum(amount), 0) FROM paper_ledger WHERE account = $1 AND kind = 'fee'),
+                   (SELECT COALESCE(sum(realized_pnl), 0) FROM paper_trades WHERE account = $1),
+                   (SELECT COALESCE(sum(fees), 0) FROM paper_trades WHERE account = $1),
+                   (SELECT count(*) FROM paper_trades WHERE account = $1)
+            FROM accounts a WHERE a.account = $1
+            """,
+            """
+            SELECT p.symbol, p.bid, p.ask,
+                   round(((p.bid + p.ask) / 2 - (f.bid + f.ask) / 2) / NULLIF((f.bid + f.ask) / 2, 0) * 100, 4)
+            FROM v_latest_prices p
+            LEFT JOIN LATERAL (SELECT m.bid, m.ask FROM market_prices m
+                               WHERE m.symbol = p.symbol AND m.time >= p.time - interval '5 minutes' ORDER BY m.time LIMIT 1) f ON true
+            WHERE p.bid IS NOT NULL AND p.ask IS NOT NULL
+            ORDER BY p.symbol
+            LIMIT 6
+            """,
         })
         {
             var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter { Value = account });
+            if (sql.Contains("$1", StringComparison.Ordinal))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = account });
+            }
+
             batch.BatchCommands.Add(command);
         }
+
+        var reasons = new NpgsqlBatchCommand(Reports.ReportQuery.ReasonsSql);
+        Reports.ReportQuery.AddWindow(reasons.Parameters, account, null, null);
+        batch.BatchCommands.Add(reasons);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -88,6 +123,33 @@ public sealed record DemoSnapshot(
                 $"P&L {(reader.IsDBNull(7) ? 0m : reader.GetDecimal(7)):N2}");
         }
 
-        return new DemoSnapshot(equity, cash, total, realized, unrealized, positions, fills, decisions, p50, p99, snapshots) { Strategy = strategy };
+        await reader.NextResultAsync(cancellationToken);
+        var costs = DemoCosts.None;
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            costs = new DemoCosts(reader.GetDecimal(0), reader.GetString(1), reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4), reader.GetDecimal(5), reader.GetInt64(6));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var prices = new List<(string, decimal, decimal, decimal?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            prices.Add((reader.GetString(0), reader.GetDecimal(1), reader.GetDecimal(2), reader.IsDBNull(3) ? null : reader.GetDecimal(3)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var reasonRows = new List<(string, string, long)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            reasonRows.Add((reader.GetString(0), reader.GetString(3), reader.GetInt64(2)));
+        }
+
+        return new DemoSnapshot(equity, cash, total, realized, unrealized, positions, fills, decisions, p50, p99, snapshots)
+        {
+            Strategy = strategy,
+            Costs = costs,
+            Prices = prices,
+            Reasons = reasonRows,
+        };
     }
 }

@@ -12,6 +12,17 @@ public sealed record BatchOutcome(IReadOnlyList<long> DecisionIds, IReadOnlyList
 
     public int OrderChanges { get; init; }
 
+    /// <summary>The terminal (or placed) status of each decision finished, for the run summary.</summary>
+    public IReadOnlyList<Trading.Engine.Primitives.DecisionStatus> Statuses { get; init; } = [];
+
+    /// <summary>The rejected decisions with their reasons, logged one by one at debug level.</summary>
+    public IReadOnlyList<(long DecisionId, string Account, string Reason)> Rejections { get; init; } = [];
+
+    public int Fills { get; init; }
+
+    /// <summary>Each finished decision's time from its insert to this batch's clock, in milliseconds.</summary>
+    public IReadOnlyList<double> LatenciesMs { get; init; } = [];
+
     /// <summary>
     /// Whether the batch moved anything on. An account can be claimed and make no progress (its decisions wait for a
     /// delayed quote): then the caller waits for a signal instead of claiming it again at once.

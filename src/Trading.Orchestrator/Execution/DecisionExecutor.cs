@@ -1,6 +1,7 @@
 using Npgsql;
 using Trading.Data.Execution;
 using Trading.Engine.Execution;
+using Trading.Engine.Primitives;
 
 namespace Trading.Orchestrator.Execution;
 
@@ -61,7 +62,16 @@ public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider t
             // From here the batch is finished, not abandoned: a shutdown request waits for the commit (milliseconds).
             await ExecutionStore.WriteAsync(connection, transaction, batch, results, now, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
-            return claimed with { OrderChanges = results.Sum(r => (r.Orders?.Count ?? 0) + (r.Cancels?.Count ?? 0)) };
+            var outcomes = results.SelectMany(r => r.Outcomes).ToList();
+            var accountOf = batch.Accounts.SelectMany(a => a.Decisions.Select(d => (d.Request.Id, a.Account))).ToDictionary(p => p.Id, p => p.Account);
+            return claimed with
+            {
+                OrderChanges = results.Sum(r => (r.Orders?.Count ?? 0) + (r.Cancels?.Count ?? 0)),
+                Statuses = [.. outcomes.Select(o => o.Status)],
+                Rejections = [.. outcomes.Where(o => o.Status == DecisionStatus.Rejected).Select(o => (o.DecisionId, accountOf.GetValueOrDefault(o.DecisionId, "?"), o.Reason))],
+                Fills = results.Sum(r => r.Fills?.Count ?? 0),
+                LatenciesMs = [.. batch.Accounts.SelectMany(a => a.Decisions).Select(d => (now - d.Request.CreatedAt).TotalMilliseconds)],
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

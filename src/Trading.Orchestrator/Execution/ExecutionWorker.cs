@@ -62,7 +62,12 @@ public sealed partial class ExecutionWorker(
                         ? await executor.ExecuteAsync(settings.AccountsPerBatch, settings.DecisionsPerAccount, null, ct)
                         : await executor.ExecuteAsync(1, 1, isolatedAccounts, ct),
                     stoppingToken);
-                counters.Add(outcome.Count);
+                counters.Record(outcome);
+                foreach (var (id, account, reason) in outcome.Rejections)
+                {
+                    LogRejected(id, account, reason);
+                }
+
                 if (outcome.Count > 0)
                 {
                     strategies.Set(); // a session waiting on its decisions may act on its next bar
@@ -177,6 +182,9 @@ public sealed partial class ExecutionWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Decision {DecisionId} failed (terminal: {Terminal}): {Error}")]
     private partial void LogDecisionAttemptFailed(long decisionId, bool terminal, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Decision {DecisionId} of {Account} rejected: {Reason}")]
+    private partial void LogRejected(long decisionId, string account, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Worker {Worker}: unexpected error; continuing")]
     private partial void LogLoopError(int worker, Exception error);

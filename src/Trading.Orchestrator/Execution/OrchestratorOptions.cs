@@ -34,6 +34,10 @@ public sealed class OrchestratorOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>How often `trading run` logs its one-line summary (decisions by status, fills, latency).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SummaryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Apply pending migrations when `trading run` starts.</summary>
     public bool MigrateOnStart { get; set; } = true;
 }

@@ -4,6 +4,7 @@ namespace Trading.Orchestrator.Reports;
 /// The seed's promotion gates over <see cref="PerformanceMetrics"/>. Counts must reach their minimum (≥); ratios must
 /// beat theirs strictly, as the seed writes them ("win rate &gt; 50 %", "profit factor &gt; 1.0", "Sharpe &gt; 1.0",
 /// "drawdown &lt; 10 %"). An undefined figure fails, except a profit factor with wins and no loss (infinite).
+/// Drawdown keeps the sign it has everywhere (0018: a fall is negative), so "below 10 %" reads figure &gt; -10.
 /// </summary>
 public static class PromotionGates
 {
@@ -11,7 +12,8 @@ public static class PromotionGates
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var drawdown = Math.Abs(metrics.MaxDrawdownPct);
+        var drawdown = metrics.MaxDrawdownPct;
+        var deepest = -Math.Abs(thresholds.MaxDrawdownPct);
         var infiniteProfitFactor = metrics.ProfitFactor is null && metrics.WinningTrades > 0 && metrics.LosingTrades == 0;
         return
         [
@@ -20,7 +22,7 @@ public static class PromotionGates
             new("win_rate", metrics.WinRate, ">", thresholds.MinWinRate, metrics.WinRate > thresholds.MinWinRate),
             new("profit_factor", metrics.ProfitFactor, ">", thresholds.MinProfitFactor, infiniteProfitFactor || metrics.ProfitFactor > thresholds.MinProfitFactor),
             new("sharpe", metrics.SharpeRatio, ">", thresholds.MinSharpe, metrics.SharpeRatio > thresholds.MinSharpe),
-            new("max_drawdown_pct", drawdown, "<", thresholds.MaxDrawdownPct, drawdown < thresholds.MaxDrawdownPct),
+            new("max_drawdown_pct", drawdown, ">", deepest, drawdown > deepest),
         ];
     }
 }

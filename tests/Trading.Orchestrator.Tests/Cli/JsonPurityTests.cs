@@ -15,7 +15,7 @@ public sealed class JsonPurityTests(DatabaseFixture fixture) : IClassFixture<Dat
         "status", "positions", "orders", "trades", "decisions", "accounts list", "check", "gates --account quant",
         "migrate", "db url", "strategy list", "decide HOLD BTC/USDT --confidence 0.5", "cancel --decision 987654321",
         "accounts create jsonpure", "accounts deposit quant 1", "kill-switch --account quant", "resume --account quant",
-        "report --account quant --out {tmp}/report.html",
+        "report --account quant --out {tmp}/report.html", "instruments list", "instruments add JSONPURE/USDT --tick 0.01 --lot 1",
         "feed sim --symbols BTC/USDT --from 2026-01-01T00:00:00Z --to 2026-01-01T00:01:00Z",
         "demo --seconds 3 --account jsondemo", "bench views --trades 200 --snapshots 200 --accounts 2 --runs 1 --out {tmp}/views.json",
         "bench run --decisions 200 --accounts 2 --symbols 2 --workers 1 --pgbench-seconds 1 --out {tmp}/run.json",

@@ -156,7 +156,7 @@ public sealed partial class ReportCommandTests(DatabaseFixture fixture) : IClass
         Assert.Equal((60m, 50m, true), Gate(gates["win_rate"]));
         Assert.Equal((2.7976m, 1.0m, true), Gate(gates["profit_factor"]));
         Assert.True(gates["sharpe"].GetProperty("passed").GetBoolean());
-        Assert.Equal((0.6829m, 10m, true), Gate(gates["max_drawdown_pct"]));
+        Assert.Equal((-0.6829m, -10m, true), Gate(gates["max_drawdown_pct"]));
     }
 
     [Fact]

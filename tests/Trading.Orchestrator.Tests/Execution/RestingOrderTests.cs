@@ -238,7 +238,8 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         await desk.ExecuteAllAsync();
         var open = (await Db.QueryAsync("SELECT * FROM v_paper_open_orders WHERE account = 'ro-trail'")).Single();
         Assert.Equal((104.99m, 102.99m, false), ((decimal)open["best_price"]!, (decimal)open["stop_price"]!, (bool)open["triggered"]!));
-        Assert.Equal(102.99m, (decimal)(await Db.QueryAsync("SELECT trailing_stop FROM v_paper_open_positions WHERE account = 'ro-trail'")).Single()["trailing_stop"]!);
+        // The agent's own trailing SELL is an order, not a bracket: the position's trailing_stop is its brackets' (0018).
+        Assert.Null((await Db.QueryAsync("SELECT trailing_stop FROM v_paper_open_positions WHERE account = 'ro-trail'")).Single()["trailing_stop"]);
 
         await desk.QuoteAsync(Symbol, 102.50m, 102.52m);
         await desk.ExecuteAllAsync();

@@ -28,6 +28,35 @@ public sealed class SnapshotTests(DatabaseFixture fixture) : IClassFixture<Datab
     }
 
     [Fact]
+    public async Task WriteAsync_ADipOverwrittenInItsBucket_ViewDrawdownIsTheStoredCurves()
+    {
+        // 10000 at 10:00:00, a dip to 9000 at 10:00:11 that 10:00:19 overwrites with 9900, then 9800 at 10:00:21: the
+        // stored curve is 10000, 9900, 9800, so the deepest fall is -200 = -2 %, not the dip no snapshot shows.
+        var bucket = new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.Zero);
+        await fixture.Database.ExecuteAsync("INSERT INTO accounts (account, initial_capital, cash) VALUES ('dip', 10000, 10000)");
+        async Task MarkAsync(decimal cash, int second)
+        {
+            // Moved through the ledger, so the books still balance for the invariants other tests audit.
+            await fixture.Database.ExecuteAsync($"""
+                INSERT INTO paper_ledger (account, time, kind, amount)
+                SELECT 'dip', now(), CASE WHEN {cash} > cash THEN 'deposit' ELSE 'withdrawal' END, {cash} - cash FROM accounts WHERE account = 'dip' AND cash <> {cash};
+                UPDATE accounts SET cash = {cash} WHERE account = 'dip';
+                """);
+            await SnapshotStore.WriteAsync(fixture.Database.DataSource, TimeSpan.FromSeconds(10), bucket.AddSeconds(second), CancellationToken.None);
+        }
+
+        await MarkAsync(10000m, 0);
+        await MarkAsync(9000m, 11);
+        await MarkAsync(9900m, 19);
+        await MarkAsync(9800m, 21);
+
+        var view = (await fixture.Database.QueryAsync("SELECT max_drawdown, max_drawdown_pct FROM v_paper_performance_metrics WHERE account = 'dip'")).Single();
+        var curve = (await fixture.Database.QueryAsync("SELECT min(drawdown) AS dd, min(drawdown_pct) AS pct FROM v_paper_equity_curve WHERE account = 'dip'")).Single();
+        Assert.Equal((-200m, -2m), ((decimal)view["max_drawdown"]!, (decimal)view["max_drawdown_pct"]!));
+        Assert.Equal((-200m, -2m), ((decimal)curve["dd"]!, (decimal)curve["pct"]!));
+    }
+
+    [Fact]
     public async Task WriteAsync_OneAccountBeyondTheSnapshotRange_OthersSnapshotAndItIsNamed()
     {
         // Eleven positions each within the venue's bounds (below 10^9 units at below 10^8) add up past 10^18.

@@ -17,7 +17,7 @@ public sealed class FeedCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     public async Task FeedSim_Backfill_ExitsZeroAndWritesQuotes()
     {
         var code = await Trading("feed", "sim", "--symbols", "CLIA/USDT,CLIB/USDT", "--seed", "3", "--interval", "1m",
-                                 "--from", "2024-01-01", "--to", "2024-01-02", "--regimes", "--jumps");
+                                 "--from", "2024-01-01", "--to", "2024-01-02", "--regimes", "--jumps", "--start-price", "100");
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal(1_440L, await Count("CLIA/USDT"));
@@ -27,7 +27,7 @@ public sealed class FeedCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     [Fact]
     public async Task FeedSim_LiveTicks_ExitsZeroAfterTicks()
     {
-        var code = await Trading("feed", "sim", "--symbols", "CLILIVE/USDT", "--interval", "10ms", "--ticks", "2");
+        var code = await Trading("feed", "sim", "--symbols", "CLILIVE/USDT", "--interval", "10ms", "--ticks", "2", "--start-price", "0.08");
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal(2L, await Count("CLILIVE/USDT"));
@@ -46,6 +46,35 @@ public sealed class FeedCommandTests(DatabaseFixture fixture) : IClassFixture<Da
         var code = await Trading("feed", "sim", option, value);
 
         Assert.Equal(ExitCodes.BadArguments, code);
+    }
+
+    [Fact]
+    public async Task FeedSim_SymbolWithoutABuiltInPathOrStartPrice_RefusedNothingWritten()
+    {
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(ExitCodes.BadArguments, await Trading("feed", "sim", "--symbols", "NOSTART/USDT", "--ticks", "1"));
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains("no start price for NOSTART/USDT", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("trading instruments add", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0L, await Count("NOSTART/USDT"));
+    }
+
+    [Fact]
+    public async Task FeedSim_StartPrice_QuotesNearItOnAFineTick()
+    {
+        Assert.Equal(ExitCodes.Success, await Trading("feed", "sim", "--symbols", "CHEAP/USDT", "--ticks", "1", "--interval", "10ms", "--start-price", "0.08"));
+
+        var mid = await fixture.Database.ScalarAsync<decimal>("SELECT (bid + ask) / 2 FROM market_prices WHERE symbol = 'CHEAP/USDT'");
+        Assert.InRange(mid, 0.07m, 0.09m);
     }
 
     [Fact]

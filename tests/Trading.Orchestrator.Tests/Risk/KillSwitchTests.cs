@@ -124,6 +124,8 @@ public sealed class KillSwitchTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.True(deposit.ExitCode == 0, deposit.Output);
         Assert.Contains("\"cash\": 12500.5", deposit.Output, StringComparison.Ordinal);
         Assert.True(withdraw.ExitCode == 0, withdraw.Output);
+        // Text rounds to cents for a person (DisplayNumber); --json above keeps the exact figure.
+        Assert.Contains("withdraw 500.00 from funded: cash now 12,000.50", withdraw.Output, StringComparison.Ordinal);
         Assert.Equal(10, overdraw.ExitCode);
         Assert.Contains("exceeds the cash", overdraw.Output, StringComparison.Ordinal);
         Assert.Equal(2, negative.ExitCode);

@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.OpenPosition",
                 typeof(OpenPosition),
                 baseEntityType,
-                propertyCount: 19);
+                propertyCount: 22);
 
             var account = runtimeEntityType.AddProperty(
                 "Account",
@@ -136,6 +136,15 @@ namespace Trading.Data.Client.Compiled
             stopLoss.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             stopLoss.AddAnnotation("Relational:ColumnName", "stop_loss");
 
+            var stopLossQuantity = runtimeEntityType.AddProperty(
+                "StopLossQuantity",
+                typeof(decimal?),
+                propertyInfo: typeof(OpenPosition).GetProperty("StopLossQuantity", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OpenPosition).GetField("<StopLossQuantity>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            stopLossQuantity.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            stopLossQuantity.AddAnnotation("Relational:ColumnName", "stop_loss_quantity");
+
             var symbol = runtimeEntityType.AddProperty(
                 "Symbol",
                 typeof(string),
@@ -153,6 +162,15 @@ namespace Trading.Data.Client.Compiled
             takeProfit.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             takeProfit.AddAnnotation("Relational:ColumnName", "take_profit");
 
+            var takeProfitQuantity = runtimeEntityType.AddProperty(
+                "TakeProfitQuantity",
+                typeof(decimal?),
+                propertyInfo: typeof(OpenPosition).GetProperty("TakeProfitQuantity", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OpenPosition).GetField("<TakeProfitQuantity>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            takeProfitQuantity.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            takeProfitQuantity.AddAnnotation("Relational:ColumnName", "take_profit_quantity");
+
             var trailingStop = runtimeEntityType.AddProperty(
                 "TrailingStop",
                 typeof(decimal?),
@@ -161,6 +179,15 @@ namespace Trading.Data.Client.Compiled
                 nullable: true);
             trailingStop.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             trailingStop.AddAnnotation("Relational:ColumnName", "trailing_stop");
+
+            var trailingStopQuantity = runtimeEntityType.AddProperty(
+                "TrailingStopQuantity",
+                typeof(decimal?),
+                propertyInfo: typeof(OpenPosition).GetProperty("TrailingStopQuantity", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OpenPosition).GetField("<TrailingStopQuantity>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            trailingStopQuantity.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            trailingStopQuantity.AddAnnotation("Relational:ColumnName", "trailing_stop_quantity");
 
             var unrealizedNetPnl = runtimeEntityType.AddProperty(
                 "UnrealizedNetPnl",

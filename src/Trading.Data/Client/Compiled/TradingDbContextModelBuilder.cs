@@ -12,7 +12,7 @@ namespace Trading.Data.Client.Compiled
     public partial class TradingDbContextModel
     {
         private TradingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2c20636f-62fd-4ae9-853b-d8bbb00474ff"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("e4a5fda6-dcd5-41bf-9bc7-c77e2c63d122"), entityTypeCount: 12)
         {
         }
 
