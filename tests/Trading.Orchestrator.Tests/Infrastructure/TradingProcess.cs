@@ -116,6 +116,8 @@ public sealed class TradingProcess : IDisposable
         }
     }
 
+    public bool HasExited => process.HasExited;
+
     /// <summary>SIGKILL: no chance to clean up, as in a crash or an OOM kill.</summary>
     public void Crash() => process.Kill(entireProcessTree: true);
 
