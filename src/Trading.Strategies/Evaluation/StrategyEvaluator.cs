@@ -18,7 +18,7 @@ namespace Trading.Strategies.Evaluation;
 /// held side's exit conditions, and <c>max_bars_in_trade</c> counted in bars closed since
 /// <see cref="StrategyPosition.OpenedAt"/>, give CLOSE. At most one signal per symbol per bar.
 /// </remarks>
-public sealed class StrategyEvaluator
+public sealed class StrategyEvaluator : Backtesting.IStrategyLogic
 {
     private readonly Dictionary<string, SymbolState> _symbols = new(StringComparer.Ordinal);
 
