@@ -13,7 +13,9 @@ internal static class Program
         using var loggers = LoggerFactory.Create(b => b
             // Logs go to stderr so that stdout carries only a command's output (tables, --json).
             .AddSafeConsole()
-            .SetMinimumLevel(LogLevel.Information)
+            // One-shot commands say what they did on stdout; their info lines are for --verbose. `run` is a service
+            // whose log is its output.
+            .SetMinimumLevel(args.Contains("--verbose") || args.Contains("run") ? LogLevel.Information : LogLevel.Warning)
             .AddFilter("Npgsql", LogLevel.Warning));
 
         var root = new RootCommand("trading: a paper-trading decision orchestrator on PostgreSQL.");
@@ -33,24 +35,32 @@ internal static class Program
         root.Subcommands.Add(ListCommands.Trades(configuration, loggers));
         root.Subcommands.Add(ListCommands.Decisions(configuration, loggers));
         root.Subcommands.Add(AccountsCommand.Create(configuration, loggers));
+        root.Subcommands.Add(AgentsCommand.Create(configuration, loggers));
         root.Subcommands.Add(CheckCommand.Create(configuration, loggers));
         root.Subcommands.Add(KillSwitchCommand.Create(configuration, loggers));
         root.Subcommands.Add(KillSwitchCommand.CreateResume(configuration, loggers));
         root.Subcommands.Add(ReportCommand.Create(configuration, loggers));
         root.Subcommands.Add(GatesCommand.Create(configuration, loggers));
         root.Subcommands.Add(StrategyCommand.Create(configuration, loggers));
+        root.Subcommands.Add(DbCommand.Create(configuration, loggers));
+        root.Subcommands.Add(McpCommand.Create(configuration, loggers));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             // Unparseable input is a usage error (exit 2, like the commands' own argument checks), not a failure.
-            foreach (var error in parse.Errors)
+            foreach (var message in ParseErrors.Messages(parse))
             {
-                await Console.Error.WriteLineAsync($"trading: {error.Message}");
+                await Console.Error.WriteLineAsync($"trading: {TerminalText.Clean(message)}");
             }
 
             await Console.Error.WriteLineAsync("See `trading --help` or `trading <command> --help`.");
             return ExitCodes.BadArguments;
+        }
+
+        if (parse.GetValue(CommonOptions.Json))
+        {
+            CliOutput.KeepStdoutForJson();
         }
 
         try

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Trading.Testing;
 
 /// <summary>Stops and removes clusters left behind by test processes that were killed before they could clean up.</summary>
-internal static class TestClusterJanitor
+public static class TestClusterJanitor
 {
     public const string Prefix = "trading-tests-";
 
@@ -17,11 +17,13 @@ internal static class TestClusterJanitor
             }
 
             var postmaster = Path.Combine(directory, "pgdata", "postmaster.pid");
-            if (File.Exists(postmaster) && int.TryParse(File.ReadLines(postmaster).FirstOrDefault(), out var serverPid))
+            if (File.Exists(postmaster) && int.TryParse(File.ReadLines(postmaster).FirstOrDefault(), out var serverPid)
+                && IsPostgresOf(serverPid, Path.Combine(directory, "pgdata")))
             {
                 try
                 {
-                    Process.GetProcessById(serverPid).Kill();
+                    using var server = Process.GetProcessById(serverPid);
+                    server.Kill();
                 }
                 catch (ArgumentException)
                 {
@@ -50,6 +52,32 @@ internal static class TestClusterJanitor
         catch (UnauthorizedAccessException)
         {
             // Best effort.
+        }
+    }
+
+    /// <summary>
+    /// A stale postmaster.pid may name a pid the system has since given to an unrelated process (on a shared machine,
+    /// someone else's). PostgreSQL's postmaster runs with its data folder as working directory, so only a process named
+    /// postgres whose working directory is this very folder is ours to kill.
+    /// </summary>
+    public static bool IsPostgresOf(int pid, string dataDirectory)
+    {
+        try
+        {
+            var name = File.ReadAllText($"/proc/{pid}/comm").Trim();
+            var workingDirectory = new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            var ours = new DirectoryInfo(dataDirectory).ResolveLinkTarget(returnFinalTarget: true)?.FullName
+                ?? Path.GetFullPath(dataDirectory);
+            return name is "postgres" or "postmaster"
+                && string.Equals(workingDirectory?.TrimEnd('/'), ours.TrimEnd('/'), StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -42,6 +42,13 @@ public sealed class TestLogin : IAsyncDisposable
         return login;
     }
 
+    /// <summary>
+    /// Lets this login trade and read an account (or only read it), as `trading agents grant` does; "*" is every account.
+    /// Without a grant an agent login sees no account's rows and may trade none (migration 0014).
+    /// </summary>
+    public Task GrantAsync(string account, bool canTrade = true) =>
+        database.ExecuteAsync("SELECT grant_account($1, $2, $3, true)", Name, account, canTrade);
+
     public async Task<NpgsqlConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(ConnectionString);

@@ -295,6 +295,40 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>The superuser initdb created; psql and other clients log in as it.</summary>
+    public static string SuperUserName => SuperUser;
+
+    /// <summary>Leaves the server running after dispose, for psql and the next commands (`trading db start`).</summary>
+    public void KeepRunning() => startedHere = false;
+
+    /// <summary>
+    /// Writes a libpq password file for this server (mode 0600, beside the password) and returns its path, so psql can
+    /// log in without the password on a command line or in the environment. Rewritten on every call: the port may move.
+    /// </summary>
+    public async Task<string> WritePassFileAsync(CancellationToken cancellationToken)
+    {
+        var password = (await File.ReadAllTextAsync(PasswordFile, cancellationToken)).Trim();
+        var path = Path.Combine(options.Directory, "pgpass");
+        await File.WriteAllTextAsync(path, $"127.0.0.1:{Port}:*:{SuperUser}:{password}\n", cancellationToken);
+        RestrictToOwner(path);
+        return path;
+    }
+
+    /// <summary>Stops the cluster in <paramref name="options"/>'s folder whoever started it; false when it was not running.</summary>
+    public static async Task<bool> StopAsync(EmbeddedPostgresOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var server = new EmbeddedPostgres(options, PostgresBinaries.Locate(options.BinDirectory), logger);
+        if (!File.Exists(Path.Combine(server.DataDirectory, "PG_VERSION")) || !await server.IsRunningAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        server.startedHere = true;
+        await server.DisposeAsync();
+        return true;
+    }
+
     /// <summary>Stops the server when this instance started it.</summary>
     public async ValueTask DisposeAsync()
     {

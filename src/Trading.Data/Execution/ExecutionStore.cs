@@ -86,11 +86,13 @@ public static class ExecutionStore
         SET status = CASE WHEN EXISTS (SELECT 1 FROM canceled x WHERE x.request_id = r.request_id) THEN 'done' ELSE 'rejected' END,
             outcome = CASE
                 WHEN EXISTS (SELECT 1 FROM canceled x WHERE x.request_id = r.request_id) THEN 'decision ' || r.decision_id || ' canceled'
+                WHEN r.decision_id IS NOT NULL AND r.d_account IS NULL THEN 'there is no decision ' || r.decision_id
                 WHEN r.decision_id IS NOT NULL AND r.d_account IS DISTINCT FROM r.account
                     THEN 'decision ' || r.decision_id || ' is not a decision of account ' || r.account
                 -- Still pending in this snapshot yet not canceled by this request: an earlier request in the batch did it.
                 WHEN r.decision_id IS NOT NULL AND r.d_status = 'pending' THEN 'decision ' || r.decision_id || ' is already canceled'
                 WHEN r.decision_id IS NOT NULL THEN 'decision ' || r.decision_id || ' is already ' || r.d_status
+                WHEN r.o_account IS NULL THEN 'there is no order ' || r.order_id
                 WHEN r.o_account IS DISTINCT FROM r.account THEN 'order ' || r.order_id || ' is not an order of account ' || r.account
                 ELSE 'order ' || r.order_id || ' is already ' || r.o_status
             END,
@@ -107,14 +109,14 @@ public static class ExecutionStore
         ORDER BY c.request_id
         """;
 
-    // The working orders, with what their decision asked for: the agent and strategy (limits, attribution) and, for
+    // The working orders, with what their decision asked for: the agent, strategy and login (limits, attribution) and, for
     // an entry that has not filled yet, the exits to attach when it does.
     private const string OrdersSql = """
         SELECT o.order_id, o.account, o.symbol, o.side, o.order_type, o.time_in_force, o.quantity, o.filled_quantity,
                o.avg_fill_price, o.limit_price, o.stop_price, o.trailing_offset, o.trailing_is_percent, o.best_price,
                o.triggered, o.expires_at, o.created_at, o.oco_group, o.parent_decision_id, o.role, o.reduce_only,
                GREATEST(o.evaluated_through, m.evaluated_through), o.status, o.reason, d.agent, d.strategy, d.stop_loss, d.take_profit,
-               CASE WHEN d.order_type <> 'trailing_stop' THEN d.trailing_offset END, d.exit_unit
+               CASE WHEN d.order_type <> 'trailing_stop' THEN d.trailing_offset END, d.exit_unit, d.login
         FROM paper_orders o
         LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
         LEFT JOIN trading_decisions d ON d.id = o.parent_decision_id
@@ -149,7 +151,7 @@ public static class ExecutionStore
     private const string DecisionsSql = """
         SELECT d.id, d.account, d.symbol, d.decision, d.confidence, d.risk_score, d.quantity, d.notional, d.order_type,
                d.current_price, d.created_at, d.agent, d.strategy, d.attempts, d.limit_price, d.stop_price, d.trailing_offset,
-               d.time_in_force, d.expires_at, d.stop_loss, d.take_profit, d.exit_unit, d.price_as_of
+               d.time_in_force, d.expires_at, d.stop_loss, d.take_profit, d.exit_unit, d.price_as_of, d.login
         FROM unnest($1::text[]) AS a(account)
         CROSS JOIN LATERAL (
             SELECT * FROM trading_decisions d
@@ -505,7 +507,8 @@ public static class ExecutionStore
             OrderRows.OrderType(reader.GetString(8)),
             NullableDecimal(reader, 9),
             reader.GetFieldValue<DateTimeOffset>(10),
-            Agent: NullableString(reader, 11));
+            Agent: NullableString(reader, 11),
+            Login: NullableString(reader, 23));
         var percent = reader.GetString(21) == "percent";
         var trailing = OrderRows.Level(NullableDecimal(reader, 16), percent);
         var isTrailingOrder = request.OrderType == OrderType.TrailingStop;

@@ -42,6 +42,7 @@ internal static class OrderRows
             Status = reader.GetString(22) == "partially_filled" ? OrderStatus.PartiallyFilled : OrderStatus.Open,
             StatusReason = ExecutionStore.NullableString(reader, 23),
             Agent = ExecutionStore.NullableString(reader, 24),
+            Login = ExecutionStore.NullableString(reader, 30),
             // Only an entry that has not filled yet still has exits to attach.
             Bracket = role == OrderRole.Entry && filled == 0m
                 ? Bracket(ExecutionStore.NullableDecimal(reader, 26), ExecutionStore.NullableDecimal(reader, 27), Level(ExecutionStore.NullableDecimal(reader, 28), percent), percent)

@@ -6,12 +6,12 @@ namespace Trading.Data.Execution;
 
 /// <summary>
 /// Loads what an account's risk limits are measured on, inside the execution transaction: its limits, the orders it
-/// executed today (UTC; per agent and symbol too), its day-start equity and its peak. Accounts without limits cost
+/// executed today (UTC; per agent, login and symbol too), its day-start equity and its peak. Accounts without limits cost
 /// nothing beyond the limits query.
 /// </summary>
 public static class RiskStore
 {
-    public const string LimitsSql = "SELECT account, kind, threshold, agent, symbol FROM paper_risk_limits WHERE account = ANY ($1)";
+    public const string LimitsSql = "SELECT account, kind, threshold, agent, symbol, login FROM paper_risk_limits WHERE account = ANY ($1)";
 
     private const string FiguresSql = """
         SELECT a.account,
@@ -24,10 +24,10 @@ public static class RiskStore
         """;
 
     private const string TradesSql = """
-        SELECT o.account, d.agent, o.symbol, count(*)::int
+        SELECT o.account, d.agent, o.symbol, count(*)::int, d.login
         FROM paper_orders o LEFT JOIN trading_decisions d ON d.id = o.decision_id
         WHERE o.account = ANY ($1) AND o.created_at >= $2 AND o.status IN ('filled', 'partially_filled')
-        GROUP BY 1, 2, 3
+        GROUP BY 1, 2, 3, 5
         """;
 
     public static RiskLimit ReadLimit(NpgsqlDataReader reader)
@@ -44,7 +44,8 @@ public static class RiskStore
             "max_drawdown" => RiskLimitKind.MaxDrawdown,
             var other => throw new InvalidOperationException($"Unknown risk limit kind '{other}'."),
         };
-        return new RiskLimit(kind, reader.GetDecimal(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+        return new RiskLimit(kind, reader.GetDecimal(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5));
     }
 
     /// <summary>The figures for the accounts that have limits.</summary>
@@ -56,7 +57,11 @@ public static class RiskStore
         var accounts = limits.Keys.ToArray();
         var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var figures = new Dictionary<string, (decimal? DayStart, decimal? Peak)>(StringComparer.Ordinal);
-        var trades = accounts.ToDictionary(a => a, _ => (Total: 0, Agents: new Dictionary<string, int>(StringComparer.Ordinal), Symbols: new Dictionary<string, int>(StringComparer.Ordinal)), StringComparer.Ordinal);
+        var trades = accounts.ToDictionary(
+            a => a,
+            _ => (Total: 0, Agents: new Dictionary<string, int>(StringComparer.Ordinal), Symbols: new Dictionary<string, int>(StringComparer.Ordinal),
+                  Logins: new Dictionary<string, int>(StringComparer.Ordinal)),
+            StringComparer.Ordinal);
 
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var sql in new[] { FiguresSql, TradesSql })
@@ -87,6 +92,11 @@ public static class RiskStore
                     entry.Agents[reader.GetString(1)] = entry.Agents.GetValueOrDefault(reader.GetString(1)) + count;
                 }
 
+                if (!reader.IsDBNull(4))
+                {
+                    entry.Logins[reader.GetString(4)] = entry.Logins.GetValueOrDefault(reader.GetString(4)) + count;
+                }
+
                 entry.Symbols[reader.GetString(2)] = entry.Symbols.GetValueOrDefault(reader.GetString(2)) + count;
                 trades[reader.GetString(0)] = entry;
             }
@@ -94,7 +104,7 @@ public static class RiskStore
 
         return accounts.ToDictionary(
             a => a,
-            a => new AccountRisk(limits[a], trades[a].Total, trades[a].Agents, trades[a].Symbols, figures[a].DayStart, figures[a].Peak),
+            a => new AccountRisk(limits[a], trades[a].Total, trades[a].Agents, trades[a].Symbols, figures[a].DayStart, figures[a].Peak, trades[a].Logins),
             StringComparer.Ordinal);
     }
 }

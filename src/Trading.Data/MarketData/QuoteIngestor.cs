@@ -20,6 +20,7 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
 
     private const string RegisterSymbolsSql = """
         INSERT INTO instruments (symbol) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING
+        RETURNING symbol, tick_size, lot_size
         """;
 
     private const string CreateStagingSql = """
@@ -199,7 +200,15 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
         {
             await using var register = new NpgsqlCommand(RegisterSymbolsSql, connection, transaction);
             register.Parameters.Add(new NpgsqlParameter { Value = newSymbols });
-            await register.ExecuteNonQueryAsync(cancellationToken);
+            await using (var created = await register.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await created.ReadAsync(cancellationToken))
+                {
+                    // The defaults fit no real market in general (a 0.01 tick on a coin quoted near 1): say so where
+                    // the operator looks, rather than let fills round to settings nobody chose.
+                    LogInstrumentCreatedWithDefaults(created.GetString(0), created.GetDecimal(1), created.GetDecimal(2));
+                }
+            }
         }
 
         long written;
@@ -222,6 +231,9 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "New instrument {Symbol} created with the default tick size {TickSize} and lot size {LotSize}; set its real ones: UPDATE instruments SET tick_size = ..., lot_size = ..., min_notional = ... WHERE symbol = '{Symbol}'")]
+    private partial void LogInstrumentCreatedWithDefaults(string symbol, decimal tickSize, decimal lotSize);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A batch of {Rows} quotes repeats stored keys ({Constraint}); merging it through staging")]
     private partial void LogFallingBackToStaging(int rows, string? constraint);

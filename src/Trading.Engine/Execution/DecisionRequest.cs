@@ -17,6 +17,10 @@ namespace Trading.Engine.Execution;
 /// <paramref name="TrailingOffset"/> (for a trailing-stop order), <paramref name="TimeInForce"/> and
 /// <paramref name="ExpiresAt"/>; <paramref name="Bracket"/> holds the exits an entry asks for.
 /// </para>
+/// <para>
+/// <paramref name="Agent"/> is a label the writer chose; <paramref name="Login"/> is the login the database recorded
+/// (null for rows older than migration 0014): per-login risk limits match it.
+/// </para>
 /// </summary>
 public sealed record DecisionRequest(
     long Id,
@@ -37,7 +41,8 @@ public sealed record DecisionRequest(
     Orders.Resting.ExitLevel? TrailingOffset = null,
     TimeInForce TimeInForce = TimeInForce.Gtc,
     DateTimeOffset? ExpiresAt = null,
-    Orders.Resting.BracketSpec? Bracket = null)
+    Orders.Resting.BracketSpec? Bracket = null,
+    string? Login = null)
 {
     /// <summary>A market order without a time-in-force condition: filled in full at the touch, never resting.</summary>
     public bool IsPlainMarket => OrderType == OrderType.Market && TimeInForce is not (TimeInForce.Ioc or TimeInForce.Fok);

@@ -193,6 +193,7 @@ public static class ExecutionEngine
             ReduceOnly = plan.ReducesOnly,
             Bracket = plan.ReducesOnly ? null : decision.Bracket,
             Agent = decision.Agent,
+            Login = decision.Login,
         };
         var arrival = ArrivalPlanner.Place(order, quote, MatchContext.For(config, instrument, now, config.FillProbabilityOnTouch));
         var placed = arrival.Order with { EvaluatedThrough = quote.Time };
@@ -297,7 +298,7 @@ public static class ExecutionEngine
 
         if (state.Risk is { } risk)
         {
-            var verdict = risk.Check(state, marks, new RiskOrder(symbol, plan.Side, quantity, fillPrice.Price, decision.Agent));
+            var verdict = risk.Check(state, marks, new RiskOrder(symbol, plan.Side, quantity, fillPrice.Price, decision.Agent, decision.Login));
             if (!verdict.Allowed)
             {
                 if (verdict.HaltAccount)
@@ -312,7 +313,7 @@ public static class ExecutionEngine
                 }
             }
 
-            risk.Record(symbol, decision.Agent);
+            risk.Record(symbol, decision.Agent, decision.Login);
         }
 
         var notional = EngineMath.Notional(quantity, fillPrice.Price);
@@ -346,6 +347,7 @@ public static class ExecutionEngine
             ParentDecisionId = decision.Id,
             ReduceOnly = plan.ReducesOnly,
             Agent = decision.Agent,
+            Login = decision.Login,
             Status = OrderStatus.Filled,
         };
         state.Journal.Fills.Add(new ExecutedFill(record.Id, symbol, plan.Side, decision.Id, decision.Agent, fill, trades, applied.Ledger));

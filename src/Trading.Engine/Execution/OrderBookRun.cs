@@ -155,7 +155,7 @@ internal sealed class OrderBookRun
 
             if (state.Risk is { } risk)
             {
-                var verdict = risk.Check(state, marks, new RiskOrder(fill.Symbol, fill.Side, quantity, fill.Price, before.Agent));
+                var verdict = risk.Check(state, marks, new RiskOrder(fill.Symbol, fill.Side, quantity, fill.Price, before.Agent, before.Login));
                 if (!verdict.Allowed)
                 {
                     if (verdict.HaltAccount)
@@ -166,7 +166,7 @@ internal sealed class OrderBookRun
                     return (before.Transition(OrderStatus.Canceled, $"not filled: {verdict.Reason}"), null, null);
                 }
 
-                risk.Record(fill.Symbol, before.Agent);
+                risk.Record(fill.Symbol, before.Agent, before.Login);
             }
         }
 
@@ -222,7 +222,8 @@ internal sealed class OrderBookRun
             spec?.TrailingOffset,
             config.DefaultStopLossFraction,
             config.DefaultTakeProfitFraction,
-            Agent: entry.Agent);
+            Agent: entry.Agent,
+            Login: entry.Login);
         var result = BracketPlanner.Plan(request, instruments[entry.Symbol], Journal.Reserve(3));
         foreach (var leg in result.Orders)
         {

@@ -99,13 +99,16 @@ public static class BuyingPower
 
     private static string Figures(Outcome o) => string.Create(
         CultureInfo.InvariantCulture,
-        $"order needs {Fmt.Money(o.ExposureAfter)} exposure, equity {Fmt.Money(o.EquityAfter)} × leverage {Fmt.Qty(o.Leverage)} allows {Fmt.Money(o.Allowance)}");
+        // Both equities: the limit is taken on the equity after the fill (fee paid, the symbol at the fill price), which
+        // alone reads like a wrong figure for the account beside the equity the views show now.
+        $"order needs {Fmt.Money(o.ExposureAfter)} exposure, equity after this fill {Fmt.Money(o.EquityAfter)} (now {Fmt.Money(o.EquityBefore)}) × leverage {Fmt.Qty(o.Leverage)} allows {Fmt.Money(o.Allowance)}");
 
     private readonly record struct Outcome(
         decimal SignedBefore,
         decimal SignedAfter,
         decimal ExposureAfter,
         decimal EquityAfter,
+        decimal EquityBefore,
         decimal Leverage)
     {
         public decimal Allowance => EquityAfter * Leverage;
@@ -126,6 +129,7 @@ public static class BuyingPower
         private readonly decimal _signedBefore;
         private readonly decimal _otherExposure;
         private readonly decimal _otherSignedValue;
+        private readonly decimal _equityBefore;
 
         public Scenario(Portfolio portfolio, IReadOnlyDictionary<string, decimal> marks, BuyingPowerOrder order, IFeeModel fees, decimal leverage)
         {
@@ -142,6 +146,10 @@ public static class BuyingPower
                 _otherExposure += position.MarketValue(mark);
                 _otherSignedValue += position.SignedMarketValue(mark);
             }
+
+            var own = portfolio.Book.Get(order.Symbol);
+            _equityBefore = portfolio.Cash + _otherSignedValue
+                + (own is null ? 0m : own.SignedMarketValue(marks.TryGetValue(order.Symbol, out var ownMark) ? ownMark : order.Price));
         }
 
         public Outcome Evaluate(decimal quantity)
@@ -153,7 +161,7 @@ public static class BuyingPower
             var signedAfter = _signedBefore + (buy ? quantity : -quantity);
             var valueAfter = EngineMath.Notional(Math.Abs(signedAfter), _order.Price);
             var equityAfter = cashAfter + _otherSignedValue + (signedAfter < 0m ? -valueAfter : valueAfter);
-            return new Outcome(_signedBefore, signedAfter, _otherExposure + valueAfter, equityAfter, _leverage);
+            return new Outcome(_signedBefore, signedAfter, _otherExposure + valueAfter, equityAfter, _equityBefore, _leverage);
         }
     }
 }

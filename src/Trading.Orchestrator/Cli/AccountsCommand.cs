@@ -56,10 +56,11 @@ public static class AccountsCommand
     private static Command List(IConfiguration configuration, ILoggerFactory loggers)
     {
         var all = new Option<bool>("--all") { Description = "Also the archives of closed epochs (NAME.eN, read-only)." };
-        var command = new Command("list", "Live accounts with their current epoch, cash and simulation settings.") { all };
+        var wide = new Option<bool>("--wide") { Description = "Every setting as a column (default: the columns that fit 80 characters; --json has them all)." };
+        var command = new Command("list", "Live accounts with their current epoch, cash and simulation settings.") { all, wide };
         command.SetAction((parse, cancellationToken) => new CliDatabase(configuration, loggers).RunAsync(parse, "accounts list", async database =>
         {
-            Print(parse, await ReadAsync(database.DataSource, null, parse.GetValue(all), cancellationToken));
+            Print(parse, await ReadAsync(database.DataSource, null, parse.GetValue(all), cancellationToken), columns: parse.GetValue(wide) ? null : NarrowColumns);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -149,7 +150,10 @@ public static class AccountsCommand
         return await CliRows.ReadAsync(command, cancellationToken);
     }
 
-    private static void Print(ParseResult parse, List<Dictionary<string, object?>> rows, string title = "Accounts")
+    // Twenty-one settings wrap into an unreadable table at any width: by default the ones that tell accounts apart.
+    private static readonly string[] NarrowColumns = ["account", "epoch", "base_currency", "initial_capital", "cash", "leverage", "allow_shorting", "halted"];
+
+    private static void Print(ParseResult parse, List<Dictionary<string, object?>> rows, string title = "Accounts", IReadOnlyList<string>? columns = null)
     {
         if (parse.GetValue(CommonOptions.Json))
         {
@@ -157,7 +161,7 @@ public static class AccountsCommand
         }
         else
         {
-            CliOutput.Table(title, rows);
+            CliOutput.Table(title, rows, columns);
         }
     }
 }

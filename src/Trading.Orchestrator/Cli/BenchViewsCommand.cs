@@ -37,7 +37,13 @@ public static class BenchViewsCommand
                 _ => scratch.ExecuteAsync(ViewsBenchmark.LoadSql(parse.GetValue(trades), parse.GetValue(snapshots), parse.GetValue(accounts)), cancellationToken));
             var timings = await ViewsBenchmark.TimeAsync(scratch.DataSource, parse.GetValue(runs), cancellationToken);
 
-            await BenchResults.SaveAsync(parse, output, timings, cancellationToken);
+            var saved = await BenchResults.SaveAsync(parse, output, timings, cancellationToken);
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                Console.WriteLine(saved);
+                return ExitCodes.Success;
+            }
+
             var table = new Table().AddColumns("view (one account)", "median ms", "max ms");
             foreach (var t in timings)
             {

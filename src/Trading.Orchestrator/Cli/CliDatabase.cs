@@ -32,15 +32,11 @@ public sealed class CliDatabase(IConfiguration configuration, ILoggerFactory log
         }
 
         // A binary newer than the schema would fail on the first missing column: say what to do instead.
-        await using (var applied = database.DataSource.CreateCommand("SELECT array_agg(name) FROM schema_migrations"))
+        var missing = await MissingMigrationsAsync(database, cancellationToken);
+        if (missing.Count > 0)
         {
-            var names = await applied.ExecuteScalarAsync(cancellationToken) as string[] ?? [];
-            var missing = MigrationSource.Embedded.Select(m => m.Name).Except(names, StringComparer.Ordinal).ToList();
-            if (missing.Count > 0)
-            {
-                return CliOutput.Error(command,
-                    $"{database.Describe()} lacks migration(s) {string.Join(", ", missing)}: run `trading migrate` first.", CliExitCodes.SchemaMissing);
-            }
+            return CliOutput.Error(command,
+                $"{database.Describe()} lacks migration(s) {string.Join(", ", missing)}: run `trading migrate` first.", CliExitCodes.SchemaMissing);
         }
 
         try
@@ -49,12 +45,30 @@ public sealed class CliDatabase(IConfiguration configuration, ILoggerFactory log
         }
         catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal))
         {
-            return CliOutput.Error(command, ConstraintMessage(e), ExitCodes.BadArguments);
+            var allowed = await AllowedAsync(database, e, cancellationToken);
+            return CliOutput.Error(command, allowed is null ? ConstraintMessage(e) : $"refused: {allowed} (constraint {e.ConstraintName}).", ExitCodes.BadArguments);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState)
         {
             return CliOutput.Error(command, string.IsNullOrWhiteSpace(e.Hint) ? e.MessageText : $"{e.MessageText}. {e.Hint}", CliExitCodes.Refused);
         }
+    }
+
+    /// <summary>
+    /// The embedded migrations the database has not applied. An agent's or a reader's login may not read the history (0005
+    /// grants it no table it does not need): then nothing is reported, and a missing migration shows as the database's error.
+    /// </summary>
+    private static async Task<List<string>> MissingMigrationsAsync(Database database, CancellationToken cancellationToken)
+    {
+        await using var readable = database.DataSource.CreateCommand("SELECT has_table_privilege('schema_migrations', 'SELECT')");
+        if (await readable.ExecuteScalarAsync(cancellationToken) is not true)
+        {
+            return [];
+        }
+
+        await using var applied = database.DataSource.CreateCommand("SELECT array_agg(name) FROM schema_migrations");
+        var names = await applied.ExecuteScalarAsync(cancellationToken) as string[] ?? [];
+        return MigrationSource.Embedded.Select(m => m.Name).Except(names, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>True when the account exists; otherwise prints "unknown account" (exit <see cref="ExitCodes.NotFound"/>).</summary>
@@ -70,6 +84,26 @@ public sealed class CliDatabase(IConfiguration configuration, ILoggerFactory log
 
         CliOutput.Error(command, $"unknown account '{account}' (see `trading accounts list`).", ExitCodes.NotFound);
         return false;
+    }
+
+    /// <summary>
+    /// The sentence a constraint's comment gives (migration 0015: what is allowed), so the CLI and a SQL client read the
+    /// same words; null when the constraint has none.
+    /// </summary>
+    private static async Task<string?> AllowedAsync(Database database, PostgresException error, CancellationToken cancellationToken)
+    {
+        if (error.ConstraintName is null || error.TableName is null)
+        {
+            return null;
+        }
+
+        await using var comment = database.DataSource.CreateCommand("""
+            SELECT obj_description(c.oid, 'pg_constraint') FROM pg_constraint c
+            WHERE c.conname = $1 AND c.conrelid = to_regclass(quote_ident($2))
+            """);
+        comment.Parameters.Add(new NpgsqlParameter { Value = error.ConstraintName });
+        comment.Parameters.Add(new NpgsqlParameter { Value = error.TableName });
+        return await comment.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public static string ConstraintMessage(PostgresException error)

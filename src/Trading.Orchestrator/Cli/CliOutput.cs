@@ -30,6 +30,18 @@ public static class CliOutput
 
     public static IAnsiConsole Console => Terminal.Value;
 
+    /// <summary>
+    /// With --json, stdout carries the JSON document alone: Spectre's shared console (progress bars, spinners, the
+    /// tables some commands print beside their results) is pointed at stderr, where a person still sees it.
+    /// </summary>
+    public static void KeepStdoutForJson() =>
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(System.Console.Error),
+            Ansi = System.Console.IsErrorRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = System.Console.IsErrorRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+
     public static void Json(object value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
     public static int Error(string command, string message, int exitCode)

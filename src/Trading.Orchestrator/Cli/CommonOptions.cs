@@ -18,7 +18,7 @@ public static class CommonOptions
 
     public static readonly Option<bool> Verbose = new("--verbose")
     {
-        Description = "On an error, print the full exception trace after the one-line message.",
+        Description = "Log info lines to stderr (quiet by default except for `run`), and on an error print the full trace after the one-line message.",
         Recursive = true,
     };
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Spectre.Console;
 
 namespace Trading.Orchestrator.Cli;
@@ -24,7 +25,15 @@ public static class DecideCommand
         VALUES (COALESCE($1, 'default'), $2, $3, $4, $5, $6, $7, $8, $9, $10,
                 COALESCE($11, 'market'), $12, $13, $14, COALESCE($15, 'gtc'), COALESCE($16, clock_timestamp() + $17),
                 $18, $19, COALESCE($20, 'price'))
-        RETURNING id, account
+        -- A retried idempotency key is not an error: the agent gets the decision it sent first (and its outcome).
+        ON CONFLICT (account, idempotency_key) DO NOTHING
+        RETURNING id, account, status
+        """;
+
+    // The decision an earlier request with this idempotency key created (read after the INSERT did nothing, so also
+    // one committed by a concurrent request while the INSERT waited for it).
+    private const string ExistingSql = """
+        SELECT id, account, status FROM trading_decisions WHERE account = COALESCE($1, 'default') AND idempotency_key = $2
         """;
 
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
@@ -80,20 +89,28 @@ public static class DecideCommand
                 insert.Parameters.Add(CliParameters.Text(parse.GetValue(reasoning)));
                 insert.Parameters.Add(CliParameters.Text(parse.GetValue(idempotencyKey)));
                 shape.AddTo(insert.Parameters);
-                long id;
-                string inserted;
-                await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+                var row = await ReadRowAsync(insert, cancellationToken);
+                var duplicate = row is null;
+                if (row is null)
                 {
-                    await reader.ReadAsync(cancellationToken);
-                    id = reader.GetInt64(0);
-                    inserted = reader.GetString(1);
+                    await using var existing = database.DataSource.CreateCommand(ExistingSql);
+                    existing.Parameters.Add(CliParameters.Text(parse.GetValue(account)));
+                    existing.Parameters.Add(CliParameters.Text(parse.GetValue(idempotencyKey)));
+                    row = await ReadRowAsync(existing, cancellationToken)
+                        ?? throw new InvalidOperationException("The decision with this idempotency key disappeared.");
                 }
 
+                var (id, inserted, status) = row.Value;
                 if (!parse.GetValue(wait))
                 {
                     if (json)
                     {
-                        CliOutput.Json(new { id, account = inserted, decision, status = "pending" });
+                        CliOutput.Json(new { id, account = inserted, decision, status, duplicate });
+                    }
+                    else if (duplicate)
+                    {
+                        CliOutput.Console.MarkupLine($"decision [bold]{id}[/] of account {CliOutput.Escape(inserted)} already has idempotency key " +
+                            $"{CliOutput.Escape(parse.GetValue(idempotencyKey))} ({CliOutput.Escape(status)}): not inserted again");
                     }
                     else
                     {
@@ -111,6 +128,12 @@ public static class DecideCommand
             }, cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<(long Id, string Account, string Status)?> ReadRowAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 
     public static string? Validate(string decision, decimal? confidence, decimal? risk, decimal? quantity, decimal? notional)

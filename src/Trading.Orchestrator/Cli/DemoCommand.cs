@@ -70,6 +70,12 @@ public static class DemoCommand
             Console.Error.WriteLine($"demo: {database.Describe()}, account '{name}'; Ctrl+C stops");
             try
             {
+                if (parse.GetValue(CommonOptions.Json))
+                {
+                    // A script reads one JSON document at the end; a dashboard on stdout would corrupt it.
+                    await Task.Delay(Timeout.Infinite, stop.Token);
+                }
+
                 await ShowAsync(database.DataSource, name, stop.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -79,7 +85,29 @@ public static class DemoCommand
 
             await host.StopAsync(CancellationToken.None);
             var final = await DemoSnapshot.ReadAsync(database.DataSource, name, CancellationToken.None);
-            Console.WriteLine($"demo stopped: {DemoDashboard.Line(final)}");
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                // Named fields: System.Text.Json writes a tuple's items as nothing.
+                CliOutput.Json(new
+                {
+                    account = name,
+                    final.Equity,
+                    final.Cash,
+                    final.TotalPnl,
+                    final.RealizedPnl,
+                    final.UnrealizedPnl,
+                    positions = final.Positions.Select(p => new { p.Symbol, p.Side, p.Quantity, p.Entry, p.Mark, p.Pnl }),
+                    decisions = final.Decisions,
+                    final.LatencyP50Ms,
+                    final.LatencyP99Ms,
+                    final.Snapshots,
+                });
+            }
+            else
+            {
+                Console.WriteLine($"demo stopped: {DemoDashboard.Line(final)}");
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -15,11 +15,8 @@ namespace Trading.Orchestrator.Cli;
 /// <summary>`trading feed sim` and `trading feed replay FILE`: write quotes into market_prices through the ingestor.</summary>
 public static class FeedCommand
 {
-    private static readonly Option<string[]> Symbols = new("--symbols")
-    {
-        Description = "Symbols to simulate (comma-separated or repeated). Default: BTC/USDT,ETH/USDT,SOL/USDT.",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private static readonly Option<string[]> SimSymbols = SymbolsOption("Symbols to simulate");
+    private static readonly Option<string[]> ExchangeSymbols = SymbolsOption("Symbols to subscribe to");
 
     private static readonly Option<string> Seed = new("--seed") { Description = "Random seed: the same seed gives the same quotes.", DefaultValueFactory = _ => "42" };
     private static readonly Option<string> Interval = new("--interval") { Description = "Time between quotes (250ms, 1s, 1m).", DefaultValueFactory = _ => "1s" };
@@ -45,10 +42,17 @@ public static class FeedCommand
     // One client for the process, as HttpClient is meant to be used.
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
+    // One instance per command: the help of each says what that command does with the symbols.
+    private static Option<string[]> SymbolsOption(string what) => new("--symbols")
+    {
+        Description = $"{what} (comma-separated or repeated). Default: BTC/USDT,ETH/USDT,SOL/USDT.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var sim = new Command("sim", "Simulated quotes (geometric Brownian motion): live every --interval, or a --from/--to backfill.");
-        foreach (var option in new Option[] { Symbols, Seed, Interval, From, To, Ticks, Volatility, Drift, Spread, Regimes, Jumps, Batch })
+        foreach (var option in new Option[] { SimSymbols, Seed, Interval, From, To, Ticks, Volatility, Drift, Spread, Regimes, Jumps, Batch })
         {
             sim.Options.Add(option);
         }
@@ -65,7 +69,7 @@ public static class FeedCommand
         replay.SetAction((parse, cancellationToken) => RunAsync("replay", parse, configuration, loggers, ReplayFeedFrom, cancellationToken));
 
         var exchange = new Command("exchange", "Live Binance-style bookTicker quotes over WebSocket until Ctrl+C (REST snapshot on every connect).");
-        foreach (var option in new Option[] { Symbols, StreamUri, RestUri, Batch })
+        foreach (var option in new Option[] { ExchangeSymbols, StreamUri, RestUri, Batch })
         {
             exchange.Options.Add(option);
         }
@@ -154,7 +158,7 @@ public static class FeedCommand
     private static Task<(IQuoteFeed Feed, long ExpectedRows)> SimulatedFeedFrom(
         ParseResult parse, ILoggerFactory loggers, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var symbols = parse.GetValue(Symbols) is { Length: > 0 } given
+        var symbols = parse.GetValue(SimSymbols) is { Length: > 0 } given
             ? CliValues.Symbols("--symbols", given)
             : SimulationDefaults.Symbols.Select(s => s.Symbol).ToList();
         var volatility = parse.GetValue(Volatility) is { } v ? CliValues.NonNegativeDecimal("--volatility", v) : (decimal?)null;
@@ -240,7 +244,7 @@ public static class FeedCommand
     private static Task<(IQuoteFeed Feed, long ExpectedRows)> ExchangeFeedFrom(
         ParseResult parse, ILoggerFactory loggers, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var symbols = parse.GetValue(Symbols) is { Length: > 0 } given
+        var symbols = parse.GetValue(ExchangeSymbols) is { Length: > 0 } given
             ? CliValues.Symbols("--symbols", given)
             : SimulationDefaults.Symbols.Select(s => s.Symbol).ToList();
         var options = ExchangeFeedOptions.Binance(symbols);

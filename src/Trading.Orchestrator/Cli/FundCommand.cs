@@ -44,10 +44,17 @@ public static class FundCommand
                 }
                 else
                 {
-                    Console.WriteLine($"{verb} {value} {(verb == "deposit" ? "to" : "from")} {account}: cash now {cash}");
+                    Console.WriteLine($"{verb} {CliOutput.Format(value)} {(verb == "deposit" ? "to" : "from")} {account}: cash now {CliOutput.Format(cash)}");
                 }
 
                 return ExitCodes.Success;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation && verb == "withdraw"
+                                              && e.MessageText.Contains("exceeds the cash", StringComparison.Ordinal))
+            {
+                // The amount is well formed; the account's cash is what refuses it, so this is a state refusal (exit 10)
+                // like a reset with open positions, not bad arguments. withdraw() raises it as check_violation.
+                return CliOutput.Error($"accounts {verb}", e.MessageText, CliExitCodes.Refused);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
             {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using Trading.Engine.Primitives;
 
 namespace Trading.Orchestrator.Cli;
 
@@ -17,15 +18,11 @@ public static class StatusCommand
         ORDER BY account
         """;
 
-    private const string DecisionsSql = """
+    // One column per status the schema knows, from the one enum, so the row adds up to its total whatever is added.
+    private static readonly string DecisionsSql = $"""
         SELECT a.account,
-               count(d.id) FILTER (WHERE d.status = 'pending')  AS pending,
-               count(d.id) FILTER (WHERE d.status = 'executed') AS executed,
-               count(d.id) FILTER (WHERE d.status = 'skipped')  AS skipped,
-               count(d.id) FILTER (WHERE d.status = 'rejected') AS rejected,
-               count(d.id) FILTER (WHERE d.status = 'failed')   AS failed,
-               count(d.id) FILTER (WHERE d.status = 'expired')  AS expired,
-               count(d.id)                                      AS total
+               {string.Join(",\n       ", Enum.GetValues<DecisionStatus>().Select(s => StatusColumn(s.ToString().ToLowerInvariant())))},
+               count(d.id) AS total
         FROM accounts a
         LEFT JOIN trading_decisions d ON d.account = a.account
         WHERE ($1::text IS NULL AND a.archived_of IS NULL) OR a.account = $1
@@ -62,6 +59,9 @@ public static class StatusCommand
         }, cancellationToken));
         return command;
     }
+
+    // The status names are the enum's own constants, never user input.
+    private static string StatusColumn(string status) => $"count(d.id) FILTER (WHERE d.status = '{status}') AS {status}";
 
     private static async Task<List<Dictionary<string, object?>>> QueryAsync(NpgsqlDataSource dataSource, string sql, string? account, CancellationToken cancellationToken)
     {

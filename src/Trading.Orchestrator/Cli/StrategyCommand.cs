@@ -213,14 +213,14 @@ public static class StrategyCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<List<Dictionary<string, object?>>> SessionsAsync(NpgsqlDataSource dataSource, long? id, CancellationToken cancellationToken)
+    internal static async Task<List<Dictionary<string, object?>>> SessionsAsync(NpgsqlDataSource dataSource, long? id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(SessionsSql);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         return await CliRows.ReadAsync(command, cancellationToken);
     }
 
-    private static async Task<bool> PendingAsync(NpgsqlDataSource dataSource, long id, CancellationToken cancellationToken)
+    internal static async Task<bool> PendingAsync(NpgsqlDataSource dataSource, long id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             "SELECT EXISTS (SELECT 1 FROM trading_decisions WHERE strategy_session_id = $1 AND status = 'pending')");

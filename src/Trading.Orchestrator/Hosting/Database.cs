@@ -34,11 +34,16 @@ public sealed class Database : IAsyncDisposable
 
     public bool IsEmbedded => embedded is not null;
 
+    /// <summary>The embedded server behind this database, when it is one.</summary>
+    public EmbeddedPostgres? Embedded => embedded;
+
     /// <summary>Host and port without credentials, for logs and messages.</summary>
     public string Describe()
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        return $"{(IsEmbedded ? "embedded " : string.Empty)}postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+        // The user is part of the address a psql needs; the password never is.
+        var user = string.IsNullOrEmpty(builder.Username) ? string.Empty : $"{Uri.EscapeDataString(builder.Username)}@";
+        return $"{(IsEmbedded ? "embedded " : string.Empty)}postgresql://{user}{builder.Host}:{builder.Port}/{builder.Database}";
     }
 
     public static async Task<Database> OpenAsync(DatabaseOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)

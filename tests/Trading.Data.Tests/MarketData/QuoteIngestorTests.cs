@@ -48,6 +48,21 @@ public sealed class QuoteIngestorTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Equal(0.01m, await fixture.Database.ScalarAsync<decimal>("SELECT tick_size FROM instruments WHERE symbol = 'NEWCOIN/USDT'"));
     }
 
+    [Fact]
+    public async Task WriteAsync_UnknownSymbol_WarnsThatTheDefaultsWereUsedOnce()
+    {
+        var logger = new WarningLog();
+        await using var ingestor = new QuoteIngestor(fixture.Database.DataSource,
+            new QuoteIngestorOptions { Duplicates = DuplicateHandling.Optimistic, NotifyInterval = TimeSpan.Zero, Source = "test" },
+            TimeProvider.System, logger);
+
+        await ingestor.WriteAsync([Row("WARNCOIN/USDT", 0), Row("BTC/USDT", 0)], CancellationToken.None);
+        await ingestor.WriteAsync([Row("WARNCOIN/USDT", 1)], CancellationToken.None);
+
+        var warning = Assert.Single(logger.Messages);
+        Assert.Contains("New instrument WARNCOIN/USDT created with the default tick size 0.01", warning, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(DuplicateHandling.Optimistic)]
     [InlineData(DuplicateHandling.Staging)]
@@ -208,6 +223,25 @@ public sealed class QuoteIngestorTests(DatabaseFixture fixture) : IClassFixture<
             lock (values)
             {
                 values.Add(value);
+            }
+        }
+    }
+
+    /// <summary>Keeps the warnings a component logs.</summary>
+    private sealed class WarningLog : Microsoft.Extensions.Logging.ILogger<QuoteIngestor>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Messages.Add(formatter(state, exception));
             }
         }
     }

@@ -101,6 +101,10 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "paper_risk_limits_fraction_range", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_daily_loss', 2)" },
         { "paper_risk_limits_count_whole", "INSERT INTO paper_risk_limits (account, kind, threshold) VALUES ('default', 'max_open_positions', 1.5)" },
         { "paper_risk_limits_loss_account_wide", "INSERT INTO paper_risk_limits (account, kind, threshold, symbol) VALUES ('default', 'max_drawdown', 0.1, 'BTC/USDT')" },
+        { "paper_risk_limits_loss_login_wide", "INSERT INTO paper_risk_limits (account, kind, threshold, login) VALUES ('default', 'max_drawdown', 0.1, 'alice')" },
+        { "paper_risk_limits_login_length", "INSERT INTO paper_risk_limits (account, kind, threshold, login) VALUES ('default', 'max_order_notional', 1, '')" },
+        { "account_grants_account_length", "INSERT INTO account_grants (role, account, can_trade, can_read) VALUES ('trading_agent', '', true, true)" },
+        { "account_grants_some_right", "INSERT INTO account_grants (role, account, can_trade, can_read) VALUES ('trading_agent', 'default', false, false)" },
         { "paper_risk_limit_history_operation_known", "INSERT INTO paper_risk_limit_history (limit_id, account, kind, operation) VALUES (1, 'default', 'max_drawdown', 'MERGE')" },
         { "trading_decisions_exit_unit_known", $"{Decision}, exit_unit) VALUES ('BTC/USDT', 'BUY', 0.7, 'bps')" },
         { "trading_decisions_percent_below_100", $"{Decision}, stop_loss, exit_unit) VALUES ('BTC/USDT', 'BUY', 0.7, 100, 'percent')" },
@@ -217,6 +221,23 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
             .Where(n => !tested.Contains(n) && !ownedByOrchestrator.Contains(n) && !n.EndsWith("_finite", StringComparison.Ordinal))
             .ToList();
         Assert.Empty(untested);
+    }
+
+    [Fact]
+    public async Task CheckConstraints_DecisionsAndAccounts_EveryOneAUserCanMeetSaysWhatIsAllowed()
+    {
+        var unexplained = await fixture.Database.QueryAsync("""
+            SELECT c.conname FROM pg_constraint c
+            WHERE c.contype = 'c' AND c.conrelid IN ('accounts'::regclass, 'trading_decisions'::regclass)
+              AND obj_description(c.oid, 'pg_constraint') IS NULL
+            ORDER BY 1
+            """);
+
+        // Only the orchestrator's and the archives' own checks, and the generated *_finite ones, go without a sentence.
+        Assert.Equal(
+            ["accounts_archive_halted", "accounts_archive_named_by_epoch", "accounts_epoch_positive", "accounts_halt_has_reason",
+             "trading_decisions_executed_has_order", "trading_decisions_status_known", "trading_decisions_terminal_has_reason"],
+            unexplained.Select(r => (string)r["conname"]!).Where(n => !n.EndsWith("_finite", StringComparison.Ordinal)));
     }
 
     [Fact]

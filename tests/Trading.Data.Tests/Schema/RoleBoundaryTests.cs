@@ -64,6 +64,16 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_operator", "INSERT INTO paper_cancel_requests (account, decision_id, agent, reason) VALUES ('default', 1234, 'ops', 'r')" },
         { "trading_operator", "SELECT * FROM paper_ledger" },
         { "trading_operator", "SELECT * FROM invariants()" },
+        // Since 0014 agents and readers read the tables beneath the views, their granted accounts' rows only.
+        { "trading_agent", "SELECT * FROM paper_ledger" },
+        { "trading_agent", "SELECT * FROM accounts" },
+        { "trading_agent", "SELECT * FROM paper_orders" },
+        { "trading_reader", "SELECT * FROM paper_positions" },
+        { "trading_reader", "SELECT * FROM accounts" },
+        { "trading_reader", "SELECT * FROM v_strategy_sessions" },
+        { "trading_agent", "SELECT * FROM account_grants" },
+        { "trading_operator", "SELECT grant_account('trading_agent', 'default', false, true)" },
+        { "trading_operator", "SELECT revoke_account('trading_agent', 'default')" },
     };
 
     public static TheoryData<string, string> Refused => new()
@@ -72,14 +82,10 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_agent", "UPDATE trading_decisions SET status = 'executed'" },
         { "trading_agent", "DELETE FROM trading_decisions" },
         { "trading_agent", "UPDATE accounts SET cash = 1e9" },
-        { "trading_agent", "SELECT * FROM paper_ledger" },
-        { "trading_agent", "SELECT * FROM accounts" },
         { "trading_agent", "INSERT INTO market_prices (time, symbol, last) VALUES (now(), 'BTC/USDT', 1)" },
         { "trading_agent", "INSERT INTO paper_orders (account, symbol, side, order_type, quantity, status, created_at, updated_at) VALUES ('default', 'BTC/USDT', 'buy', 'market', 1, 'filled', now(), now())" },
         { "trading_reader", InsertDecision },
         { "trading_reader", "SELECT * FROM trading_decisions" },
-        { "trading_reader", "SELECT * FROM paper_positions" },
-        { "trading_reader", "SELECT * FROM accounts" },
         { "trading_reader", "UPDATE paper_trading_config SET commission_pct = 0" },
         { "trading_orchestrator", "DELETE FROM paper_ledger" },
         { "trading_orchestrator", "DELETE FROM trading_decisions" },
@@ -92,7 +98,6 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_agent", "UPDATE paper_cancel_requests SET status = 'done', outcome = 'forged'" },
         { "trading_agent", "DELETE FROM paper_cancel_requests" },
         { "trading_agent", "UPDATE paper_orders SET status = 'canceled'" },
-        { "trading_agent", "SELECT * FROM paper_orders" },
         { "trading_reader", "INSERT INTO paper_cancel_requests (account, order_id) VALUES ('default', 42)" },
         { "trading_orchestrator", "UPDATE schema_migrations SET checksum = 'forged'" },
         { "trading_orchestrator", "INSERT INTO schema_migrations (name, checksum, duration_ms) VALUES ('9999_forged.sql', 'x', 0)" },
@@ -124,6 +129,10 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_agent", "SELECT kill_switch('default')" },
         { "trading_agent", "SELECT deposit('default', 1000000)" },
         { "trading_agent", "LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE" },
+        { "trading_agent", "SELECT grant_account('trading_agent', '*')" },
+        { "trading_reader", "SELECT revoke_account('pg_read_all_data', '*')" },
+        { "trading_orchestrator", "SELECT grant_account('trading_orchestrator', '*')" },
+        { "trading_agent", "SELECT * FROM paper_fills" },
     };
 
     [Theory]
@@ -169,11 +178,20 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         Assert.Equal("trading_operator trading_operator", writers);
     }
 
-    /// <summary>Runs the statement as the role (SET ROLE checks privileges exactly as a member login would) and rolls back.</summary>
+    /// <summary>
+    /// Runs the statement as the role (SET ROLE checks privileges exactly as a member login would) and rolls back. The
+    /// role is granted every account first, inside the transaction: these cases are about what a role may do at all;
+    /// which accounts it may do it on is AgentIsolationTests'.
+    /// </summary>
     private async Task AsRoleAsync(string role, string sql)
     {
         await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        await using (var grant = new NpgsqlCommand($"SELECT grant_account('{role}', '*')", connection, transaction))
+        {
+            await grant.ExecuteNonQueryAsync();
+        }
+
         await using (var setRole = new NpgsqlCommand($"SET LOCAL ROLE {role}", connection, transaction))
         {
             await setRole.ExecuteNonQueryAsync();

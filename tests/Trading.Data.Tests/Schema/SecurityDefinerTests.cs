@@ -18,6 +18,7 @@ public sealed class SecurityDefinerTests(FreshDatabaseFixture fixture) : IClassF
     public async Task InsertDecision_AgentShadowsAccountsWithTempView_AgentDoesNotBecomeSuperuser()
     {
         await using var agent = await TestLogin.CreateAsync(fixture.Cluster, Database, "trading_agent");
+        await agent.GrantAsync("default");
         // TEMP granted to the login itself: the pinned path must hold even where a DBA handed out temporary schemas.
         await Database.ExecuteAsync($"GRANT TEMPORARY ON DATABASE \"{Database.Name}\" TO \"{agent.Name}\"");
         await using var connection = await agent.OpenAsync();

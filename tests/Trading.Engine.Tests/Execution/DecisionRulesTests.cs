@@ -159,7 +159,7 @@ public class DecisionRulesTests
 
         // 120 × 100.03 = 12003.60 exposure; fee 12.0036 → equity after 9987.9964
         Assert.Equal(DecisionStatus.Rejected, outcome.Status);
-        Assert.Equal("insufficient buying power: order needs 12003.60 exposure, equity 9988.00 × leverage 1 allows 9988.00", outcome.Reason);
+        Assert.Equal("insufficient buying power: order needs 12003.60 exposure, equity after this fill 9988.00 (now 10000.00) × leverage 1 allows 9988.00", outcome.Reason);
         Assert.Equal(10_000m, _state.Cash);
     }
 

@@ -17,7 +17,7 @@ public class BuyingPowerTests
 
         Assert.False(result.Allowed);
         Assert.Equal(
-            "insufficient buying power: order needs 12000.00 exposure, equity 9988.00 × leverage 1 allows 9988.00",
+            "insufficient buying power: order needs 12000.00 exposure, equity after this fill 9988.00 (now 10000.00) × leverage 1 allows 9988.00",
             result.Reason);
     }
 

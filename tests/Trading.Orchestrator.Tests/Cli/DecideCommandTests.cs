@@ -44,10 +44,10 @@ public sealed class DecideCommandTests(DatabaseFixture fixture) : IClassFixture<
     [InlineData("give --quantity or --notional, not both.", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--quantity", "1", "--notional", "5")]
     [InlineData("constraint trading_decisions_account_fkey: unknown account", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--account", "nobody")]
     [InlineData("constraint trading_decisions_symbol_fkey: unknown symbol", "decide", "BUY", "DOGE/USDT", "--confidence", "0.5")]
-    [InlineData("constraint trading_decisions_limit_needs_price: a value is out of range or malformed", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--type", "limit")]
+    [InlineData("refused: a limit or stop_limit order needs limit_price (--limit) (constraint trading_decisions_limit_needs_price)", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--type", "limit")]
     [InlineData("constraint trading_decisions_stop_needs_price", "decide", "SELL", "BTC/USDT", "--confidence", "0.5", "--type", "stop-limit", "--limit", "100")]
     [InlineData("constraint trading_decisions_trailing_needs_offset", "decide", "SELL", "BTC/USDT", "--confidence", "0.5", "--type", "trailing-stop")]
-    [InlineData("constraint trading_decisions_order_type_known", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--type", "iceberg")]
+    [InlineData("order_type (--type) is one of market, limit, stop, stop_limit, trailing_stop", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--type", "iceberg")]
     [InlineData("constraint trading_decisions_time_in_force_known", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--tif", "week")]
     [InlineData("constraint trading_decisions_gtd_needs_expiry", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--tif", "gtd")]
     [InlineData("constraint trading_decisions_expiry_in_future", "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "--expires", "2020-01-01T00:00Z")]
@@ -94,16 +94,20 @@ public sealed class DecideCommandTests(DatabaseFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Decide_RepeatedIdempotencyKey_NamesTheUniqueConstraint()
+    public async Task Decide_RepeatedIdempotencyKey_ReturnsTheOriginalDecisionExit0()
     {
         await AccountAsync("idem");
-        var arguments = new[] { "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "-a", "idem", "--idempotency-key", "same" };
-        Assert.Equal(0, (await CliRun.RunAsync(Connection, arguments)).ExitCode);
+        var arguments = new[] { "decide", "BUY", "BTC/USDT", "--confidence", "0.5", "-a", "idem", "--idempotency-key", "same", "--json" };
+        var first = await CliRun.RunAsync(Connection, arguments);
+        Assert.True(first.ExitCode == 0, first.Output);
 
         var (exit, output) = await CliRun.RunAsync(Connection, arguments);
 
-        Assert.Equal(2, exit);
-        Assert.Contains("constraint trading_decisions_idempotency_key_unique: already exists", output, StringComparison.Ordinal);
+        Assert.True(exit == 0, output);
+        var json = CliRun.Json(output);
+        Assert.Equal(CliRun.Json(first.Output).GetProperty("id").GetInt64(), json.GetProperty("id").GetInt64());
+        Assert.True(json.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM trading_decisions WHERE account = 'idem' AND idempotency_key = 'same'"));
     }
 
     [Fact]

@@ -95,4 +95,48 @@ public sealed class ErrorMessageTests(DatabaseFixture fixture) : IClassFixture<D
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task UnknownCommand_OneMessageNamingTheWord()
+    {
+        var (exit, output) = await CliRun.RunAsync(fixture.Database.ConnectionString, "frobnicate");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Unrecognized command or argument 'frobnicate'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command was not provided", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("decide", "BUY", "BTC/USDT", "--confidence", "high", "--confidence needs a number (like 0.75 or 1500), got 'high'.")]
+    [InlineData("accounts", "deposit", "default", "lots", "", "the argument of `deposit` needs a number (like 0.75 or 1500), got 'lots'.")]
+    public async Task NonNumericValue_SaysWhatIsExpectedWithoutATypeName(string a, string b, string c, string d, string e, string message)
+    {
+        var (exit, output) = await CliRun.RunAsync(fixture.Database.ConnectionString, [.. new[] { a, b, c, d, e }.Where(x => x.Length > 0)]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DbUrl_ConfiguredServer_UserHostPortWithoutPassword()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString);
+
+        var (exit, output) = await CliRun.RunAsync(fixture.Database.ConnectionString, "db", "url");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}", output, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(builder.Password) is false && output.Contains(builder.Password, StringComparison.Ordinal), "the password was printed");
+    }
+
+    [Fact]
+    public async Task DbStop_ConfiguredServer_RefusedAndLeftRunning()
+    {
+        var (exit, output) = await CliRun.RunAsync(fixture.Database.ConnectionString, "db", "stop");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("not the embedded one", output, StringComparison.Ordinal);
+        Assert.Equal(1, await fixture.Database.ScalarAsync<int>("SELECT 1"));
+    }
 }

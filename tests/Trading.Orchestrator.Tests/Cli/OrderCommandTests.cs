@@ -75,7 +75,7 @@ public sealed class OrderCommandTests(DatabaseFixture fixture) : IClassFixture<D
 
             var (unknownExit, unknown) = await CliRun.RunAsync(Connection, "cancel", "--order", "987654321", "--wait", "--timeout", "30s");
             Assert.Equal(1, unknownExit);
-            Assert.Contains("rejected - order 987654321 is not an order of account default", unknown, StringComparison.Ordinal);
+            Assert.Contains("rejected - there is no order 987654321", unknown, StringComparison.Ordinal);
 
             var (placedExit, placed) = await CliRun.RunAsync(Connection, "cancel", "--decision", limitId.ToString(CultureInfo.InvariantCulture), "--wait", "--timeout", "30s");
             Assert.Equal(1, placedExit);

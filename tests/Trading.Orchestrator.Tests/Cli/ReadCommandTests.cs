@@ -28,6 +28,36 @@ public sealed class ReadCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task Status_EveryStatus_ColumnsAddUpToTheTotal()
+    {
+        await SeedAsync();
+
+        var (exit, output) = await CliRun.RunAsync(Connection, "status", "--json");
+
+        Assert.Equal(0, exit);
+        foreach (var row in CliRun.Json(output).GetProperty("decisions").EnumerateArray())
+        {
+            var counts = row.EnumerateObject().Where(p => p.Name is not ("account" or "total")).ToList();
+            Assert.Equal(Enum.GetNames<Trading.Engine.Primitives.DecisionStatus>().Select(n => n.ToLowerInvariant()), counts.Select(p => p.Name));
+            Assert.Equal(row.GetProperty("total").GetInt64(), counts.Sum(p => p.Value.GetInt64()));
+        }
+    }
+
+    [Fact]
+    public async Task AccountsList_Default_NarrowTableWideHasEverySetting()
+    {
+        await SeedAsync();
+
+        var (exit, narrow) = await CliRun.RunAsync(Connection, "accounts", "list");
+        var (wideExit, wide) = await CliRun.RunAsync(Connection, "accounts", "list", "--wide");
+
+        Assert.Equal((0, 0), (exit, wideExit));
+        Assert.Contains("initial_capital", narrow, StringComparison.Ordinal);
+        Assert.DoesNotContain("slippage", narrow, StringComparison.Ordinal);
+        Assert.Contains("slippage", wide, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_AllAccounts_PrintsBothTables()
     {
         await SeedAsync();

@@ -290,6 +290,8 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         var cancelDecision = await Request("decision_id", pending);
         var cancelDecisionTwice = await Request("decision_id", pending);
         var cancelForeign = await Request("order_id", foreignOrder);
+        var cancelMissingOrder = await Request("order_id", 987654321);
+        var cancelMissingDecision = await Request("decision_id", 987654321);
         await desk.ExecuteAllAsync();
         var again = await Request("order_id", order);
         await desk.ExecuteAllAsync();
@@ -300,6 +302,8 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         Assert.Equal(("done", $"decision {pending} canceled"), requests[cancelDecision]);
         Assert.Equal(("rejected", $"decision {pending} is already canceled"), requests[cancelDecisionTwice]);
         Assert.Equal(("rejected", $"order {foreignOrder} is not an order of account ro-cancel"), requests[cancelForeign]);
+        Assert.Equal(("rejected", "there is no order 987654321"), requests[cancelMissingOrder]);
+        Assert.Equal(("rejected", "there is no decision 987654321"), requests[cancelMissingDecision]);
         Assert.Equal(("rejected", $"order {order} is already canceled"), requests[again]);
         Assert.Equal(("canceled", $"canceled by request {cancelOrder}"), ((string)(await OrderAsync(order))["status"]!, (string)(await OrderAsync(order))["reason"]!));
         Assert.Equal(("canceled", $"canceled by request {cancelDecision}"), await desk.OutcomeAsync(pending));

@@ -8,11 +8,16 @@ public sealed class TradingProcess : IDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private readonly StringBuilder standardOutput = new();
 
     private TradingProcess(Process process)
     {
         this.process = process;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            AppendTo(standardOutput, e.Data);
+        };
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -27,6 +32,18 @@ public sealed class TradingProcess : IDisposable
             lock (output)
             {
                 return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Stdout alone (<see cref="Output"/> merges stderr in): what a script piping `--json` would read.</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (output)
+            {
+                return standardOutput.ToString();
             }
         }
     }
@@ -129,6 +146,17 @@ public sealed class TradingProcess : IDisposable
         }
 
         process.Dispose();
+    }
+
+    private void AppendTo(StringBuilder target, string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                target.AppendLine(line);
+            }
+        }
     }
 
     private void Append(string? line)

@@ -64,6 +64,43 @@ public sealed class KillSwitchTests(DatabaseFixture fixture) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task KillSwitch_AlreadyHalted_SaysSoInsteadOfHalted()
+    {
+        await fixture.Database.ExecuteAsync("INSERT INTO accounts (account, halted, halt_reason) VALUES ('halted-twice', true, 'first stop')");
+
+        var (exit, output) = await TradingProcess.RunAsync(fixture.Database.ConnectionString, "kill-switch", "--account", "halted-twice");
+        var json = await TradingProcess.RunAsync(fixture.Database.ConnectionString, "kill-switch", "--account", "halted-twice", "--json");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("already halted", output, StringComparison.Ordinal);
+        Assert.Contains("first stop", output, StringComparison.Ordinal);
+        Assert.Contains("\"was_halted\": true", json.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_RunningAccount_SaysNothingToResume()
+    {
+        await fixture.Database.ExecuteAsync("INSERT INTO accounts (account) VALUES ('never-halted')");
+
+        var (exit, output) = await TradingProcess.RunAsync(fixture.Database.ConnectionString, "resume", "--account", "never-halted");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("not halted", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("resumed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KillSwitch_NoAccount_HelpMarksItRequiredAndExit2()
+    {
+        var (exit, output) = await TradingProcess.RunAsync(fixture.Database.ConnectionString, "kill-switch");
+        var help = await TradingProcess.RunAsync(fixture.Database.ConnectionString, "kill-switch", "--help");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--account", output, StringComparison.Ordinal);
+        Assert.Contains("(REQUIRED)", help.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KillSwitch_UnknownAccount_NotFoundExitCode()
     {
         var (exit, output) = await TradingProcess.RunAsync(fixture.Database.ConnectionString, "kill-switch", "--account", "nobody");
@@ -85,7 +122,7 @@ public sealed class KillSwitchTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.True(deposit.ExitCode == 0, deposit.Output);
         Assert.Contains("\"cash\": 12500.5", deposit.Output, StringComparison.Ordinal);
         Assert.True(withdraw.ExitCode == 0, withdraw.Output);
-        Assert.Equal(2, overdraw.ExitCode);
+        Assert.Equal(10, overdraw.ExitCode);
         Assert.Contains("exceeds the cash", overdraw.Output, StringComparison.Ordinal);
         Assert.Equal(2, negative.ExitCode);
         Assert.Equal(12000.5m, await fixture.Database.ScalarAsync<decimal>("SELECT cash FROM accounts WHERE account = 'funded'"));

@@ -52,6 +52,7 @@ public static class BracketPlanner
             ReduceOnly = true,
             Role = OrderRole.StopLoss,
             Agent = request.Agent,
+            Login = request.Login,
         };
 
         var orders = new List<RestingOrder>(3);

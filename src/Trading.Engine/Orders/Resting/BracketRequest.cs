@@ -22,4 +22,5 @@ public sealed record BracketRequest(
     decimal? DefaultTakeProfitFraction = null,
     TimeInForce TimeInForce = TimeInForce.Gtc,
     DateTimeOffset? ExpiresAt = null,
-    string? Agent = null);
+    string? Agent = null,
+    string? Login = null);

@@ -103,6 +103,9 @@ public sealed record RestingOrder
     /// <summary>The agent of the decision behind the order: per-agent limits and trade attribution.</summary>
     public string? Agent { get; init; }
 
+    /// <summary>The login the database recorded on the decision behind the order: per-login limits.</summary>
+    public string? Login { get; init; }
+
     /// <summary>Quantity-weighted average price of the fills so far (10 decimals); null before the first fill.</summary>
     public decimal? AverageFillPrice { get; init; }
 

@@ -7,7 +7,7 @@ namespace Trading.Engine.Risk.Limits;
 /// needs a mark. <see cref="DayStartEquity"/> is the equity of the day's first snapshot (so the
 /// daily loss counts realised and unrealised P&amp;L since then); <see cref="PeakEquity"/> the highest
 /// snapshot equity. <see cref="TradesToday"/> counts the account's trades (fills) today; the agent
-/// and symbol counts are needed only by limits scoped that way.
+/// symbol and login counts are needed only by limits scoped that way.
 /// </summary>
 public sealed record RiskContext(
     decimal Equity,
@@ -17,7 +17,8 @@ public sealed record RiskContext(
     decimal DayStartEquity,
     decimal PeakEquity,
     int? AgentTradesToday = null,
-    int? SymbolTradesToday = null)
+    int? SymbolTradesToday = null,
+    int? LoginTradesToday = null)
 {
     public int OpenPositions => Positions.Count;
 }

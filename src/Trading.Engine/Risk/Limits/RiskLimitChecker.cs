@@ -32,7 +32,7 @@ public static class RiskLimitChecker
 
         var figures = new OrderFigures(ctx, order);
         var ordered = limits
-            .Where(l => l.AppliesTo(order.Symbol, order.AgentId))
+            .Where(l => l.AppliesTo(order.Symbol, order.AgentId, order.Login))
             .OrderBy(l => l.HaltsAccount ? 0 : 1)
             .ThenBy(l => l.Kind);
         foreach (var limit in ordered)
@@ -102,6 +102,7 @@ public static class RiskLimitChecker
     private static int TradesToday(RiskLimit limit, RiskContext ctx) =>
         limit.Symbol is not null ? ctx.SymbolTradesToday ?? throw new ArgumentException($"{limit.Name} needs the symbol's trade count today.", nameof(ctx))
         : limit.AgentId is not null ? ctx.AgentTradesToday ?? throw new ArgumentException($"{limit.Name} needs the agent's trade count today.", nameof(ctx))
+        : limit.Login is not null ? ctx.LoginTradesToday ?? throw new ArgumentException($"{limit.Name} needs the login's trade count today.", nameof(ctx))
         : ctx.TradesToday;
 
     private static string Pct(decimal fraction) => $"{Fmt.Qty(fraction * 100m)} %";

@@ -156,6 +156,38 @@ public class RiskLimitCheckerTests
         Assert.True(RiskLimitChecker.Check([limit], ctx with { AgentTradesToday = 2 }, new RiskOrder(Btc, OrderSide.Buy, 1m, 100m, "beta")).Allowed);
     }
 
+    [Theory]
+    [InlineData("alice")]
+    [InlineData("Alice")]
+    [InlineData("alice ")]
+    [InlineData("al\u200bice")]
+    [InlineData(null)]
+    public void Check_LoginScopedLimit_BindsTheLoginWhateverTheAgentLabel(string? label)
+    {
+        var limit = new RiskLimit(RiskLimitKind.MaxOrderNotional, 50m, login: "alice");
+
+        var verdict = RiskLimitChecker.Check([limit], Ctx(), new RiskOrder(Btc, OrderSide.Buy, 1m, 100m, label, Login: "alice"));
+
+        AssertVerdict(verdict, false, "max_order_notional[login=alice]");
+        Assert.True(RiskLimitChecker.Check([limit], Ctx(), new RiskOrder(Btc, OrderSide.Buy, 1m, 100m, "alice", Login: "bob")).Allowed);
+    }
+
+    [Fact]
+    public void Check_LoginScopedTradeLimit_UsesLoginCount()
+    {
+        var limit = new RiskLimit(RiskLimitKind.MaxTradesPerDay, 2m, login: "alice");
+        var ctx = Ctx() with { TradesToday = 50, AgentTradesToday = 50, LoginTradesToday = 1 };
+
+        Assert.True(RiskLimitChecker.Check([limit], ctx, new RiskOrder(Btc, OrderSide.Buy, 1m, 100m, "x", "alice")).Allowed);
+        Assert.False(RiskLimitChecker.Check([limit], ctx with { LoginTradesToday = 2 }, new RiskOrder(Btc, OrderSide.Buy, 1m, 100m, "y", "alice")).Allowed);
+    }
+
+    [Fact]
+    public void RiskLimit_LoginScopedLossLimit_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new RiskLimit(RiskLimitKind.MaxDrawdown, 0.05m, login: "alice"));
+    }
+
     [Fact]
     public void Check_LossLimitsCheckedBeforeOthers_LossLimitNamed()
     {
