@@ -1,3 +1,4 @@
+using System.Globalization;
 using Trading.Engine.Execution;
 using Trading.Engine.MarketData;
 using Trading.Engine.Orders.Resting;
@@ -9,138 +10,303 @@ using Trading.Strategies.Evaluation;
 namespace Trading.Strategies.Backtesting;
 
 /// <summary>
-/// Runs a strategy over stored quotes through <see cref="ExecutionEngine"/>, in memory, as a paper session in replay mode
-/// runs it through the venue: the same bars (<see cref="BarBuilder"/> = <c>strategy_bars()</c>), the same evaluator, each
-/// bar's decision priced at the first quote at or after its close + the latency, and every quote after that matched
-/// against the working orders (brackets) in time order before the next bar is evaluated. The engine's rules are the
-/// paper venue's own (sizing, fills, fees, slippage, brackets/OCO, buying power); the quotes are streamed, so memory does
-/// not grow with the history. Deterministic: the same inputs give the same result.
+/// Runs a strategy over a stream of quotes through <see cref="ExecutionEngine"/>, in memory, the way a paper session in
+/// replay mode runs it through the venue. Rules, in the order they apply to each quote:
+/// <list type="number">
+/// <item>Quotes come in time order (an older quote than the last is refused with <see cref="BacktestDataException"/>).</item>
+/// <item>Bars are <c>strategy_bars()</c>'s (<see cref="BarBuilder"/>); a bar closes when the stream's clock reaches its
+///   close time, so the strategy sees only quotes before the close. Bars of one close time are taken together, symbols
+///   in ordinal order, each with the position the account holds then; the next close time waits until every decision
+///   of the previous one has executed (as the session runner waits for its pending decisions).</item>
+/// <item>A bar's decision is priced by the first quote of its symbol at or after the bar close + the latency (no
+///   earlier: no look-ahead), in decision order; a later decision waits for an earlier one, as paper's do.</item>
+/// <item>Working orders (brackets) meet every later quote of their symbol that can change them
+///   (<see cref="OrderMatcher.MayAct"/>): the engine is called with that quote as the path, as the venue would.</item>
+/// <item>Bars closing at or before <see cref="BacktestSettings.ActFrom"/> only warm the indicators up.</item>
+/// </list>
+/// Fills, fees, slippage, sizing, brackets/OCO, buying power and risk limits are the engine's, unchanged. Nothing here
+/// grows with the history: results go to the <see cref="IBacktestSink"/> as they happen. Deterministic: the same quotes,
+/// strategy and settings give the same results.
 /// </summary>
 public sealed class BacktestRunner
 {
+    private const int ProgressEvery = 1 << 16;
+
     private readonly BacktestSettings settings;
     private readonly IStrategyLogic logic;
-    private readonly Dictionary<string, BarBuilder> builders;
+    private readonly IBacktestSink sink;
+    private readonly string agent;
+    private readonly Dictionary<string, SymbolBook> books = new(StringComparer.Ordinal);
+    private readonly SymbolBook[] bookList;
     private readonly Dictionary<string, Quote> latest = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, RestingOrder> working = [];
-    private readonly List<(DecisionRequest Request, StrategySignal Signal)> waiting = [];
-    private readonly List<Quote> path = [];
-    private readonly List<BacktestDecision> decisions = [];
-    private readonly List<ExecutedFill> fills = [];
-    private readonly List<EquityPoint> equity = [];
+    private readonly SortedDictionary<long, RestingOrder> working = [];
+    private readonly List<PendingDecision> waiting = [];
+    private readonly List<Bar> closedBars = [];
+    private readonly Dictionary<long, (string Key, DateTimeOffset BarClose)> signals = [];
+    private readonly BacktestRisk? risk;
+    private AccountConfig account;
     private decimal cash;
     private List<Position> positions = [];
+    private DateTimeOffset clock = DateTimeOffset.MinValue;
+    private DateTimeOffset? firstEvent;
+    private DateTimeOffset nextClose = DateTimeOffset.MaxValue;
     private long nextDecisionId = 1;
     private long nextOrderId = 1;
     private long events;
     private long bars;
     private long warmUpBars;
-    private BatchResult? last;
+    private long leadInBars;
+    private long signalCount;
+    private long decisionCount;
+    private long fillCount;
+    private long tradeCount;
+    private decimal fees;
+    private decimal realized;
 
-    public BacktestRunner(BacktestSettings settings, IStrategyLogic logic)
+    public BacktestRunner(BacktestSettings settings, IStrategyLogic logic, IBacktestSink sink)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(logic);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (settings.Latency < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.Latency, "The latency must not be negative.");
+        }
+
         this.settings = settings;
         this.logic = logic;
-        builders = logic.Config.Symbols.ToDictionary(s => s, s => new BarBuilder(s, logic.Config.Timeframe), StringComparer.Ordinal);
+        this.sink = sink;
+        agent = settings.Agent ?? "strategy:" + logic.Config.Name;
+        account = settings.Account;
         cash = settings.Account.InitialCapital;
+        foreach (var symbol in logic.Config.Symbols)
+        {
+            if (!settings.Instruments.ContainsKey(symbol))
+            {
+                throw new ArgumentException($"No instrument rules (tick, lot, minimum notional) for {symbol}.", nameof(settings));
+            }
+
+            books[symbol] = new SymbolBook(symbol, logic.Config.Timeframe);
+        }
+
+        bookList = [.. books.Values];
+        risk = settings.RiskLimits.Count == 0 ? null : new BacktestRisk(settings.RiskLimits);
     }
 
-    /// <summary>Runs the whole stream; <paramref name="progress"/> hears the count of events every 100,000.</summary>
-    public BacktestResult Run(IEnumerable<MarketEvent> stream, IProgress<long>? progress = null)
+    /// <summary>Runs the whole stream; <paramref name="progress"/> hears the count of events now and then.</summary>
+    /// <exception cref="BacktestDataException">The stream is not in time order.</exception>
+    public BacktestSummary Run(IEnumerable<MarketEvent> stream, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         foreach (var item in stream)
         {
-            Add(item);
-            if (progress is not null && events % 100_000 == 0)
+            Add(item.Quote, item.Volume);
+            if ((events & (ProgressEvery - 1)) == 0)
             {
-                progress.Report(events);
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(events);
             }
         }
 
-        return new BacktestResult(decisions, fills, equity, cash, events, bars, warmUpBars);
+        progress?.Report(events);
+        return Finish();
     }
 
-    private void Add(MarketEvent item)
+    private void Add(Quote quote, decimal? volume)
     {
-        var quote = item.Quote;
-        events++;
-        if (builders.TryGetValue(quote.Symbol, out var builder) && builder.Add(quote.Time, quote.Last ?? quote.MarkPrice, item.Volume) is { } bar)
+        var time = quote.Time;
+        if (time < clock)
         {
-            OnBarClosed(bar);
+            throw new BacktestDataException(string.Create(CultureInfo.InvariantCulture,
+                $"quotes must come in time order: {quote.Symbol} at {time:O} came after {clock:O} (event {events + 1})"));
+        }
+
+        events++;
+        clock = time;
+        firstEvent ??= time;
+        if (!books.TryGetValue(quote.Symbol, out var book))
+        {
+            return; // a symbol the strategy does not trade: counted, nothing else
+        }
+
+        if (time >= nextClose)
+        {
+            CloseBars(time);
+        }
+
+        // Bars that closed before this quote are decided on the account as it stood before it.
+        if (waiting.Count == 0 && closedBars.Count > 0)
+        {
+            EvaluateBars();
+        }
+
+        var pathDue = false;
+        foreach (var order in book.Working)
+        {
+            if (OrderMatcher.MayAct(order, quote, account.SpreadFractionWhenLastOnly))
+            {
+                pathDue = true;
+                break;
+            }
         }
 
         latest[quote.Symbol] = quote;
-        if (working.Values.Any(o => o.Symbol == quote.Symbol))
+        book.Bars.Add(time, quote.Last ?? quote.Mid!.Value, volume);
+        if (book.Bars.CloseTime < nextClose)
         {
-            path.Add(quote);
+            nextClose = book.Bars.CloseTime;
         }
 
-        var ready = waiting.Where(w => w.Request.Symbol == quote.Symbol && quote.Time >= w.Request.LatencyTarget).ToList();
-        if (ready.Count == 0 && path.Count == 0)
+        if (waiting.Count > 0)
         {
-            return;
+            AssignQuote(quote);
         }
 
-        waiting.RemoveAll(w => ready.Contains(w));
-        Execute([.. ready.Select(r => r.Request with { LatencyQuote = quote })], quote.Time);
-        foreach (var (request, signal) in ready)
+        while (true)
         {
-            var outcome = last!.Outcomes.Single(o => o.DecisionId == request.Id);
-            decisions.Add(new BacktestDecision(request.Id, request.CreatedAt, signal, outcome.Status, outcome.Reason));
+            var ready = ReadyDecisions();
+            if (ready.Count == 0 && !pathDue)
+            {
+                return;
+            }
+
+            Execute(ready, pathDue ? quote : null);
+            pathDue = false;
+            if (waiting.Count > 0 || closedBars.Count == 0)
+            {
+                return;
+            }
+
+            EvaluateBars();
+            AssignQuote(quote);
         }
     }
 
-    /// <summary>A bar closed: the strategy decides on it with the position the account holds now (every earlier quote applied).</summary>
-    private void OnBarClosed(Bar bar)
+    private void CloseBars(DateTimeOffset time)
+    {
+        nextClose = DateTimeOffset.MaxValue;
+        foreach (var book in bookList)
+        {
+            if (book.Bars.CloseIfDue(time) is { } bar)
+            {
+                closedBars.Add(bar);
+            }
+
+            if (book.Bars.CloseTime < nextClose)
+            {
+                nextClose = book.Bars.CloseTime;
+            }
+        }
+
+        closedBars.Sort(static (a, b) => a.CloseTime != b.CloseTime
+            ? a.CloseTime.CompareTo(b.CloseTime)
+            : string.CompareOrdinal(a.Symbol, b.Symbol));
+    }
+
+    /// <summary>Takes the closed bars one close time at a time until one gives decisions (the next waits for them).</summary>
+    private void EvaluateBars()
+    {
+        var taken = 0;
+        while (taken < closedBars.Count && waiting.Count == 0)
+        {
+            var close = closedBars[taken].CloseTime;
+            RecordEquity(close);
+            for (; taken < closedBars.Count && closedBars[taken].CloseTime == close; taken++)
+            {
+                Evaluate(closedBars[taken]);
+            }
+        }
+
+        closedBars.RemoveRange(0, taken);
+    }
+
+    private void Evaluate(Bar bar)
     {
         bars++;
-        var held = positions.FirstOrDefault(p => p.Symbol == bar.Symbol);
+        var book = books[bar.Symbol];
+        var held = positions.Find(p => p.Symbol == bar.Symbol);
         var position = held is null
-            ? StrategyPosition.Flat with { LastExitAt = LastExit(bar.Symbol) }
-            : new StrategyPosition(held.Side, held.Quantity, held.OpenedAt, LastExit(bar.Symbol));
-        var signals = logic.OnBar(bar, position);
-        RecordEquity(bar.CloseTime);
-        if (bar.CloseTime <= settings.ActFrom)
+            ? StrategyPosition.Flat with { LastExitAt = book.LastExit }
+            : new StrategyPosition(held.Side, held.Quantity, held.OpenedAt, book.LastExit);
+        var produced = logic.OnBar(bar, position);
+        if (!logic.IsReady(bar.Symbol))
         {
             warmUpBars++;
+        }
+
+        if (bar.CloseTime <= settings.ActFrom)
+        {
+            leadInBars++;
             return;
         }
 
-        foreach (var signal in signals)
+        foreach (var signal in produced)
         {
-            waiting.Add((ToRequest(signal, bar), signal));
+            signalCount++;
+            var key = SignalKeys.For(signal.Symbol, bar.CloseTime);
+            var request = ToRequest(signal, bar);
+            signals[request.Id] = (key, bar.CloseTime);
+            waiting.Add(new PendingDecision(request, signal, key));
         }
     }
 
-    private DateTimeOffset? LastExit(string symbol) =>
-        fills.LastOrDefault(f => f.Symbol == symbol && f.Trades.Count > 0)?.Fill.Time;
-
+    /// <summary>The decision a paper session writes for the signal, as the engine reads it back (price as of the bar close).</summary>
     private DecisionRequest ToRequest(StrategySignal signal, Bar bar)
     {
-        var bracket = signal.IsEntry && (signal.StopLossPct is not null || signal.TakeProfitPct is not null || signal.TrailingStopPct is not null)
-            ? new BracketSpec(Level(signal.StopLossPct), Level(signal.TakeProfitPct), Level(signal.TrailingStopPct))
+        var bracket = signal.IsEntry
+            ? new BracketSpec(Fraction(signal.StopLossPct), Fraction(signal.TakeProfitPct), Fraction(signal.TrailingStopPct))
             : null;
         return new DecisionRequest(
             nextDecisionId++, signal.Symbol, signal.Action, signal.Confidence, signal.RiskScore, signal.Quantity, signal.Notional,
             OrderType.Market, bar.Close, bar.CloseTime, LatencyTarget: bar.CloseTime + settings.Latency,
-            Agent: "strategy:" + logic.Config.Name, Bracket: bracket);
+            Agent: agent, Bracket: bracket is { IsEmpty: false } ? bracket : null);
     }
 
-    private static ExitLevel? Level(decimal? percent) => percent is { } p ? ExitLevel.AtFraction(p / 100m) : null;
+    private static ExitLevel? Fraction(decimal? percent) => percent is { } p ? ExitLevel.AtFraction(p / 100m) : null;
 
-    private void Execute(IReadOnlyList<DecisionRequest> requests, DateTimeOffset now)
+    private void AssignQuote(Quote quote)
     {
-        var state = new AccountState(settings.Account, cash, positions, working.Values);
-        var result = ExecutionEngine.Execute(state, requests, latest, settings.Instruments, now, [.. path]);
-        path.Clear();
-        last = result;
+        foreach (var pending in waiting)
+        {
+            if (pending.Quote is null && pending.Request.Symbol == quote.Symbol && quote.Time >= pending.Request.LatencyTarget)
+            {
+                pending.Quote = quote;
+            }
+        }
+    }
+
+    /// <summary>The waiting decisions that have their quote, from the oldest up to the first that has not.</summary>
+    private List<PendingDecision> ReadyDecisions()
+    {
+        var count = 0;
+        while (count < waiting.Count && waiting[count].Quote is not null)
+        {
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var ready = waiting.GetRange(0, count);
+        waiting.RemoveRange(0, count);
+        return ready;
+    }
+
+    private void Execute(List<PendingDecision> ready, Quote? pathQuote)
+    {
+        var requests = ready.ConvertAll(p => p.Request with { LatencyQuote = p.Quote });
+        var state = new AccountState(account, cash, positions, working.Values) { Risk = risk?.For(clock) };
+        var result = ExecutionEngine.Execute(state, requests, latest, settings.Instruments, clock, pathQuote is null ? [] : [pathQuote]);
         cash = result.Cash;
         positions = [.. result.Positions];
+        if (result.HaltReason is { } halt)
+        {
+            account = account with { Halted = true, HaltReason = halt };
+        }
 
-        // The engine numbers new orders provisionally, as the database would; here they get their real ids in order.
+        // The engine numbers new orders provisionally, as the database would renumber them; here they get ids in order.
         var real = new Dictionary<long, long>();
         foreach (var order in (result.Orders ?? []).Where(o => OrderIds.IsProvisional(o.Id)).OrderBy(o => o.Id))
         {
@@ -161,20 +327,125 @@ public sealed class BacktestRunner
             }
         }
 
-        fills.AddRange((result.Fills ?? []).Select(f => f with { OrderId = Real(f.OrderId) }));
+        foreach (var book in bookList)
+        {
+            book.Working.Clear();
+        }
+
+        foreach (var order in working.Values)
+        {
+            books[order.Symbol].Working.Add(order);
+        }
+
+        foreach (var fill in result.Fills ?? [])
+        {
+            Record(fill with { OrderId = Real(fill.OrderId) });
+        }
+
+        foreach (var (pending, outcome) in ready.Zip(result.Outcomes))
+        {
+            decisionCount++;
+            sink.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, outcome.Status, outcome.Reason));
+        }
+    }
+
+    private void Record(ExecutedFill executed)
+    {
+        var book = books[executed.Symbol];
+        string? key = null;
+        DateTimeOffset? decidedAt = null;
+        if (executed.DecisionId is { } id && signals.TryGetValue(id, out var signal))
+        {
+            (key, decidedAt) = signal;
+        }
+
+        var number = ++fillCount;
+        fees += executed.Fill.Fee;
+        sink.Fill(new BacktestFill(number, executed.OrderId, executed.DecisionId, key, decidedAt, settings.Latency, executed));
+        foreach (var trade in executed.Trades)
+        {
+            tradeCount++;
+            realized += trade.NetPnl;
+            book.LastExit = trade.ExitTime;
+            sink.Trade(new BacktestTrade(tradeCount, number, executed.OrderId, executed.DecisionId, key, book.EntrySignal, trade));
+        }
+
+        var before = book.Held;
+        var after = before + (executed.Side == OrderSide.Buy ? executed.Fill.Quantity : -executed.Fill.Quantity);
+        book.Held = after;
+        if (after == 0m)
+        {
+            book.EntrySignal = null;
+        }
+        else if (before == 0m || Math.Sign(after) != Math.Sign(before))
+        {
+            book.EntrySignal = key;
+        }
     }
 
     private void RecordEquity(DateTimeOffset time)
     {
-        var marks = latest.ToDictionary(q => q.Key, q => q.Value.MarkPrice, StringComparer.Ordinal);
-        var value = cash + positions.Sum(p => p.SignedQuantity * marks.GetValueOrDefault(p.Symbol, p.AverageEntryPrice));
-        if (equity.Count > 0 && equity[^1].Time == time)
+        var value = 0m;
+        foreach (var position in positions)
         {
-            equity[^1] = new EquityPoint(time, value, cash);
+            var mark = latest.TryGetValue(position.Symbol, out var quote) ? quote.MarkPrice : position.AverageEntryPrice;
+            value += position.SignedQuantity * mark;
         }
-        else
+
+        var equity = cash + value;
+        risk?.Observe(time, equity);
+        sink.Equity(new EquityPoint(time, equity, cash, value, positions.Count));
+    }
+
+    private BacktestSummary Finish()
+    {
+        // Decisions whose quote never came: the data ended first.
+        foreach (var pending in waiting)
         {
-            equity.Add(new EquityPoint(time, value, cash));
+            decisionCount++;
+            sink.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, DecisionStatus.Expired,
+                "no quote after the bar close + latency before the data ended"));
         }
+
+        waiting.Clear();
+        if (events > 0)
+        {
+            RecordEquity(clock);
+        }
+
+        var value = 0m;
+        foreach (var position in positions)
+        {
+            value += position.SignedQuantity * (latest.TryGetValue(position.Symbol, out var q) ? q.MarkPrice : position.AverageEntryPrice);
+        }
+
+        return new BacktestSummary(
+            events, firstEvent, events > 0 ? clock : null, bars, warmUpBars, leadInBars, signalCount, decisionCount, fillCount,
+            tradeCount, settings.Account.InitialCapital, cash, cash + value, fees, realized, positions.Count, account.HaltReason);
+    }
+
+    /// <summary>One symbol's bar under construction, working orders and what its trades need to know.</summary>
+    private sealed class SymbolBook(string symbol, TimeSpan timeframe)
+    {
+        public BarBuilder Bars { get; } = new(symbol, timeframe);
+
+        public List<RestingOrder> Working { get; } = [];
+
+        public decimal Held { get; set; }
+
+        public string? EntrySignal { get; set; }
+
+        public DateTimeOffset? LastExit { get; set; }
+    }
+
+    private sealed class PendingDecision(DecisionRequest request, StrategySignal signal, string key)
+    {
+        public DecisionRequest Request { get; } = request;
+
+        public StrategySignal Signal { get; } = signal;
+
+        public string Key { get; } = key;
+
+        public Quote? Quote { get; set; }
     }
 }

@@ -4,8 +4,10 @@ namespace Trading.Strategies.Backtesting;
 
 /// <summary>
 /// Builds one symbol's bars from its quotes exactly as the database's <c>strategy_bars()</c> does: buckets of the
-/// timeframe aligned to 2000-01-01 UTC, OHLC of the last price (the mid when a quote has none), the summed volume. A bar
-/// is closed by the first quote at or after its close; buckets without quotes make no bar.
+/// timeframe aligned to 2000-01-01 UTC, OHLC of the last price (the mid when a quote has none), the summed volume;
+/// buckets without quotes make no bar. A bar closes at its close time, whether or not its symbol quotes again (as
+/// <c>strategy_bars(…, through = now)</c> returns it once now reaches the close): the caller closes it with
+/// <see cref="CloseIfDue"/> when the clock of the whole stream reaches <see cref="CloseTime"/>.
 /// </summary>
 internal sealed class BarBuilder(string symbol, TimeSpan timeframe)
 {
@@ -16,28 +18,56 @@ internal sealed class BarBuilder(string symbol, TimeSpan timeframe)
     private decimal low;
     private decimal last;
     private decimal volume;
-    private bool any;
 
-    /// <summary>Adds a quote; returns the bar it closed, if any.</summary>
-    public Bar? Add(DateTimeOffset time, decimal price, decimal? quoteVolume)
+    /// <summary>Whether a bar is open (has at least one quote).</summary>
+    public bool IsOpen { get; private set; }
+
+    /// <summary>When the open bar closes; <see cref="DateTimeOffset.MaxValue"/> while none is open.</summary>
+    public DateTimeOffset CloseTime { get; private set; } = DateTimeOffset.MaxValue;
+
+    /// <summary>The open time of the bucket <paramref name="time"/> falls in.</summary>
+    public static DateTimeOffset BucketOf(DateTimeOffset time, TimeSpan timeframe)
     {
-        var bucket = Origin + TimeSpan.FromTicks((time - Origin).Ticks / timeframe.Ticks * timeframe.Ticks);
-        Bar? closed = null;
-        if (any && bucket != open)
+        var ticks = (time - Origin).Ticks;
+        var floor = ticks >= 0 ? ticks / timeframe.Ticks : ((ticks + 1) / timeframe.Ticks) - 1;
+        return Origin + TimeSpan.FromTicks(floor * timeframe.Ticks);
+    }
+
+    /// <summary>Adds a quote's price; the caller has closed the previous bar first (<see cref="CloseIfDue"/>).</summary>
+    public void Add(DateTimeOffset time, decimal price, decimal? quoteVolume)
+    {
+        if (!IsOpen)
         {
-            closed = new Bar(symbol, open, timeframe, first, high, low, last, volume);
-            any = false;
+            open = BucketOf(time, timeframe);
+            CloseTime = open + timeframe;
+            (first, high, low, volume, IsOpen) = (price, price, price, 0m, true);
+        }
+        else if (price > high)
+        {
+            high = price;
+        }
+        else if (price < low)
+        {
+            low = price;
         }
 
-        if (!any)
-        {
-            (open, first, high, low, volume, any) = (bucket, price, price, price, 0m, true);
-        }
-
-        high = Math.Max(high, price);
-        low = Math.Min(low, price);
         last = price;
-        volume += quoteVolume ?? 0m;
-        return closed;
+        if (quoteVolume is { } v)
+        {
+            volume += v;
+        }
+    }
+
+    /// <summary>The open bar, closed, when the clock has reached its close time; null otherwise.</summary>
+    public Bar? CloseIfDue(DateTimeOffset clock)
+    {
+        if (!IsOpen || clock < CloseTime)
+        {
+            return null;
+        }
+
+        IsOpen = false;
+        CloseTime = DateTimeOffset.MaxValue;
+        return new Bar(symbol, open, timeframe, first, high, low, last, volume);
     }
 }

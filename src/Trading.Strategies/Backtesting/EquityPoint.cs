@@ -1,4 +1,4 @@
 namespace Trading.Strategies.Backtesting;
 
-/// <summary>The account's equity (cash + positions at their marks) when a bar closed.</summary>
-public readonly record struct EquityPoint(DateTimeOffset Time, decimal Equity, decimal Cash);
+/// <summary>The simulated account when bars closed: cash, positions at their marks (the newest quote before the close).</summary>
+public readonly record struct EquityPoint(DateTimeOffset Time, decimal Equity, decimal Cash, decimal PositionsValue, int OpenPositions);

@@ -83,6 +83,9 @@ public sealed class StrategyEvaluator : Backtesting.IStrategyLogic
         return signal is null ? [] : [signal];
     }
 
+    /// <summary>Whether the last bar of <paramref name="symbol"/> had every indicator defined.</summary>
+    public bool IsReady(string symbol) => _symbols.TryGetValue(symbol, out var state) && state.PreviousFrame is not null;
+
     private StrategySignal? Enter(BarFrame frame, BarFrame? previous, StrategyPosition position)
     {
         if (Config.CooldownBars > 0 && position.LastExitAt is { } exitedAt && BarsClosedSince(exitedAt, frame.Bar) <= Config.CooldownBars)
