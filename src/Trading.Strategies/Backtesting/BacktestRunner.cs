@@ -93,9 +93,14 @@ public sealed class BacktestRunner
         risk = settings.RiskLimits.Count == 0 ? null : new BacktestRisk(settings.RiskLimits);
     }
 
-    /// <summary>Runs the whole stream; <paramref name="progress"/> hears the count of events now and then.</summary>
+    /// <summary>
+    /// Runs the whole stream; <paramref name="progress"/> hears the count of events now and then. With
+    /// <paramref name="end"/> (where the data was cut), the bars closing by then are decided on too, as
+    /// <c>strategy_bars(…, through = end)</c> returns them; their decisions expire for want of a later quote.
+    /// </summary>
     /// <exception cref="BacktestDataException">The stream is not in time order.</exception>
-    public BacktestSummary Run(IEnumerable<MarketEvent> stream, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public BacktestSummary Run(
+        IEnumerable<MarketEvent> stream, IProgress<long>? progress = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         foreach (var item in stream)
@@ -109,7 +114,7 @@ public sealed class BacktestRunner
         }
 
         progress?.Report(events);
-        return Finish();
+        return Finish(end);
     }
 
     private void Add(Quote quote, decimal? volume)
@@ -397,17 +402,32 @@ public sealed class BacktestRunner
         sink.Equity(new EquityPoint(time, equity, cash, value, positions.Count));
     }
 
-    private BacktestSummary Finish()
+    private BacktestSummary Finish(DateTimeOffset? end)
     {
-        // Decisions whose quote never came: the data ended first.
-        foreach (var pending in waiting)
+        if (end is { } through && through >= clock)
         {
-            decisionCount++;
-            sink.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, DecisionStatus.Expired,
-                "no quote after the bar close + latency before the data ended"));
+            CloseBars(through);
         }
 
-        waiting.Clear();
+        while (true)
+        {
+            // Decisions whose quote never came: the data ended first.
+            foreach (var pending in waiting)
+            {
+                decisionCount++;
+                sink.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, DecisionStatus.Expired,
+                    "no quote after the bar close + latency before the data ended"));
+            }
+
+            waiting.Clear();
+            if (closedBars.Count == 0)
+            {
+                break;
+            }
+
+            EvaluateBars();
+        }
+
         if (events > 0)
         {
             RecordEquity(clock);
