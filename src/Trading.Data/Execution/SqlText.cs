@@ -8,6 +8,13 @@ namespace Trading.Data.Execution;
 /// <summary>The SQL spelling of the engine's enumerations (the CHECK constraints' vocabulary).</summary>
 public static class SqlText
 {
+    /// <summary>A fill's models and their parameters, as paper_fills.model_parameters (and backtest_fills') hold them.</summary>
+    public static string ModelParameters(Trading.Engine.Execution.Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        return $"{{\"fill\":\"{fill.FillModel}\",\"slippage\":{fill.SlippageParameters},\"fee\":{fill.FeeParameters}}}";
+    }
+
     public static string Of(OrderSide side) => side == OrderSide.Buy ? "buy" : "sell";
 
     public static string Of(PositionSide side) => side == PositionSide.Long ? "long" : "short";

@@ -344,7 +344,9 @@ public sealed class BacktestRunner
 
         foreach (var fill in result.Fills ?? [])
         {
-            Record(fill with { OrderId = Real(fill.OrderId) });
+            // As paper records it: the latency and the decision's price on the fill its decision priced, not on later ones.
+            var own = ready.Find(p => p.Request.Id == fill.DecisionId && p.Quote!.Time == fill.Fill.Quote.Time);
+            Record(fill with { OrderId = Real(fill.OrderId) }, own is null ? TimeSpan.Zero : settings.Latency, own?.Request.CurrentPrice);
         }
 
         foreach (var (pending, outcome) in ready.Zip(result.Outcomes))
@@ -354,7 +356,7 @@ public sealed class BacktestRunner
         }
     }
 
-    private void Record(ExecutedFill executed)
+    private void Record(ExecutedFill executed, TimeSpan latency, decimal? decisionPrice)
     {
         var book = books[executed.Symbol];
         string? key = null;
@@ -366,7 +368,7 @@ public sealed class BacktestRunner
 
         var number = ++fillCount;
         fees += executed.Fill.Fee;
-        sink.Fill(new BacktestFill(number, executed.OrderId, executed.DecisionId, key, decidedAt, settings.Latency, executed));
+        sink.Fill(new BacktestFill(number, executed.OrderId, executed.DecisionId, key, decidedAt, latency, decisionPrice, executed));
         foreach (var trade in executed.Trades)
         {
             tradeCount++;
