@@ -7,20 +7,22 @@ using Trading.Orchestrator.Reports;
 namespace Trading.Orchestrator.Cli;
 
 /// <summary>
-/// `trading report --account A --out report.html [--png report.png]`: metrics, equity curve and drawdown in one
+/// `trading report --account A | --backtest RUN --out report.html [--png report.png]`: metrics, equity curve and drawdown in one
 /// self-contained HTML file (inline SVG); --png screenshots it with headless chromium (exit 9 when chromium is missing).
 /// </summary>
 public static class ReportCommand
 {
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var account = CliOptions.Account("Required: the account to report on.");
+        var account = CliOptions.Account("The account to report on (this or --backtest is required).");
+        var backtest = new Option<long?>("--backtest") { Description = "A stored backtest run to report on instead of an account (`trading backtest` prints its id)." };
         var window = new WindowOptions();
         var output = new Option<FileInfo>("--out", "-o") { Description = "HTML file to write (default report.html).", DefaultValueFactory = _ => new FileInfo("report.html") };
         var png = new Option<FileInfo?>("--png") { Description = $"Also render a PNG screenshot with headless chromium ({ChromiumRenderer.DefaultPath})." };
         var command = new Command("report", "Write a self-contained HTML performance report (metrics, equity curve, drawdown as inline SVG), " +
             "optionally a PNG. Exit 0 written; 2 bad arguments; 5 unknown account; 9 chromium missing for --png (the HTML is still written).");
         command.Options.Add(account);
+        command.Options.Add(backtest);
         window.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(png);
@@ -28,9 +30,10 @@ public static class ReportCommand
         {
             var name = parse.GetValue(account);
             var (from, to, problem) = window.Read(parse);
-            if (name is null || problem is not null)
+            var run = parse.GetValue(backtest);
+            if ((name is null) == (run is null) || problem is not null)
             {
-                return Task.FromResult(CliOutput.Error("report", problem ?? "--account is required.", ExitCodes.BadArguments));
+                return Task.FromResult(CliOutput.Error("report", problem ?? "give --account or --backtest (one of them).", ExitCodes.BadArguments));
             }
 
             var html = parse.GetValue(output)!;
@@ -38,7 +41,13 @@ public static class ReportCommand
             var json = parse.GetValue(CommonOptions.Json);
             return new CliDatabase(configuration, loggers).RunAsync(parse, "report", async database =>
             {
-                if (!await CliDatabase.AccountExistsAsync(database, "report", name, cancellationToken))
+                var source = run is { } id ? await BacktestReport.SourceAsync(database.DataSource, id, cancellationToken) : PerformanceSource.Account(name!);
+                if (source is null)
+                {
+                    return CliOutput.Error("report", $"no backtest run {run}.", ExitCodes.NotFound);
+                }
+
+                if (run is null && !await CliDatabase.AccountExistsAsync(database, "report", name!, cancellationToken))
                 {
                     return ExitCodes.NotFound;
                 }
@@ -49,10 +58,13 @@ public static class ReportCommand
                 var exit = ExitCodes.Success;
                 await Progress(json, "Querying metrics and the equity curve...", async context =>
                 {
-                    metrics = await PerformanceQuery.MetricsAsync(database.DataSource, name, from, to, cancellationToken);
-                    curve = await PerformanceQuery.CurveAsync(database.DataSource, name, from, to, cancellationToken);
+                    metrics = await PerformanceQuery.MetricsAsync(database.DataSource, source, from, to, cancellationToken);
+                    curve = await PerformanceQuery.CurveAsync(database.DataSource, source, from, to, cancellationToken);
+                    var (heading, appendix) = run is { } id
+                        ? ($"Backtest report: run {id} ({source.Name})", await BacktestReport.TradesHtmlAsync(database.DataSource, id, from, to, cancellationToken))
+                        : ((string?)null, (string?)null);
                     html.Directory?.Create();
-                    await File.WriteAllTextAsync(html.FullName, HtmlReport.Render(metrics, curve, DateTimeOffset.UtcNow), cancellationToken);
+                    await File.WriteAllTextAsync(html.FullName, HtmlReport.Render(metrics, curve, DateTimeOffset.UtcNow, heading, appendix), cancellationToken);
                     if (image is null)
                     {
                         return;
@@ -72,11 +84,11 @@ public static class ReportCommand
 
                 if (json)
                 {
-                    CliOutput.Json(new { account = name, html = html.FullName, png = exit == ExitCodes.Success ? image?.FullName : null, points = curve.Count, metrics });
+                    CliOutput.Json(new { account = name, backtest = run, html = html.FullName, png = exit == ExitCodes.Success ? image?.FullName : null, points = curve.Count, metrics });
                 }
                 else
                 {
-                    CliOutput.Table($"Performance: {name} ({HtmlReport.Window(metrics!)})", [Figures(metrics!)]);
+                    CliOutput.Table($"Performance: {source!.Name} ({HtmlReport.Window(metrics!)})", [Figures(metrics!)]);
                     CliOutput.Console.MarkupLine($"wrote [bold]{CliOutput.Escape(html.FullName)}[/] ({curve.Count} snapshots)");
                     if (image is not null && exit == ExitCodes.Success)
                     {

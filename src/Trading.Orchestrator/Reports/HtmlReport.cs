@@ -20,14 +20,20 @@ public static class HtmlReport
         .foot { color: #5b6878; font-size: 12px; }
         """;
 
-    public static string Render(PerformanceMetrics metrics, IReadOnlyList<EquityPoint> curve, DateTimeOffset generatedAt)
+    /// <param name="metrics">The figures.</param>
+    /// <param name="curve">The equity curve.</param>
+    /// <param name="generatedAt">When the report was made.</param>
+    /// <param name="heading">The title (default "Paper trading report: ACCOUNT"); a backtest names its run.</param>
+    /// <param name="appendix">HTML placed after the charts (a backtest's trades), already encoded.</param>
+    public static string Render(
+        PerformanceMetrics metrics, IReadOnlyList<EquityPoint> curve, DateTimeOffset generatedAt, string? heading = null, string? appendix = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(curve);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>Performance report: {E(metrics.Account)}</title><style>{Style}</style></head><body>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<h1>Paper trading report: {E(metrics.Account)}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(heading ?? $"Paper trading report: {metrics.Account}")}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"sub\">Window {E(Window(metrics))} · {curve.Count} snapshots · generated {generatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC</div>\n");
 
         var rows = new (string Name, string Value, decimal? Sign)[]
@@ -68,6 +74,7 @@ public static class HtmlReport
         var drawdown = curve.Select(p => (p.Time, p.DrawdownPct)).ToList();
         html.Append("<div class=\"card\">").Append(SvgChart.Render("equity", "Equity curve (total value)", equity, "#1f6feb", string.Empty, fillToZero: false)).Append("</div>\n");
         html.Append("<div class=\"card\">").Append(SvgChart.Render("drawdown", "Drawdown from running peak (%)", drawdown, "#c0262d", "%", fillToZero: true)).Append("</div>\n");
+        html.Append(appendix);
         html.Append("<div class=\"foot\">Wins and losses count net P&amp;L after entry and exit fees. Sharpe and Sortino use daily returns ")
             .Append("(each UTC day's last snapshot), risk-free rate 0, annualised by √365. Drawdown is measured from the running peak ")
             .Append("of the equity curve within the window. Trades are counted by exit time.</div>\n");
