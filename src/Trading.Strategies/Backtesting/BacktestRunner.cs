@@ -60,6 +60,7 @@ public sealed class BacktestRunner
     private long decisionCount;
     private long fillCount;
     private long tradeCount;
+    private long engineCalls;
     private decimal fees;
     private decimal realized;
 
@@ -301,6 +302,7 @@ public sealed class BacktestRunner
 
     private void Execute(List<PendingDecision> ready, Quote? pathQuote)
     {
+        engineCalls++;
         var requests = ready.ConvertAll(p => p.Request with { LatencyQuote = p.Quote });
         var state = new AccountState(account, cash, positions, working.Values) { Risk = risk?.For(clock) };
         var result = ExecutionEngine.Execute(state, requests, latest, settings.Instruments, clock, pathQuote is null ? [] : [pathQuote]);
@@ -443,7 +445,10 @@ public sealed class BacktestRunner
 
         return new BacktestSummary(
             events, firstEvent, events > 0 ? clock : null, bars, warmUpBars, leadInBars, signalCount, decisionCount, fillCount,
-            tradeCount, settings.Account.InitialCapital, cash, cash + value, fees, realized, positions.Count, account.HaltReason);
+            tradeCount, settings.Account.InitialCapital, cash, cash + value, fees, realized, positions.Count, account.HaltReason)
+        {
+            EngineCalls = engineCalls,
+        };
     }
 
     /// <summary>One symbol's bar under construction, working orders and what its trades need to know.</summary>

@@ -26,4 +26,7 @@ public sealed record BacktestSummary(
     string? HaltReason)
 {
     public decimal NetPnl => FinalEquity - InitialCapital;
+
+    /// <summary>How many times the engine ran (a decision to execute, or a quote that could move a working order).</summary>
+    public long EngineCalls { get; init; }
 }
