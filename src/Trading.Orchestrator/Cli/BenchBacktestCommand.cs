@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Trading.Orchestrator.Backtests;
 using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Feeds;
@@ -17,7 +16,9 @@ public static class BenchBacktestCommand
     public static Command Create()
     {
         var command = new Command("backtest", "Backtest speed (quote events/s on one core) and peak memory for two history lengths; no database.");
+        var output = BenchResults.Output("bench-results-backtest.json");
         command.Options.Add(Events);
+        command.Options.Add(output);
         command.SetAction(async (parse, cancellationToken) =>
         {
             long events;
@@ -41,41 +42,34 @@ public static class BenchBacktestCommand
                     progress => Task.Run(() => BacktestBenchmark.Run(length, progress), cancellationToken)));
             }
 
-            if (json)
+            var results = runs.Select(r => new
             {
-                Console.WriteLine(JsonSerializer.Serialize(runs.Select(r => new
-                {
-                    events = r.Events,
-                    symbols = BacktestBenchmark.Symbols,
-                    eventsPerSecond = Math.Round(r.EventsPerSecond),
-                    seconds = r.Full.TotalSeconds,
-                    generationOnlyPerSecond = Math.Round(r.GenerationPerSecond),
-                    barsAndIndicatorsOnlyPerSecond = Math.Round(r.BarsOnlyPerSecond),
-                    bars = r.Summary.Bars,
-                    decisions = r.Summary.Decisions,
-                    fills = r.Summary.Fills,
-                    trades = r.Summary.Trades,
-                    engineCalls = r.Summary.EngineCalls,
-                    allocatedBytesPerEvent = r.AllocatedBytes / (double)r.Events,
-                    peakRssMiB = r.PeakWorkingSetBytes / 1048576.0,
-                    heapAfterMiB = r.HeapBytesAfter / 1048576.0,
-                    processors = Environment.ProcessorCount,
-                })));
-                return ExitCodes.Success;
-            }
-
-            foreach (var r in runs)
+                events = r.Events,
+                symbols = BacktestBenchmark.Symbols,
+                eventsPerSecond = Math.Round(r.EventsPerSecond),
+                seconds = r.Full.TotalSeconds,
+                generationOnlyPerSecond = Math.Round(r.GenerationPerSecond),
+                barsAndIndicatorsOnlyPerSecond = Math.Round(r.BarsOnlyPerSecond),
+                bars = r.Summary.Bars,
+                decisions = r.Summary.Decisions,
+                fills = r.Summary.Fills,
+                trades = r.Summary.Trades,
+                engineCalls = r.Summary.EngineCalls,
+                allocatedBytesPerEvent = r.AllocatedBytes / (double)r.Events,
+                peakRssMiB = Math.Round(r.PeakWorkingSetBytes / 1048576.0, 1),
+                heapAfterMiB = Math.Round(r.HeapBytesAfter / 1048576.0, 1),
+                processors = Environment.ProcessorCount,
+            }).ToList();
+            var rows = runs.SelectMany(r => new (string, string)[]
             {
-                Console.WriteLine(
-                    $"bench backtest: {r.Events:N0} quote events, {BacktestBenchmark.Symbols} symbols, EMA 12/26 cross with 1 %/2 % brackets: " +
-                    $"{r.EventsPerSecond:N0} events/s ({r.Full.TotalSeconds:N2} s); {r.Summary.Bars:N0} bars, {r.Summary.Decisions:N0} decisions, " +
-                    $"{r.Summary.Fills:N0} fills, {r.Summary.Trades:N0} trades, {r.Summary.EngineCalls:N0} engine calls");
-                Console.WriteLine(
-                    $"  where the time goes: generating the quotes alone {r.GenerationPerSecond:N0} events/s, quotes+bars+indicators without " +
-                    $"acting {r.BarsOnlyPerSecond:N0} events/s; {r.AllocatedBytes / (double)r.Events:N0} bytes allocated per event; " +
-                    $"peak RSS {r.PeakWorkingSetBytes / 1048576.0:N0} MiB, heap after {r.HeapBytesAfter / 1048576.0:N1} MiB");
-            }
-
+                ($"{r.Events:N0} events: quote events/s (one core)", $"{r.EventsPerSecond:N0} ({r.Full.TotalSeconds:N2} s)"),
+                ($"{r.Events:N0} events: generating the quotes alone", $"{r.GenerationPerSecond:N0} events/s"),
+                ($"{r.Events:N0} events: quotes, bars, indicators, no acting", $"{r.BarsOnlyPerSecond:N0} events/s"),
+                ($"{r.Events:N0} events: bars / decisions / fills / trades / engine calls",
+                    $"{r.Summary.Bars:N0} / {r.Summary.Decisions:N0} / {r.Summary.Fills:N0} / {r.Summary.Trades:N0} / {r.Summary.EngineCalls:N0}"),
+                ($"{r.Events:N0} events: allocated per event, peak RSS", $"{r.AllocatedBytes / (double)r.Events:N0} B, {r.PeakWorkingSetBytes / 1048576.0:N0} MiB"),
+            });
+            await BenchResults.ReportAsync(parse, output, results, rows, cancellationToken);
             return ExitCodes.Success;
         });
         return command;

@@ -18,6 +18,7 @@ public sealed class JsonPurityTests(DatabaseFixture fixture) : IClassFixture<Dat
         "report --account quant --out {tmp}/report.html",
         "feed sim --symbols BTC/USDT --from 2026-01-01T00:00:00Z --to 2026-01-01T00:01:00Z",
         "demo --seconds 3 --account jsondemo", "bench views --trades 200 --snapshots 200 --accounts 2 --runs 1 --out {tmp}/views.json",
+        "bench backtest --events 2000 --out {tmp}/backtest.json",
     };
 
     [Theory]
