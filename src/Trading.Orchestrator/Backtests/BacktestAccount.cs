@@ -3,6 +3,7 @@ using Npgsql;
 using Trading.Data.Execution;
 using Trading.Engine.Execution;
 using Trading.Engine.MarketData;
+using Trading.Engine.Risk.Limits;
 
 namespace Trading.Orchestrator.Backtests;
 
@@ -51,6 +52,22 @@ public static class BacktestAccount
         await transaction.RollbackAsync(cancellationToken);
         read.Json.Remove("account");
         return read;
+    }
+
+    /// <summary>An account's risk limits, as the paper venue applies them.</summary>
+    public static async Task<IReadOnlyList<RiskLimit>> LimitsAsync(NpgsqlDataSource dataSource, string account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var command = dataSource.CreateCommand(RiskStore.LimitsSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = new[] { account } });
+        var limits = new List<RiskLimit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            limits.Add(RiskStore.ReadLimit(reader));
+        }
+
+        return limits;
     }
 
     /// <summary>The instruments' rules; the symbols missing from `instruments` are returned apart.</summary>

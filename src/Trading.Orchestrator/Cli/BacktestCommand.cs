@@ -61,7 +61,7 @@ public static class BacktestCommand
                 return Task.FromResult(loaded);
             }
 
-            if (Time(parse.GetValue(from)!, "--from") is not { } start || Time(parse.GetValue(to)!, "--to") is not { } end || start >= end)
+            if (Time(parse.GetValue(from)!) is not { } start || Time(parse.GetValue(to)!) is not { } end || start >= end)
             {
                 return Task.FromResult(CliOutput.Error("backtest", "--from and --to must be times (ISO 8601, e.g. 2026-01-01T00:00:00Z), --from before --to.", ExitCodes.BadArguments));
             }
@@ -83,9 +83,20 @@ public static class BacktestCommand
             return new CliDatabase(configuration, loggers).RunAsync(parse, "backtest", async database =>
             {
                 var source = database.DataSource;
-                var simulated = name is null
-                    ? await BacktestAccount.ScratchAsync(source, settings.Parameters(parse), cancellationToken)
-                    : await BacktestAccount.ExistingAsync(source, name, cancellationToken);
+                (Engine.Execution.AccountConfig Config, TimeSpan Latency, System.Text.Json.Nodes.JsonObject Json)? simulated;
+                try
+                {
+                    simulated = name is null
+                        ? await BacktestAccount.ScratchAsync(source, settings.Parameters(parse), cancellationToken)
+                        : await BacktestAccount.ExistingAsync(source, name, cancellationToken);
+                }
+                catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+                {
+                    // A new account's defaults are read from a row inserted and rolled back, which an agent may not insert.
+                    return CliOutput.Error("backtest", $"this login cannot read a new account's defaults ({e.MessageText}): " +
+                        "pass --account NAME to simulate the settings of an account it may read.", ExitCodes.BadArguments);
+                }
+
                 if (simulated is not { } sim)
                 {
                     return CliOutput.Error("backtest", $"unknown account {name}.", ExitCodes.NotFound);
@@ -105,7 +116,10 @@ public static class BacktestCommand
                 var delay = parse.GetValue(latency) ?? (name is null ? TimeSpan.FromMilliseconds(1) : sim.Latency);
                 sim.Json["latency"] = delay.ToString("c", CultureInfo.InvariantCulture);
                 sim.Json["staleness_bound"] = accountConfig.StalenessBound.ToString("c", CultureInfo.InvariantCulture);
-                var backtest = new BacktestSettings(accountConfig, instruments, delay, start);
+                var backtest = new BacktestSettings(accountConfig, instruments, delay, start)
+                {
+                    RiskLimits = name is null ? [] : await BacktestAccount.LimitsAsync(source, name, cancellationToken),
+                };
                 var input = dataFile is null
                     ? BacktestInput.Stored(source, config.Symbols)
                     : BacktestInput.File(dataFile.FullName, kline ? QuoteFileFormat.Kline : QuoteFileFormat.Quotes, kline ? klineSymbol : null);
@@ -113,15 +127,24 @@ public static class BacktestCommand
 
                 var recording = new BacktestRecording();
                 var clock = Stopwatch.StartNew();
-                var summary = await BacktestProgress.RunAsync($"backtest {config.Name}", enabled: true, progress => Task.Run(
-                    () => new BacktestRunner(backtest, StrategyEvaluator.Create(config), recording)
-                        .Run(input.Read(warmupFrom, end), progress, end, cancellationToken), cancellationToken));
-                var duration = clock.Elapsed;
+                BacktestSummary summary;
                 LookAheadReport? report = null;
-                if (parse.GetValue(lookahead) is > 0 and var samples)
+                TimeSpan duration;
+                try
                 {
-                    report = await Task.Run(() => LookAheadCheck.Run(
-                        backtest, _ => StrategyEvaluator.Create(config), cut => input.Read(warmupFrom, cut ?? end), samples, cancellationToken), cancellationToken);
+                    summary = await BacktestProgress.RunAsync($"backtest {config.Name}", enabled: true, progress => Task.Run(
+                        () => new BacktestRunner(backtest, StrategyEvaluator.Create(config), recording)
+                            .Run(input.Read(warmupFrom, end), progress, end, cancellationToken), cancellationToken));
+                    duration = clock.Elapsed;
+                    if (parse.GetValue(lookahead) is > 0 and var samples)
+                    {
+                        report = await Task.Run(() => LookAheadCheck.Run(
+                            backtest, _ => StrategyEvaluator.Create(config), cut => input.Read(warmupFrom, cut ?? end), samples, cancellationToken), cancellationToken);
+                    }
+                }
+                catch (Exception e) when (e is BacktestDataException or QuoteFileException)
+                {
+                    return CliOutput.Error("backtest", e.Message, ExitCodes.BadArguments);
                 }
 
                 var run = new BacktestRun(config.Name, config.CanonicalJson, config.Checksum, input.Source, input.Path,
@@ -186,7 +209,7 @@ public static class BacktestCommand
         CliOutput.Console.MarkupLine($"stored as backtest run [bold]{id}[/]; `trading report --backtest {id}` renders it.");
     }
 
-    private static DateTimeOffset? Time(string text, string option) =>
+    private static DateTimeOffset? Time(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : null;

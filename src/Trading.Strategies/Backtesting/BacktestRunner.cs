@@ -39,7 +39,7 @@ public sealed class BacktestRunner
     private readonly Dictionary<string, SymbolBook> books = new(StringComparer.Ordinal);
     private readonly SymbolBook[] bookList;
     private readonly Dictionary<string, Quote> latest = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, RestingOrder> working = [];
+    private readonly WorkingOrders working = new();
     private readonly List<PendingDecision> waiting = [];
     private readonly List<Bar> closedBars = [];
     private readonly Dictionary<long, (string Key, DateTimeOffset BarClose)> signals = [];
@@ -51,7 +51,6 @@ public sealed class BacktestRunner
     private DateTimeOffset? firstEvent;
     private DateTimeOffset nextClose = DateTimeOffset.MaxValue;
     private long nextDecisionId = 1;
-    private long nextOrderId = 1;
     private long events;
     private long bars;
     private long warmUpBars;
@@ -147,7 +146,7 @@ public sealed class BacktestRunner
         }
 
         var pathDue = false;
-        foreach (var order in book.Working)
+        foreach (var order in working.Of(quote.Symbol))
         {
             if (OrderMatcher.MayAct(order, quote, account.SpreadFractionWhenLastOnly))
             {
@@ -250,25 +249,11 @@ public sealed class BacktestRunner
         {
             signalCount++;
             var key = SignalKeys.For(signal.Symbol, bar.CloseTime);
-            var request = ToRequest(signal, bar);
+            var request = SignalRequests.For(signal, bar, nextDecisionId++, settings.Latency, agent);
             signals[request.Id] = (key, bar.CloseTime);
             waiting.Add(new PendingDecision(request, signal, key));
         }
     }
-
-    /// <summary>The decision a paper session writes for the signal, as the engine reads it back (price as of the bar close).</summary>
-    private DecisionRequest ToRequest(StrategySignal signal, Bar bar)
-    {
-        var bracket = signal.IsEntry
-            ? new BracketSpec(Fraction(signal.StopLossPct), Fraction(signal.TakeProfitPct), Fraction(signal.TrailingStopPct))
-            : null;
-        return new DecisionRequest(
-            nextDecisionId++, signal.Symbol, signal.Action, signal.Confidence, signal.RiskScore, signal.Quantity, signal.Notional,
-            OrderType.Market, bar.Close, bar.CloseTime, LatencyTarget: bar.CloseTime + settings.Latency,
-            Agent: agent, Bracket: bracket is { IsEmpty: false } ? bracket : null);
-    }
-
-    private static ExitLevel? Fraction(decimal? percent) => percent is { } p ? ExitLevel.AtFraction(p / 100m) : null;
 
     private void AssignQuote(Quote quote)
     {
@@ -304,7 +289,7 @@ public sealed class BacktestRunner
     {
         engineCalls++;
         var requests = ready.ConvertAll(p => p.Request with { LatencyQuote = p.Quote });
-        var state = new AccountState(account, cash, positions, working.Values) { Risk = risk?.For(clock) };
+        var state = new AccountState(account, cash, positions, working.All) { Risk = risk?.For(clock) };
         var result = ExecutionEngine.Execute(state, requests, latest, settings.Instruments, clock, pathQuote is null ? [] : [pathQuote]);
         cash = result.Cash;
         positions = [.. result.Positions];
@@ -313,42 +298,12 @@ public sealed class BacktestRunner
             account = account with { Halted = true, HaltReason = halt };
         }
 
-        // The engine numbers new orders provisionally, as the database would renumber them; here they get ids in order.
-        var real = new Dictionary<long, long>();
-        foreach (var order in (result.Orders ?? []).Where(o => OrderIds.IsProvisional(o.Id)).OrderBy(o => o.Id))
-        {
-            real[order.Id] = nextOrderId++;
-        }
-
-        long Real(long id) => real.GetValueOrDefault(id, id);
-        foreach (var order in result.Orders ?? [])
-        {
-            var renamed = order with { Id = Real(order.Id), OcoGroup = order.OcoGroup is { } group ? Real(group) : null };
-            if (renamed.IsActive)
-            {
-                working[renamed.Id] = renamed;
-            }
-            else
-            {
-                working.Remove(renamed.Id);
-            }
-        }
-
-        foreach (var book in bookList)
-        {
-            book.Working.Clear();
-        }
-
-        foreach (var order in working.Values)
-        {
-            books[order.Symbol].Working.Add(order);
-        }
-
+        var real = working.Apply(result.Orders ?? []);
         foreach (var fill in result.Fills ?? [])
         {
             // As paper records it: the latency and the decision's price on the fill its decision priced, not on later ones.
             var own = ready.Find(p => p.Request.Id == fill.DecisionId && p.Quote!.Time == fill.Fill.Quote.Time);
-            Record(fill with { OrderId = Real(fill.OrderId) }, own is null ? TimeSpan.Zero : settings.Latency, own?.Request.CurrentPrice);
+            Record(fill with { OrderId = real(fill.OrderId) }, own is null ? TimeSpan.Zero : settings.Latency, own?.Request.CurrentPrice);
         }
 
         foreach (var (pending, outcome) in ready.Zip(result.Outcomes))
@@ -392,7 +347,8 @@ public sealed class BacktestRunner
         }
     }
 
-    private void RecordEquity(DateTimeOffset time)
+    /// <summary>The positions at their marks: the newest quote, else the average entry price (as the engine values them).</summary>
+    private decimal PositionsValue()
     {
         var value = 0m;
         foreach (var position in positions)
@@ -401,6 +357,12 @@ public sealed class BacktestRunner
             value += position.SignedQuantity * mark;
         }
 
+        return value;
+    }
+
+    private void RecordEquity(DateTimeOffset time)
+    {
+        var value = PositionsValue();
         var equity = cash + value;
         risk?.Observe(time, equity);
         sink.Equity(new EquityPoint(time, equity, cash, value, positions.Count));
@@ -437,42 +399,12 @@ public sealed class BacktestRunner
             RecordEquity(clock);
         }
 
-        var value = 0m;
-        foreach (var position in positions)
-        {
-            value += position.SignedQuantity * (latest.TryGetValue(position.Symbol, out var q) ? q.MarkPrice : position.AverageEntryPrice);
-        }
-
+        var value = PositionsValue();
         return new BacktestSummary(
             events, firstEvent, events > 0 ? clock : null, bars, warmUpBars, leadInBars, signalCount, decisionCount, fillCount,
             tradeCount, settings.Account.InitialCapital, cash, cash + value, fees, realized, positions.Count, account.HaltReason)
         {
             EngineCalls = engineCalls,
         };
-    }
-
-    /// <summary>One symbol's bar under construction, working orders and what its trades need to know.</summary>
-    private sealed class SymbolBook(string symbol, TimeSpan timeframe)
-    {
-        public BarBuilder Bars { get; } = new(symbol, timeframe);
-
-        public List<RestingOrder> Working { get; } = [];
-
-        public decimal Held { get; set; }
-
-        public string? EntrySignal { get; set; }
-
-        public DateTimeOffset? LastExit { get; set; }
-    }
-
-    private sealed class PendingDecision(DecisionRequest request, StrategySignal signal, string key)
-    {
-        public DecisionRequest Request { get; } = request;
-
-        public StrategySignal Signal { get; } = signal;
-
-        public string Key { get; } = key;
-
-        public Quote? Quote { get; set; }
     }
 }

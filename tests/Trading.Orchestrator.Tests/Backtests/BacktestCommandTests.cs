@@ -75,6 +75,42 @@ public sealed class BacktestCommandTests(DatabaseFixture fixture) : IClassFixtur
         Assert.Contains("unknown account nobody-here", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Backtest_QuotesFileOutOfTimeOrder_Exit2NamingTheQuote()
+    {
+        var (config, _) = await FilesAsync();
+        var quotes = Path.Combine(folder, "quotes.csv");
+        await File.WriteAllTextAsync(quotes, $"""
+            time,symbol,bid,ask
+            {Iso(first.AddMinutes(2))},BTC/USDT,100,100.1
+            {Iso(first.AddMinutes(1))},BTC/USDT,100,100.1
+            """);
+
+        var (exit, output) = await CliRun.RunAsync(fixture.Database.ConnectionString, "backtest", config, "--data", quotes,
+            "--from", Iso(first), "--to", Iso(first.AddDays(1)));
+
+        Assert.True(exit == 2, output);
+        Assert.Contains("quotes must be in time order; quote 2 (BTC/USDT", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backtest_AgentLogin_NeedsAnAccountItMayReadAndOwnsItsRun()
+    {
+        var (config, klines) = await FilesAsync();
+        await using var agent = await TestLogin.CreateAsync(fixture.Cluster, fixture.Database, "trading_agent");
+        var range = new[] { "--from", Iso(first), "--to", Iso(RsiReplay.OpenOf(first, RsiReplay.Bars + 1)) };
+
+        var (refused, why) = await CliRun.RunAsync(agent.ConnectionString, ["backtest", config, "--data", klines, .. range]);
+        Assert.True(refused == 2, why);
+        Assert.Contains("pass --account NAME", why, StringComparison.Ordinal);
+
+        await agent.GrantAsync("default");
+        var (exit, output) = await CliRun.RunAsync(agent.ConnectionString, ["backtest", config, "--data", klines, "--account", "default", .. range, "--json"]);
+        Assert.True(exit == 0, output);
+        var run = CliRun.Json(output).GetProperty("run_id").GetInt64();
+        Assert.Equal(agent.Name, await fixture.Database.ScalarAsync<string>("SELECT ran_by FROM backtest_runs WHERE run_id = $1", run));
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private async Task<(string Config, string Klines)> FilesAsync()
