@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Trading.Engine.MarketData;
 using Trading.Engine.Primitives;
+using Trading.Engine.Risk.Limits;
 using Trading.Strategies.Backtesting;
 using Trading.Strategies.Evaluation;
 
@@ -117,6 +118,20 @@ public sealed class BacktestRunnerTests
 
         Assert.Equal(2 * BacktestData.Bars * BacktestData.QuotesPerBar, summary.Events);
         Assert.Equal(2, recording.Fills.Count);
+    }
+
+    [Fact]
+    public void Run_AccountRiskLimitOnOrderNotional_EntryRejectedAsOnPaper()
+    {
+        var settings = BacktestData.Settings() with { RiskLimits = [new RiskLimit(RiskLimitKind.MaxOrderNotional, 100m)] };
+
+        var (summary, recording) = Run(settings: settings);
+
+        var entry = Assert.Single(recording.Decisions);
+        Assert.Equal(DecisionStatus.Rejected, entry.Status);
+        Assert.Contains("notional", entry.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(recording.Fills);
+        Assert.Equal(summary.InitialCapital, summary.FinalEquity);
     }
 
     private static string Serialize((BacktestSummary Summary, BacktestRecording Recording) run) =>
