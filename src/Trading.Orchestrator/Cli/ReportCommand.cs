@@ -33,7 +33,9 @@ public static class ReportCommand
             var run = parse.GetValue(backtest);
             if ((name is null) == (run is null) || problem is not null)
             {
-                return Task.FromResult(CliOutput.Error("report", problem ?? "give --account or --backtest (one of them).", ExitCodes.BadArguments));
+                return Task.FromResult(CliOutput.Error("report",
+                    problem ?? (name is null ? "--account is required (or --backtest RUN for a backtest run)." : "give --account or --backtest, not both."),
+                    ExitCodes.BadArguments));
             }
 
             var html = parse.GetValue(output)!;
