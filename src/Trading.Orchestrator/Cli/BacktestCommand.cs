@@ -199,7 +199,13 @@ public static class BacktestCommand
         }
 
         figures.Remove("lookahead_flagged");
-        CliOutput.Table($"Backtest run {id}: {run.Name}", [figures]);
+        var table = new Table().Title($"Backtest run {id}: {CliOutput.Escape(run.Name)}").AddColumns("figure", "value");
+        foreach (var (figure, value) in figures)
+        {
+            table.AddRow(CliOutput.Escape(figure), CliOutput.Escape(CliOutput.Format(value)));
+        }
+
+        CliOutput.Console.Write(table);
         foreach (var finding in run.LookAhead?.Flagged ?? [])
         {
             CliOutput.Console.MarkupLine($"[red]look-ahead[/] {CliOutput.Escape(finding.SignalKey)}: on all data \"{CliOutput.Escape(finding.OnFullData)}\", " +
