@@ -44,6 +44,7 @@ internal static class Program
         root.Subcommands.Add(ReportCommand.Create(configuration, loggers));
         root.Subcommands.Add(GatesCommand.Create(configuration, loggers));
         root.Subcommands.Add(StrategyCommand.Create(configuration, loggers));
+        root.Subcommands.Add(BacktestCommand.Create(configuration, loggers));
         root.Subcommands.Add(DbCommand.Create(configuration, loggers));
         root.Subcommands.Add(McpCommand.Create(configuration, loggers));
 

@@ -329,7 +329,7 @@ internal sealed class BatchRows
         quoteAskSize.Add(f.Quote.AskSize);
         fillSlippageModel.Add(f.SlippageModel);
         fillFeeModel.Add(f.FeeModel);
-        fillParameters.Add($"{{\"fill\":\"{f.FillModel}\",\"slippage\":{f.SlippageParameters},\"fee\":{f.FeeParameters}}}");
+        fillParameters.Add(SqlText.ModelParameters(f));
         fillSeed.Add(f.RngSeed);
         fillLatency.Add(latencyQuote is not null && latencyQuote.Time == f.Quote.Time ? claimed.Latency : TimeSpan.Zero);
         Fills.EndRow();

@@ -11,6 +11,13 @@ namespace Trading.Data.Execution;
 /// </summary>
 public static class SqlText
 {
+    /// <summary>A fill's models and their parameters, as paper_fills.model_parameters (and backtest_fills') hold them.</summary>
+    public static string ModelParameters(Trading.Engine.Execution.Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        return $"{{\"fill\":\"{fill.FillModel}\",\"slippage\":{fill.SlippageParameters},\"fee\":{fill.FeeParameters}}}";
+    }
+
     public static readonly SqlVocabulary<DecisionAction> Actions = new(
         (DecisionAction.Buy, "BUY"), (DecisionAction.Sell, "SELL"), (DecisionAction.Close, "CLOSE"), (DecisionAction.Hold, "HOLD"));
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Trading.Data.Execution;
+using Trading.Strategies.Backtesting;
 using Trading.Strategies.Bars;
 using Trading.Strategies.Evaluation;
 
@@ -150,7 +151,7 @@ public static class StrategyStore
             insert.Parameters.Add(Nullable(decision.TakeProfitPct));
             insert.Parameters.Add(Nullable(decision.TrailingStopPct));
             insert.Parameters.Add(new NpgsqlParameter { Value = decision.Reasoning.Length > 4000 ? decision.Reasoning[..4000] : decision.Reasoning });
-            insert.Parameters.Add(new NpgsqlParameter { Value = $"session:{session.Id}:{decision.Symbol}:{barClose.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}" });
+            insert.Parameters.Add(new NpgsqlParameter { Value = SignalKeys.SessionKey(session.Id, decision.Symbol, barClose) });
             insert.Parameters.Add(new NpgsqlParameter
             {
                 Value = session.IsReplay ? barClose.ToUniversalTime() : DBNull.Value,

@@ -48,6 +48,10 @@ public sealed class AccountRisk
 
     public decimal? PeakEquity { get; }
 
+    /// <summary>The same limits and counts measured against new equity references (a simulation moving through time).</summary>
+    public AccountRisk WithEquity(decimal? dayStartEquity, decimal? peakEquity) =>
+        new(Limits, TradesToday, agentTrades, symbolTrades, dayStartEquity, peakEquity, loginTrades);
+
     /// <summary>Judges a proposed order against every limit, on the account as it stands before the order.</summary>
     public RiskVerdict Check(AccountState state, IReadOnlyDictionary<string, decimal> marks, RiskOrder order)
     {

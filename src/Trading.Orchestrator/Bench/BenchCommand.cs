@@ -16,6 +16,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchIngestCommand.Create(configuration, loggers));
         command.Subcommands.Add(BenchLatestCommand.Create(configuration, loggers));
         command.Subcommands.Add(BenchOrdersCommand.Create(configuration, loggers));
+        command.Subcommands.Add(BenchBacktestCommand.Create());
         return command;
     }
 }

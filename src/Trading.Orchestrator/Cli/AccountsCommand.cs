@@ -22,26 +22,6 @@ public static class AccountsCommand
     // the migration and nowhere else. Cash starts equal to the capital (the ledger is empty).
     private const string InsertSql = "INSERT INTO accounts (account) VALUES ($1)";
 
-    private const string SettingsSql = """
-        UPDATE accounts
-        SET initial_capital         = COALESCE($2, initial_capital),
-            cash                    = COALESCE($2, initial_capital),
-            base_currency           = COALESCE($3, base_currency),
-            allow_shorting          = COALESCE($4, allow_shorting),
-            leverage                = COALESCE($5, leverage),
-            fee_rate                = COALESCE($6, fee_rate),
-            min_fee                 = COALESCE($7, min_fee),
-            slippage_model          = COALESCE($8, slippage_model),
-            slippage_rate           = COALESCE($9, slippage_rate),
-            max_position_fraction   = COALESCE($10, max_position_fraction),
-            confidence_threshold    = COALESCE($11, confidence_threshold),
-            allow_partial_size      = COALESCE($12, allow_partial_size),
-            default_stop_loss_pct   = COALESCE($13, default_stop_loss_pct),
-            default_take_profit_pct = COALESCE($14, default_take_profit_pct),
-            fill_probability        = COALESCE($15, fill_probability)
-        WHERE account = $1
-        """;
-
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var command = new Command("accounts", "Paper accounts: list, create, reset into a new epoch, deposit, withdraw.");
@@ -69,37 +49,11 @@ public static class AccountsCommand
     private static Command New(IConfiguration configuration, ILoggerFactory loggers)
     {
         var name = new Argument<string>("name") { Description = "Account name: lower-case letters, digits, _ . - (up to 63)." };
-        var capital = new Option<decimal?>("--capital") { Description = "Initial capital; cash starts equal to it (default 10000)." };
-        var currency = new Option<string?>("--currency") { Description = "Base currency (default USDT)." };
-        var shorting = new Option<bool>("--shorting") { Description = "Allow short positions." };
-        var leverage = new Option<decimal?>("--leverage") { Description = "Buying power = equity x leverage (default 1)." };
-        var feeRate = new Option<decimal?>("--fee-rate") { Description = "Fee per fill as a fraction of notional (default 0.001)." };
-        var minFee = new Option<decimal?>("--min-fee") { Description = "Minimum fee per fill (default 1)." };
-        var slippageModel = new Option<string?>("--slippage-model") { Description = "none, fixed or seed (default seed)." };
-        var slippageRate = new Option<decimal?>("--slippage-rate") { Description = "Slippage rate (default 0.0005)." };
-        var maxPosition = new Option<decimal?>("--max-position-fraction") { Description = "Largest position as a fraction of equity (default 0.20)." };
-        var threshold = new Option<decimal?>("--confidence-threshold") { Description = "Decisions below this confidence are skipped (default 0.60)." };
-        var partial = new Option<bool>("--partial") { Description = "Reduce orders beyond buying power instead of rejecting them." };
-        var stopLossPct = new Option<decimal?>("--stop-loss-pct")
-        {
-            Description = "Default stop-loss exit for every entry, in percent of the entry price (5 = 5 %; default none).",
-        };
-        var takeProfitPct = new Option<decimal?>("--take-profit-pct") { Description = "Default take-profit exit for every entry, in percent (default none)." };
-        var fillProbability = new Option<decimal?>("--fill-probability")
-        {
-            Description = "Chance in [0, 1] that a resting limit fills when a quote only touches its price (default 1).",
-        };
+        var settings = new AccountSettingOptions();
         var command = new Command("create", "Create a paper account (settings not given keep the schema's defaults). " +
             "Exit 2 when the name exists or a value is out of range (the constraint is named).");
         command.Arguments.Add(name);
-        foreach (var option in new Option[]
-        {
-            capital, currency, shorting, leverage, feeRate, minFee, slippageModel, slippageRate, maxPosition, threshold, partial,
-            stopLossPct, takeProfitPct, fillProbability,
-        })
-        {
-            command.Options.Add(option);
-        }
+        settings.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => new CliDatabase(configuration, loggers).RunAsync(parse, "accounts create", async database =>
         {
@@ -113,23 +67,10 @@ public static class AccountsCommand
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                await using (var update = new NpgsqlCommand(SettingsSql, transaction, tx))
+                await using (var update = new NpgsqlCommand(AccountSettingOptions.UpdateSql, transaction, tx))
                 {
                     update.Parameters.Add(new NpgsqlParameter { Value = account });
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(capital)));
-                    update.Parameters.Add(CliParameters.Text(parse.GetValue(currency)?.ToUpperInvariant()));
-                    update.Parameters.Add(CliParameters.Flag(parse.GetValue(shorting)));
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(leverage)));
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(feeRate)));
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(minFee)));
-                    update.Parameters.Add(CliParameters.Text(parse.GetValue(slippageModel)?.ToLowerInvariant()));
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(slippageRate)));
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(maxPosition)));
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(threshold)));
-                    update.Parameters.Add(CliParameters.Flag(parse.GetValue(partial)));
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(stopLossPct)));
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(takeProfitPct)));
-                    update.Parameters.Add(CliParameters.Number(parse.GetValue(fillProbability)));
+                    update.Parameters.AddRange(settings.Parameters(parse));
                     await update.ExecuteNonQueryAsync(cancellationToken);
                 }
 

@@ -7,7 +7,7 @@ using Trading.Orchestrator.Reports;
 namespace Trading.Orchestrator.Cli;
 
 /// <summary>
-/// `trading report --account A [--out file.html] [--png report.png]`: the account's performance in one self-contained
+/// `trading report --account A | --backtest RUN [--out file.html] [--png report.png]`: the account's (or a stored backtest run's) performance in one self-contained
 /// HTML file (inline SVG); --png screenshots it with headless chromium (exit 9 when chromium is missing). Without --out
 /// the file goes to the reports folder beside the embedded database's (<see cref="DefaultOutput"/>), never into the
 /// working folder, and the command says where.
@@ -16,7 +16,8 @@ public static class ReportCommand
 {
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var account = CliOptions.Account("Required: the account to report on.");
+        var account = CliOptions.Account("The account to report on (this or --backtest is required).");
+        var backtest = new Option<long?>("--backtest") { Description = "A stored backtest run to report on instead of an account (`trading backtest` prints its id)." };
         var window = new WindowOptions();
         var output = new Option<FileInfo?>("--out", "-o") { Description = $"HTML file to write (default: {Path.Combine(ReportsFolder(), "<account>.html")}, replaced on each run)." };
         var png = new Option<FileInfo?>("--png") { Description = $"Also render a PNG screenshot with headless chromium ({ChromiumRenderer.DefaultPath})." };
@@ -24,6 +25,7 @@ public static class ReportCommand
             "drawdown, trade returns, decisions refused and why, positions, per-symbol and per-agent results, buy-and-hold, trades, settings), " +
             "optionally a PNG. Exit 0 written; 2 bad arguments; 5 unknown account; 9 chromium missing for --png (the HTML is still written).");
         command.Options.Add(account);
+        command.Options.Add(backtest);
         window.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(png);
@@ -31,17 +33,26 @@ public static class ReportCommand
         {
             var name = parse.GetValue(account);
             var (from, to, problem) = window.Read(parse);
-            if (name is null || problem is not null)
+            var run = parse.GetValue(backtest);
+            if ((name is null) == (run is null) || problem is not null)
             {
-                return Task.FromResult(CliOutput.Error("report", problem ?? "--account is required.", ExitCodes.BadArguments));
+                return Task.FromResult(CliOutput.Error("report",
+                    problem ?? (name is null ? "--account is required (or --backtest RUN for a backtest run)." : "give --account or --backtest, not both."),
+                    ExitCodes.BadArguments));
             }
 
-            var html = parse.GetValue(output) ?? DefaultOutput(name);
+            var html = parse.GetValue(output) ?? DefaultOutput(name ?? $"backtest-{run}");
             var image = parse.GetValue(png);
             var json = parse.GetValue(CommonOptions.Json);
             return new CliDatabase(configuration, loggers).RunAsync(parse, "report", async database =>
             {
-                if (!await CliDatabase.AccountExistsAsync(database, "report", name, cancellationToken))
+                var source = run is { } id ? await BacktestReport.SourceAsync(database.DataSource, id, cancellationToken) : PerformanceSource.Account(name!);
+                if (source is null)
+                {
+                    return CliOutput.Error("report", $"no backtest run {run}.", ExitCodes.NotFound);
+                }
+
+                if (run is null && !await CliDatabase.AccountExistsAsync(database, "report", name!, cancellationToken))
                 {
                     return ExitCodes.NotFound;
                 }
@@ -53,10 +64,21 @@ public static class ReportCommand
                 var exit = ExitCodes.Success;
                 await Progress(json, "Querying metrics and the equity curve...", async context =>
                 {
-                    metrics = await PerformanceQuery.MetricsAsync(database.DataSource, name, from, to, cancellationToken);
-                    curve = await PerformanceQuery.CurveAsync(database.DataSource, name, from, to, cancellationToken);
-                    details = await ReportQuery.ReadAsync(database.DataSource, name, from, to, cancellationToken);
-                    if (curve.Count > 0)
+                    metrics = await PerformanceQuery.MetricsAsync(database.DataSource, source, from, to, cancellationToken);
+                    curve = await PerformanceQuery.CurveAsync(database.DataSource, source, from, to, cancellationToken);
+                    string? heading = null, appendix = null;
+                    if (run is { } backtestRun)
+                    {
+                        // A run has no decisions, positions or settings rows of an account: its page is the figures, the curves and its trades.
+                        heading = $"Backtest report: run {backtestRun} ({source.Name})";
+                        appendix = await BacktestReport.TradesHtmlAsync(database.DataSource, backtestRun, from, to, cancellationToken);
+                    }
+                    else
+                    {
+                        details = await ReportQuery.ReadAsync(database.DataSource, name!, from, to, cancellationToken);
+                    }
+
+                    if (details is not null && curve.Count > 0)
                     {
                         var times = SvgChart.Thin(curve.Select(p => (p.Time, p.TotalValue)).ToList()).Select(p => p.Time).ToList();
                         details = details with
@@ -66,7 +88,7 @@ public static class ReportCommand
                     }
 
                     html.Directory?.Create();
-                    await File.WriteAllTextAsync(html.FullName, HtmlReport.Render(metrics, curve, details, DateTimeOffset.UtcNow), cancellationToken);
+                    await File.WriteAllTextAsync(html.FullName, HtmlReport.Render(metrics, curve, details, DateTimeOffset.UtcNow, heading, appendix), cancellationToken);
                     if (image is null)
                     {
                         return;
@@ -89,23 +111,24 @@ public static class ReportCommand
                     CliOutput.Json(new
                     {
                         account = name,
+                        backtest = run,
                         html = html.FullName,
                         png = exit == ExitCodes.Success ? image?.FullName : null,
                         points = curve.Count,
                         metrics,
-                        headline = details!.Headline,
-                        benchmark_return_pct = details.BenchmarkReturnPct,
-                        details.Benchmark,
-                        by_symbol = details.BySymbol,
-                        by_agent = details.ByAgent,
-                        details.Decisions,
-                        rejection_reasons = details.TopReasons,
-                        returns_histogram = details.Returns,
+                        headline = details?.Headline,
+                        benchmark_return_pct = details?.BenchmarkReturnPct,
+                        benchmark = details?.Benchmark,
+                        by_symbol = details?.BySymbol,
+                        by_agent = details?.ByAgent,
+                        decisions = details?.Decisions,
+                        rejection_reasons = details?.TopReasons,
+                        returns_histogram = details?.Returns,
                     });
                 }
                 else
                 {
-                    CliOutput.Table($"Performance: {name} ({HtmlReport.Window(metrics!)})", [Figures(metrics!, details!.Headline)]);
+                    CliOutput.Table($"Performance: {source.Name} ({HtmlReport.Window(metrics!)})", [Figures(metrics!, details?.Headline)]);
                     CliOutput.Console.MarkupLine($"wrote [bold]{CliOutput.Escape(html.FullName)}[/] ({curve.Count} snapshots)");
                     if (image is not null && exit == ExitCodes.Success)
                     {
@@ -126,19 +149,26 @@ public static class ReportCommand
     public static FileInfo DefaultOutput(string account) => new(Path.Combine(ReportsFolder(), account + ".html"));
 
     // The headline a person reads first, rounded for display (the JSON above keeps the exact figures).
-    private static Dictionary<string, object?> Figures(PerformanceMetrics m, ReportHeadline h) => new(StringComparer.Ordinal)
+    // A backtest run has no account headline (equity and fees of an account now): its net P&L stands in for it.
+    private static Dictionary<string, object?> Figures(PerformanceMetrics m, ReportHeadline? h)
     {
-        ["equity"] = DisplayNumber.Money(h.Equity, h.Currency),
-        ["total P&L"] = DisplayNumber.SignedMoney(h.TotalPnl, h.Currency),
-        ["realised (net)"] = DisplayNumber.SignedMoney(h.RealizedNet, h.Currency),
-        ["unrealised"] = DisplayNumber.SignedMoney(h.UnrealizedPnl, h.Currency),
-        ["fees paid"] = DisplayNumber.Money(h.FeesPaid, h.Currency),
-        ["trades"] = m.TotalTrades,
-        ["win rate"] = DisplayNumber.Percent(m.WinRate),
-        ["profit factor"] = DisplayNumber.Figure(m.ProfitFactor),
-        ["sharpe"] = DisplayNumber.Figure(m.SharpeRatio),
-        ["max drawdown"] = DisplayNumber.Percent(m.MaxDrawdownPct),
-    };
+        var figures = h is null
+            ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["net P&L"] = DisplayNumber.SignedMoney(m.TotalPnl, null) }
+            : new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["equity"] = DisplayNumber.Money(h.Equity, h.Currency),
+                ["total P&L"] = DisplayNumber.SignedMoney(h.TotalPnl, h.Currency),
+                ["realised (net)"] = DisplayNumber.SignedMoney(h.RealizedNet, h.Currency),
+                ["unrealised"] = DisplayNumber.SignedMoney(h.UnrealizedPnl, h.Currency),
+                ["fees paid"] = DisplayNumber.Money(h.FeesPaid, h.Currency),
+            };
+        figures["trades"] = m.TotalTrades;
+        figures["win rate"] = DisplayNumber.Percent(m.WinRate);
+        figures["profit factor"] = DisplayNumber.Figure(m.ProfitFactor);
+        figures["sharpe"] = DisplayNumber.Figure(m.SharpeRatio);
+        figures["max drawdown"] = DisplayNumber.Percent(m.MaxDrawdownPct);
+        return figures;
+    }
 
     // A spinner on a terminal; nothing on a pipe or with --json, where it would only corrupt the output.
     private static Task Progress(bool json, string text, Func<StatusContext?, Task> work)

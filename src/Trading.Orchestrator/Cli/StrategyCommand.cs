@@ -177,7 +177,7 @@ public static class StrategyCommand
     }
 
     /// <summary>Reads and validates a config file; prints the verdict (errors to stderr). Exit 0 when valid, 2 otherwise.</summary>
-    private static int Load(FileInfo file, string command, bool quietJson, out StrategyConfig? config)
+    internal static int Load(FileInfo file, string command, bool quietJson, out StrategyConfig? config)
     {
         config = null;
         if (!file.Exists)

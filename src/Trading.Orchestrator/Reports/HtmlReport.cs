@@ -38,7 +38,15 @@ public static class HtmlReport
         Render(metrics, curve, null, generatedAt);
 
     /// <summary>The account's page: metrics, curve and, when given, the details below them.</summary>
-    public static string Render(PerformanceMetrics metrics, IReadOnlyList<EquityPoint> curve, ReportDetails? details, DateTimeOffset generatedAt)
+    /// <param name="metrics">The figures.</param>
+    /// <param name="curve">The equity curve.</param>
+    /// <param name="details">The account's sections below the charts, when there are any.</param>
+    /// <param name="generatedAt">When the report was made.</param>
+    /// <param name="heading">The title (default "Paper trading report: ACCOUNT"); a backtest names its run.</param>
+    /// <param name="appendix">HTML placed after the charts (a backtest's trades), already encoded.</param>
+    public static string Render(
+        PerformanceMetrics metrics, IReadOnlyList<EquityPoint> curve, ReportDetails? details, DateTimeOffset generatedAt,
+        string? heading = null, string? appendix = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(curve);
@@ -46,7 +54,7 @@ public static class HtmlReport
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>Performance report: {E(metrics.Account)}</title><style>{Style}</style></head><body>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<h1>Paper trading report: {E(metrics.Account)}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(heading ?? $"Paper trading report: {metrics.Account}")}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"sub\">Window {E(Window(metrics))} · {curve.Count} snapshots · generated {generatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
         if (currency is not null)
         {
@@ -70,6 +78,7 @@ public static class HtmlReport
             HtmlReportSections.Append(html, metrics, details);
         }
 
+        html.Append(appendix);
         html.Append("<div class=\"foot\">Definitions. Net P&amp;L is after entry and exit fees; a win is a trade with net P&amp;L above 0. Fees paid are all ")
             .Append("fees debited in the window, also the entry fees of positions still open. Unrealised P&amp;L values open positions at the newest quote, ")
             .Append("before fees. Sharpe and Sortino use daily returns (each UTC day's last snapshot), risk-free rate 0, annualised by √365. ")

@@ -8,11 +8,12 @@ namespace Trading.Orchestrator.Reports;
 /// Performance metrics and the equity curve of one account within [from, to). Trades count by exit time; daily
 /// returns are those of v_paper_daily_pnl (each UTC day's last snapshot against the previous day's, the first day
 /// against the initial capital) for the days in the window; the drawdown peak restarts at the window's start.
-/// With no window the figures equal v_paper_performance_metrics.
+/// With no window the figures equal v_paper_performance_metrics. The same query reads a backtest run's trades and equity
+/// (<see cref="PerformanceSource"/>), so a run's figures are computed exactly as an account's.
 /// </summary>
 public static class PerformanceQuery
 {
-    private const string MetricsSql = """
+    private const string MetricsTemplate = """
         WITH t AS (
             SELECT count(*)                                   AS total_trades,
                    count(*) FILTER (WHERE net_pnl > 0)        AS winning_trades,
@@ -26,16 +27,16 @@ public static class PerformanceQuery
                    avg(hold_duration)                         AS avg_duration,
                    min(exit_time)                             AS first_exit,
                    max(exit_time)                             AS last_exit
-            FROM paper_trades
-            WHERE account = $1 AND ($2::timestamptz IS NULL OR exit_time >= $2) AND ($3::timestamptz IS NULL OR exit_time < $3)
+            FROM {0}
+            WHERE ($2::timestamptz IS NULL OR exit_time >= $2) AND ($3::timestamptz IS NULL OR exit_time < $3)
         ), closes AS (
             SELECT DISTINCT ON ((time AT TIME ZONE 'UTC')::date) (time AT TIME ZONE 'UTC')::date AS day, total_value
-            FROM paper_portfolio_snapshots
-            WHERE account = $1 AND ($3::timestamptz IS NULL OR time < $3)
+            FROM {1}
+            WHERE ($3::timestamptz IS NULL OR time < $3)
             ORDER BY (time AT TIME ZONE 'UTC')::date, time DESC
         ), days AS (
             SELECT day, total_value AS closing,
-                   COALESCE(lag(total_value) OVER (ORDER BY day), (SELECT initial_capital FROM accounts WHERE account = $1)) AS opening
+                   COALESCE(lag(total_value) OVER (ORDER BY day), {2}) AS opening
             FROM closes
         ), returns AS (
             SELECT round((closing - opening) / opening * 100, 4) / 100 AS r
@@ -46,8 +47,8 @@ public static class PerformanceQuery
             FROM returns
         ), curve AS (
             SELECT time, total_value, max(total_value) OVER (ORDER BY time) AS peak
-            FROM paper_portfolio_snapshots
-            WHERE account = $1 AND ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3)
+            FROM {1}
+            WHERE ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3)
         ), dd AS (
             SELECT min(round((total_value - peak) / peak * 100, 4)) AS max_dd_pct, min(total_value - peak) AS max_dd,
                    min(time) AS first_time, max(time) AS last_time,
@@ -71,19 +72,27 @@ public static class PerformanceQuery
         FROM t, r, dd
         """;
 
-    private const string CurveSql = """
+    private const string CurveTemplate = """
         SELECT time, total_value,
                total_value - max(total_value) OVER w                                      AS drawdown,
                round((total_value - max(total_value) OVER w) / max(total_value) OVER w * 100, 4) AS drawdown_pct
-        FROM paper_portfolio_snapshots
-        WHERE account = $1 AND ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3)
+        FROM {1}
+        WHERE ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3)
         WINDOW w AS (ORDER BY time ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
         ORDER BY time
         """;
 
-    public static async Task<PerformanceMetrics> MetricsAsync(NpgsqlDataSource dataSource, string account, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    public static Task<PerformanceMetrics> MetricsAsync(NpgsqlDataSource dataSource, string account, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken) =>
+        MetricsAsync(dataSource, PerformanceSource.Account(account), from, to, cancellationToken);
+
+    public static Task<List<EquityPoint>> CurveAsync(NpgsqlDataSource dataSource, string account, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken) =>
+        CurveAsync(dataSource, PerformanceSource.Account(account), from, to, cancellationToken);
+
+    public static async Task<PerformanceMetrics> MetricsAsync(NpgsqlDataSource dataSource, PerformanceSource source, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        await using var command = Command(dataSource, MetricsSql, account, from, to);
+        ArgumentNullException.ThrowIfNull(source);
+        var account = source.Name;
+        await using var command = Command(dataSource, source.Apply(MetricsTemplate), source.Key, from, to);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         decimal? D(int i) => reader.IsDBNull(i) ? null : CliRows.Trim(reader.GetDecimal(i));
@@ -94,9 +103,10 @@ public static class PerformanceQuery
             reader.GetInt64(16), D(17)!.Value, D(18), D(19), D(20));
     }
 
-    public static async Task<List<EquityPoint>> CurveAsync(NpgsqlDataSource dataSource, string account, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    public static async Task<List<EquityPoint>> CurveAsync(NpgsqlDataSource dataSource, PerformanceSource source, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        await using var command = Command(dataSource, CurveSql, account, from, to);
+        ArgumentNullException.ThrowIfNull(source);
+        await using var command = Command(dataSource, source.Apply(CurveTemplate), source.Key, from, to);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var points = new List<EquityPoint>();
         while (await reader.ReadAsync(cancellationToken))

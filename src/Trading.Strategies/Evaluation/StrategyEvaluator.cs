@@ -18,7 +18,7 @@ namespace Trading.Strategies.Evaluation;
 /// held side's exit conditions, and <c>max_bars_in_trade</c> counted in bars closed since
 /// <see cref="StrategyPosition.OpenedAt"/>, give CLOSE. At most one signal per symbol per bar.
 /// </remarks>
-public sealed class StrategyEvaluator
+public sealed class StrategyEvaluator : Backtesting.IStrategyLogic
 {
     private readonly Dictionary<string, SymbolState> _symbols = new(StringComparer.Ordinal);
 
@@ -82,6 +82,9 @@ public sealed class StrategyEvaluator
         var signal = position.IsFlat ? Enter(frame, previous, position) : Exit(frame, previous, position);
         return signal is null ? [] : [signal];
     }
+
+    /// <summary>Whether the last bar of <paramref name="symbol"/> had every indicator defined.</summary>
+    public bool IsReady(string symbol) => _symbols.TryGetValue(symbol, out var state) && state.PreviousFrame is not null;
 
     private StrategySignal? Enter(BarFrame frame, BarFrame? previous, StrategyPosition position)
     {

@@ -22,6 +22,7 @@ public sealed class JsonPurityTests(DatabaseFixture fixture) : IClassFixture<Dat
         "bench latency --rate 20 --seconds 1 --clients 1 --accounts 1 --workers 1 --out {tmp}/latency.json",
         "bench orders --accounts 2 --orders-per-account 2 --rounds 2 --workers 1 --out {tmp}/orders.json",
         "bench ingest --rows 2000 --repeat 1", "bench latest --rows 2000 --instruments 3 --runs 2",
+        "bench backtest --events 2000 --out {tmp}/backtest.json",
     };
 
     [Theory]

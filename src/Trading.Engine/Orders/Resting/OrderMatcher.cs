@@ -124,6 +124,43 @@ public static class OrderMatcher
         return new MatchResult(current, fills);
     }
 
+    /// <summary>
+    /// Whether <paramref name="quote"/> can change <paramref name="order"/> at all: an expiry reached, a market, IOC/FOK or
+    /// already-triggered order, a limit touched, a stop crossed, or a trailing stop whose best price moves or whose level
+    /// is crossed. When false, <see cref="Evaluate"/> would return the order unchanged and no fill, so a caller that
+    /// replays many quotes (a backtest) may skip the quote for this order. Conservative: true whenever unsure.
+    /// </summary>
+    public static bool MayAct(RestingOrder order, Quote quote, decimal spreadFractionWhenLastOnly)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(quote);
+        if (!order.IsActive || !string.Equals(order.Symbol, quote.Symbol, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (TimeInForceRules.IsExpired(order, quote.Time, quote.Time) || order.Triggered
+            || order.Type == OrderType.Market || order.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
+        {
+            return true;
+        }
+
+        if (OrderStep.Touch(order.Side, quote, spreadFractionWhenLastOnly) is not { } touch)
+        {
+            return false;
+        }
+
+        var buy = order.Side == OrderSide.Buy;
+        return order.Type switch
+        {
+            OrderType.Limit => order.LimitPrice is not { } limit || (buy ? touch <= limit : touch >= limit),
+            OrderType.Stop or OrderType.StopLimit => order.StopPrice is not { } stop || (buy ? touch >= stop : touch <= stop),
+            OrderType.TrailingStop => order.BestPriceSincePlacement is not { } best || order.StopPrice is not { } level
+                || (buy ? touch < best || touch >= level : touch > best || touch <= level),
+            _ => true,
+        };
+    }
+
     private static RestingOrder CancelByOco(RestingOrder order, long filler) =>
         order.Transition(OrderStatus.Canceled, $"canceled by OCO: order {filler.ToString(System.Globalization.CultureInfo.InvariantCulture)} filled");
 }

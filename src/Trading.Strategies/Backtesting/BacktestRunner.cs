@@ -1,0 +1,410 @@
+using System.Globalization;
+using Trading.Engine.Execution;
+using Trading.Engine.MarketData;
+using Trading.Engine.Orders.Resting;
+using Trading.Engine.Positions;
+using Trading.Engine.Primitives;
+using Trading.Strategies.Bars;
+using Trading.Strategies.Evaluation;
+
+namespace Trading.Strategies.Backtesting;
+
+/// <summary>
+/// Runs a strategy over a stream of quotes through <see cref="ExecutionEngine"/>, in memory, the way a paper session in
+/// replay mode runs it through the venue. Rules, in the order they apply to each quote:
+/// <list type="number">
+/// <item>Quotes come in time order (an older quote than the last is refused with <see cref="BacktestDataException"/>).</item>
+/// <item>Bars are <c>strategy_bars()</c>'s (<see cref="BarBuilder"/>); a bar closes when the stream's clock reaches its
+///   close time, so the strategy sees only quotes before the close. Bars of one close time are taken together, symbols
+///   in ordinal order, each with the position the account holds then; the next close time waits until every decision
+///   of the previous one has executed (as the session runner waits for its pending decisions).</item>
+/// <item>A bar's decision is priced by the first quote of its symbol at or after the bar close + the latency (no
+///   earlier: no look-ahead), in decision order; a later decision waits for an earlier one, as paper's do.</item>
+/// <item>Working orders (brackets) meet every later quote of their symbol that can change them
+///   (<see cref="OrderMatcher.MayAct"/>): the engine is called with that quote as the path, as the venue would.</item>
+/// <item>Bars closing at or before <see cref="BacktestSettings.ActFrom"/> only warm the indicators up.</item>
+/// </list>
+/// Fills, fees, slippage, sizing, brackets/OCO, buying power and risk limits are the engine's, unchanged. Nothing here
+/// grows with the history: results go to the <see cref="IBacktestSink"/> as they happen. Deterministic: the same quotes,
+/// strategy and settings give the same results.
+/// </summary>
+public sealed class BacktestRunner
+{
+    private const int ProgressEvery = 1 << 16;
+
+    private readonly BacktestSettings settings;
+    private readonly IStrategyLogic logic;
+    private readonly IBacktestSink sink;
+    private readonly string agent;
+    private readonly Dictionary<string, SymbolBook> books = new(StringComparer.Ordinal);
+    private readonly SymbolBook[] bookList;
+    private readonly Dictionary<string, Quote> latest = new(StringComparer.Ordinal);
+    private readonly WorkingOrders working = new();
+    private readonly List<PendingDecision> waiting = [];
+    private readonly List<Bar> closedBars = [];
+    private readonly Dictionary<long, (string Key, DateTimeOffset BarClose)> signals = [];
+    private readonly BacktestRisk? risk;
+    private AccountConfig account;
+    private decimal cash;
+    private List<Position> positions = [];
+    private DateTimeOffset clock = DateTimeOffset.MinValue;
+    private DateTimeOffset? firstEvent;
+    private DateTimeOffset nextClose = DateTimeOffset.MaxValue;
+    private long nextDecisionId = 1;
+    private long events;
+    private long bars;
+    private long warmUpBars;
+    private long leadInBars;
+    private long signalCount;
+    private long decisionCount;
+    private long fillCount;
+    private long tradeCount;
+    private long engineCalls;
+    private decimal fees;
+    private decimal realized;
+
+    public BacktestRunner(BacktestSettings settings, IStrategyLogic logic, IBacktestSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(logic);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (settings.Latency < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.Latency, "The latency must not be negative.");
+        }
+
+        this.settings = settings;
+        this.logic = logic;
+        this.sink = sink;
+        agent = settings.Agent ?? "strategy:" + logic.Config.Name;
+        account = settings.Account;
+        cash = settings.Account.InitialCapital;
+        foreach (var symbol in logic.Config.Symbols)
+        {
+            if (!settings.Instruments.ContainsKey(symbol))
+            {
+                throw new ArgumentException($"No instrument rules (tick, lot, minimum notional) for {symbol}.", nameof(settings));
+            }
+
+            books[symbol] = new SymbolBook(symbol, logic.Config.Timeframe);
+        }
+
+        bookList = [.. books.Values];
+        risk = settings.RiskLimits.Count == 0 ? null : new BacktestRisk(settings.RiskLimits);
+    }
+
+    /// <summary>
+    /// Runs the whole stream; <paramref name="progress"/> hears the count of events now and then. With
+    /// <paramref name="end"/> (where the data was cut), the bars closing by then are decided on too, as
+    /// <c>strategy_bars(…, through = end)</c> returns them; their decisions expire for want of a later quote.
+    /// </summary>
+    /// <exception cref="BacktestDataException">The stream is not in time order.</exception>
+    public BacktestSummary Run(
+        IEnumerable<MarketEvent> stream, IProgress<long>? progress = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        foreach (var item in stream)
+        {
+            Add(item.Quote, item.Volume);
+            if ((events & (ProgressEvery - 1)) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(events);
+            }
+        }
+
+        progress?.Report(events);
+        return Finish(end);
+    }
+
+    private void Add(Quote quote, decimal? volume)
+    {
+        var time = quote.Time;
+        if (time < clock)
+        {
+            throw new BacktestDataException(string.Create(CultureInfo.InvariantCulture,
+                $"quotes must come in time order: {quote.Symbol} at {time:O} came after {clock:O} (event {events + 1})"));
+        }
+
+        events++;
+        clock = time;
+        firstEvent ??= time;
+        if (!books.TryGetValue(quote.Symbol, out var book))
+        {
+            return; // a symbol the strategy does not trade: counted, nothing else
+        }
+
+        if (time >= nextClose)
+        {
+            CloseBars(time);
+        }
+
+        // Bars that closed before this quote are decided on the account as it stood before it.
+        if (waiting.Count == 0 && closedBars.Count > 0)
+        {
+            EvaluateBars();
+        }
+
+        var pathDue = false;
+        foreach (var order in working.Of(quote.Symbol))
+        {
+            if (OrderMatcher.MayAct(order, quote, account.SpreadFractionWhenLastOnly))
+            {
+                pathDue = true;
+                break;
+            }
+        }
+
+        latest[quote.Symbol] = quote;
+        book.Bars.Add(time, quote.Last ?? quote.Mid!.Value, volume);
+        if (book.Bars.CloseTime < nextClose)
+        {
+            nextClose = book.Bars.CloseTime;
+        }
+
+        if (waiting.Count > 0)
+        {
+            AssignQuote(quote);
+        }
+
+        while (true)
+        {
+            var ready = ReadyDecisions();
+            if (ready.Count == 0 && !pathDue)
+            {
+                return;
+            }
+
+            Execute(ready, pathDue ? quote : null);
+            pathDue = false;
+            if (waiting.Count > 0 || closedBars.Count == 0)
+            {
+                return;
+            }
+
+            EvaluateBars();
+            AssignQuote(quote);
+        }
+    }
+
+    private void CloseBars(DateTimeOffset time)
+    {
+        nextClose = DateTimeOffset.MaxValue;
+        foreach (var book in bookList)
+        {
+            if (book.Bars.CloseIfDue(time) is { } bar)
+            {
+                closedBars.Add(bar);
+            }
+
+            if (book.Bars.CloseTime < nextClose)
+            {
+                nextClose = book.Bars.CloseTime;
+            }
+        }
+
+        closedBars.Sort(static (a, b) => a.CloseTime != b.CloseTime
+            ? a.CloseTime.CompareTo(b.CloseTime)
+            : string.CompareOrdinal(a.Symbol, b.Symbol));
+    }
+
+    /// <summary>Takes the closed bars one close time at a time until one gives decisions (the next waits for them).</summary>
+    private void EvaluateBars()
+    {
+        var taken = 0;
+        while (taken < closedBars.Count && waiting.Count == 0)
+        {
+            var close = closedBars[taken].CloseTime;
+            RecordEquity(close);
+            for (; taken < closedBars.Count && closedBars[taken].CloseTime == close; taken++)
+            {
+                Evaluate(closedBars[taken]);
+            }
+        }
+
+        closedBars.RemoveRange(0, taken);
+    }
+
+    private void Evaluate(Bar bar)
+    {
+        bars++;
+        var book = books[bar.Symbol];
+        var held = positions.Find(p => p.Symbol == bar.Symbol);
+        var position = held is null
+            ? StrategyPosition.Flat with { LastExitAt = book.LastExit }
+            : new StrategyPosition(held.Side, held.Quantity, held.OpenedAt, book.LastExit);
+        var produced = logic.OnBar(bar, position);
+        if (!logic.IsReady(bar.Symbol))
+        {
+            warmUpBars++;
+        }
+
+        if (bar.CloseTime <= settings.ActFrom)
+        {
+            leadInBars++;
+            return;
+        }
+
+        foreach (var signal in produced)
+        {
+            signalCount++;
+            var key = SignalKeys.For(signal.Symbol, bar.CloseTime);
+            var request = SignalRequests.For(signal, bar, nextDecisionId++, settings.Latency, agent);
+            signals[request.Id] = (key, bar.CloseTime);
+            waiting.Add(new PendingDecision(request, signal, key));
+        }
+    }
+
+    private void AssignQuote(Quote quote)
+    {
+        foreach (var pending in waiting)
+        {
+            if (pending.Quote is null && pending.Request.Symbol == quote.Symbol && quote.Time >= pending.Request.LatencyTarget)
+            {
+                pending.Quote = quote;
+            }
+        }
+    }
+
+    /// <summary>The waiting decisions that have their quote, from the oldest up to the first that has not.</summary>
+    private List<PendingDecision> ReadyDecisions()
+    {
+        var count = 0;
+        while (count < waiting.Count && waiting[count].Quote is not null)
+        {
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var ready = waiting.GetRange(0, count);
+        waiting.RemoveRange(0, count);
+        return ready;
+    }
+
+    private void Execute(List<PendingDecision> ready, Quote? pathQuote)
+    {
+        engineCalls++;
+        var requests = ready.ConvertAll(p => p.Request with { LatencyQuote = p.Quote });
+        var state = new AccountState(account, cash, positions, working.All) { Risk = risk?.For(clock) };
+        var result = ExecutionEngine.Execute(state, requests, latest, settings.Instruments, clock, pathQuote is null ? [] : [pathQuote]);
+        cash = result.Cash;
+        positions = [.. result.Positions];
+        if (result.HaltReason is { } halt)
+        {
+            account = account with { Halted = true, HaltReason = halt };
+        }
+
+        var real = working.Apply(result.Orders ?? []);
+        foreach (var fill in result.Fills ?? [])
+        {
+            // As paper records it: the latency and the decision's price on the fill its decision priced, not on later ones.
+            var own = ready.Find(p => p.Request.Id == fill.DecisionId && p.Quote!.Time == fill.Fill.Quote.Time);
+            Record(fill with { OrderId = real(fill.OrderId) }, own is null ? TimeSpan.Zero : settings.Latency, own?.Request.CurrentPrice);
+        }
+
+        foreach (var (pending, outcome) in ready.Zip(result.Outcomes))
+        {
+            decisionCount++;
+            sink.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, outcome.Status, outcome.Reason));
+        }
+    }
+
+    private void Record(ExecutedFill executed, TimeSpan latency, decimal? decisionPrice)
+    {
+        var book = books[executed.Symbol];
+        string? key = null;
+        DateTimeOffset? decidedAt = null;
+        if (executed.DecisionId is { } id && signals.TryGetValue(id, out var signal))
+        {
+            (key, decidedAt) = signal;
+        }
+
+        var number = ++fillCount;
+        fees += executed.Fill.Fee;
+        sink.Fill(new BacktestFill(number, executed.OrderId, executed.DecisionId, key, decidedAt, latency, decisionPrice, executed));
+        foreach (var trade in executed.Trades)
+        {
+            tradeCount++;
+            realized += trade.NetPnl;
+            book.LastExit = trade.ExitTime;
+            sink.Trade(new BacktestTrade(tradeCount, number, executed.OrderId, executed.DecisionId, key, book.EntrySignal, trade));
+        }
+
+        var before = book.Held;
+        var after = before + (executed.Side == OrderSide.Buy ? executed.Fill.Quantity : -executed.Fill.Quantity);
+        book.Held = after;
+        if (after == 0m)
+        {
+            book.EntrySignal = null;
+        }
+        else if (before == 0m || Math.Sign(after) != Math.Sign(before))
+        {
+            book.EntrySignal = key;
+        }
+    }
+
+    /// <summary>The positions at their marks: the newest quote, else the average entry price (as the engine values them).</summary>
+    private decimal PositionsValue()
+    {
+        var value = 0m;
+        foreach (var position in positions)
+        {
+            var mark = latest.TryGetValue(position.Symbol, out var quote) ? quote.MarkPrice : position.AverageEntryPrice;
+            value += position.SignedQuantity * mark;
+        }
+
+        return value;
+    }
+
+    private void RecordEquity(DateTimeOffset time)
+    {
+        var value = PositionsValue();
+        var equity = cash + value;
+        risk?.Observe(time, equity);
+        sink.Equity(new EquityPoint(time, equity, cash, value, positions.Count));
+    }
+
+    private BacktestSummary Finish(DateTimeOffset? end)
+    {
+        if (end is { } through && through >= clock)
+        {
+            CloseBars(through);
+        }
+
+        while (true)
+        {
+            // Decisions whose quote never came: the data ended first.
+            foreach (var pending in waiting)
+            {
+                decisionCount++;
+                sink.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, DecisionStatus.Expired,
+                    "no quote after the bar close + latency before the data ended"));
+            }
+
+            waiting.Clear();
+            if (closedBars.Count == 0)
+            {
+                break;
+            }
+
+            EvaluateBars();
+        }
+
+        if (events > 0)
+        {
+            RecordEquity(clock);
+        }
+
+        var value = PositionsValue();
+        return new BacktestSummary(
+            events, firstEvent, events > 0 ? clock : null, bars, warmUpBars, leadInBars, signalCount, decisionCount, fillCount,
+            tradeCount, settings.Account.InitialCapital, cash, cash + value, fees, realized, positions.Count, account.HaltReason)
+        {
+            EngineCalls = engineCalls,
+        };
+    }
+}
