@@ -19,8 +19,8 @@ public sealed record AssessmentThresholds
     /// <summary>Sharpe ratio, in units of the (annualised) ratio (default 0.5).</summary>
     public decimal SharpeDifference { get; init; } = 0.5m;
 
-    /// <summary>Fewer paper trades than this: the assessment warns that the sample is short (default 10).</summary>
-    public int MinimumTrades { get; init; } = 10;
+    /// <summary>Fewer paper trades than this: the assessment warns that the sample is short (default 20).</summary>
+    public int MinimumTrades { get; init; } = 20;
 
     /// <summary>A correlation of daily returns at or above this is good (default 0.9).</summary>
     public decimal GoodCorrelation { get; init; } = 0.9m;
