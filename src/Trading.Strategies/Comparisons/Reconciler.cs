@@ -97,6 +97,11 @@ public static class Reconciler
     /// <summary>Why the other side has no round trip from this signal: what its decision on it became, or that it took none.</summary>
     private static string Why(string key, ComparisonSide other)
     {
+        if (other.Signals is null)
+        {
+            return $"the {other.Name} has no trade from this signal (it records no decisions to say why)";
+        }
+
         if (other.Signals.TryGetValue(key, out var outcome))
         {
             return string.Equals(outcome.Status, "executed", StringComparison.Ordinal)
