@@ -87,11 +87,11 @@ public static class PaperSideStore
             capital = reader.GetDecimal(10);
         }
 
-        var trades = await ComparedRows.ListAsync(Command(connection, transaction, TradesSql, sessionId, session.Account), reader => ComparedRows.Trade(reader), cancellationToken);
+        var trades = await ComparedRows.ListAsync(ComparedRows.Command(connection, transaction, TradesSql, sessionId, session.Account), reader => ComparedRows.Trade(reader), cancellationToken);
 
-        var fills = await ComparedRows.ListAsync(Command(connection, transaction, FillsSql, sessionId), reader => ComparedRows.Fill(reader, string.Empty)!, cancellationToken);
+        var fills = await ComparedRows.ListAsync(ComparedRows.Command(connection, transaction, FillsSql, sessionId), reader => ComparedRows.Fill(reader, string.Empty)!, cancellationToken);
 
-        var equity = await ComparedRows.ListAsync(Command(connection, transaction, EquitySql, session.Account, session.StartedAt, session.StoppedAt), reader => new EquityValue(reader.GetFieldValue<DateTimeOffset>(0), reader.GetDecimal(1)), cancellationToken);
+        var equity = await ComparedRows.ListAsync(ComparedRows.Command(connection, transaction, EquitySql, session.Account, session.StartedAt, session.StoppedAt), reader => new EquityValue(reader.GetFieldValue<DateTimeOffset>(0), reader.GetDecimal(1)), cancellationToken);
 
         var signals = new Dictionary<string, SignalOutcome>(StringComparer.Ordinal);
         await using (var command = ComparedRows.Command(connection, transaction, SignalsSql, sessionId))
