@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Trading.Orchestrator.Cli;
+using Trading.Orchestrator.Comparisons;
 using Trading.Orchestrator.Hosting;
 
 namespace Trading.Orchestrator;
@@ -42,6 +43,7 @@ internal static class Program
         root.Subcommands.Add(ReportCommand.Create(configuration, loggers));
         root.Subcommands.Add(GatesCommand.Create(configuration, loggers));
         root.Subcommands.Add(StrategyCommand.Create(configuration, loggers));
+        root.Subcommands.Add(CompareCommand.Create(configuration, loggers, new NoBacktestEngine()));
         root.Subcommands.Add(DbCommand.Create(configuration, loggers));
         root.Subcommands.Add(McpCommand.Create(configuration, loggers));
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Trading.Orchestrator.Comparisons;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using Npgsql;
@@ -38,6 +39,7 @@ public static partial class McpServerHost
             .SetMinimumLevel(LogLevel.Information)
             .AddFilter("Npgsql", LogLevel.Warning);
         builder.Services.AddSingleton(agent);
+        builder.Services.AddSingleton<IBacktestForSession, NoBacktestEngine>();
         builder.Services
             .AddMcpServer(o =>
             {

@@ -8,7 +8,7 @@ namespace Trading.Orchestrator.Reports;
 /// <summary>A self-contained HTML performance report: metrics, equity curve and drawdown as inline SVG (no script, no network).</summary>
 public static class HtmlReport
 {
-    private const string Style = """
+    internal const string Style = """
         body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 32px; color: #1d2733; background: #f4f6f9; }
         h1 { margin: 0 0 4px 0; font-size: 26px; } .sub { color: #5b6878; margin-bottom: 22px; }
         .card { background: #fff; border-radius: 8px; padding: 18px 22px; margin-bottom: 22px; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
