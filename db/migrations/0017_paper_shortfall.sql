@@ -4,8 +4,10 @@
 -- strategy runner set it, else its creation), with no fee, no spread, no slippage and no latency. The shortfall is what
 -- the real fills cost beyond it, signed so that a cost is positive:
 --   shortfall = s × Σ (fill price − ideal mid) × quantity + Σ fees       (s = +1 buy, −1 sell)
---             = delay + spread + slippage + fees, each summed over the decision's fills:
---   delay    = s × (mid of the quote the fill used − ideal mid) × quantity   (the price moved during the latency)
+--             = delay + spread + slippage + fees, each summed over the decision's fills (and rounded to 10 places; the
+--               view's shortfall is the sum of the parts as shown, so every row adds up exactly):
+--   delay    = s × (mid of the quote the fill used − ideal mid) × quantity   (the price moved during the latency;
+--              a fill that recorded no quote counts its reference price as that mid)
 --   spread   = s × (reference price − that mid) × quantity                   (the half spread crossed)
 --   slippage = s × (fill price − reference price) × quantity                 (inside the fill price, charged once)
 -- Only the decision's own order counts (its entry: brackets it placed are later decisions of the market, not of the
@@ -33,7 +35,7 @@ WITH executed AS (
            sum(f.quantity)                                                           AS quantity,
            sum(f.notional)                                                           AS notional,
            sum(f.price * f.quantity)                                                 AS paid,
-           sum(COALESCE((f.quote_bid + f.quote_ask) / 2, f.quote_last) * f.quantity) AS at_quote_mid,
+           sum(COALESCE((f.quote_bid + f.quote_ask) / 2, f.quote_last, f.reference_price) * f.quantity) AS at_quote_mid,
            sum(f.reference_price * f.quantity)                                       AS at_reference,
            sum(f.fee)                                                                AS fees,
            min(f.filled_at)                                                          AS first_fill_at,
@@ -52,34 +54,32 @@ WITH executed AS (
             LIMIT 1)                                                                 AS ideal_mid
     FROM executed e
 )
-SELECT i.decision_id,
-       i.account,
-       i.agent,
-       i.strategy,
-       i.strategy_session_id,
-       i.symbol,
-       i.decision,
-       i.side,
-       i.order_type,
-       i.confidence,
-       CASE WHEN i.confidence >= 0.9 THEN '0.9-1.0'
-            ELSE to_char(floor(i.confidence * 10) / 10, 'FM0.0') || '-' || to_char(floor(i.confidence * 10) / 10 + 0.1, 'FM0.0')
-       END                                                                           AS confidence_bucket,
-       i.decision_time,
-       i.first_fill_at,
-       i.last_fill_at - i.decision_time                                              AS time_to_fill,
-       i.quantity,
-       round(i.paid / i.quantity, 10)                                                AS avg_fill_price,
-       i.ideal_mid,
-       i.quantity * i.ideal_mid                                                      AS ideal_notional,
-       i.notional,
-       i.s * (i.at_quote_mid - i.quantity * i.ideal_mid)                             AS delay_cost,
-       i.s * (i.at_reference - i.at_quote_mid)                                       AS spread_cost,
-       i.s * (i.paid - i.at_reference)                                               AS slippage_cost,
-       i.fees,
-       i.s * (i.paid - i.quantity * i.ideal_mid) + i.fees                            AS shortfall,
-       round((i.s * (i.paid - i.quantity * i.ideal_mid) + i.fees) / NULLIF(i.quantity * i.ideal_mid, 0) * 10000, 4) AS shortfall_bps
-FROM ideal i;
+SELECT c.decision_id, c.account, c.agent, c.strategy, c.strategy_session_id, c.symbol, c.decision, c.side, c.order_type,
+       c.confidence, c.confidence_bucket, c.decision_time, c.first_fill_at, c.time_to_fill, c.quantity, c.avg_fill_price,
+       c.ideal_mid, c.ideal_notional, c.notional, c.delay_cost, c.spread_cost, c.slippage_cost, c.fees,
+       -- The sum of its parts as shown (each rounded to 10 places), so the row adds up exactly.
+       c.delay_cost + c.spread_cost + c.slippage_cost + c.fees                                 AS shortfall,
+       round((c.delay_cost + c.spread_cost + c.slippage_cost + c.fees) / NULLIF(c.ideal_notional, 0) * 10000, 4) AS shortfall_bps
+FROM (
+    SELECT i.decision_id, i.account, i.agent, i.strategy, i.strategy_session_id, i.symbol, i.decision, i.side, i.order_type,
+           i.confidence,
+           CASE WHEN i.confidence >= 0.9 THEN '0.9-1.0'
+                ELSE to_char(floor(i.confidence * 10) / 10, 'FM0.0') || '-' || to_char(floor(i.confidence * 10) / 10 + 0.1, 'FM0.0')
+           END                                                                               AS confidence_bucket,
+           i.decision_time,
+           i.first_fill_at,
+           i.last_fill_at - i.decision_time                                                  AS time_to_fill,
+           i.quantity,
+           round(i.paid / i.quantity, 10)                                                    AS avg_fill_price,
+           i.ideal_mid,
+           round(i.quantity * i.ideal_mid, 10)                                               AS ideal_notional,
+           i.notional,
+           round(i.s * (i.at_quote_mid - i.quantity * i.ideal_mid), 10)                      AS delay_cost,
+           round(i.s * (i.at_reference - i.at_quote_mid), 10)                                AS spread_cost,
+           round(i.s * (i.paid - i.at_reference), 10)                                        AS slippage_cost,
+           i.fees
+    FROM ideal i
+) c;
 
 COMMENT ON VIEW v_paper_shortfall IS
     'Per executed decision: the ideal fill (mid at decision time; no fee, spread, slippage or latency) beside the paper fills, and the shortfall = delay + spread + slippage + fees (positive = cost).';
