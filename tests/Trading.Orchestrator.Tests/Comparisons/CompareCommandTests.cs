@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Trading.Orchestrator.Tests.Cli;
+
+namespace Trading.Orchestrator.Tests.Comparisons;
+
+/// <summary>
+/// Seed 004's RSI strategy run as a real replay session (<see cref="Strategies.RsiReplay"/>: one BUY at bar 31, one CLOSE at bar 43),
+/// compared with stored backtest runs made from its own results: identical, then with the backtest's entry one unit
+/// cheaper (its quote one lower). Each run is compared by the real `trading compare`, as JSON, text and HTML.
+/// </summary>
+public sealed class CompareCommandTests(ComparedSessionFixture fixture) : IClassFixture<ComparedSessionFixture>
+{
+    private long Session => fixture.Session;
+
+    [Fact]
+    public async Task Compare_BacktestOfTheSameFills_MatchesAndBridgesNothing()
+    {
+        var run = await BacktestRunCopy.CreateAsync(fixture.Database, Session, 0m);
+
+        var json = await CompareAsync("--session", $"{Session}", "--backtest", $"{run}", "--json");
+
+        Assert.Equal("matches", json.GetProperty("assessment").GetProperty("verdict").GetString());
+        var pair = Assert.Single(json.GetProperty("pairs").EnumerateArray());
+        Assert.Equal(0m, pair.GetProperty("net_difference").GetDecimal());
+        Assert.Equal(0m, json.GetProperty("bridge").GetProperty("difference").GetDecimal());
+        Assert.Empty(json.GetProperty("bridge").GetProperty("steps").EnumerateArray());
+        Assert.Empty(json.GetProperty("unmatched").GetProperty("paper").EnumerateArray());
+        var table = json.GetProperty("table").EnumerateArray().ToDictionary(r => r.GetProperty("metric").GetString()!, r => r);
+        Assert.Equal("1", table["Trades"].GetProperty("paper").GetString());
+        Assert.Equal(table["Win Rate"].GetProperty("backtest").GetString(), table["Win Rate"].GetProperty("paper").GetString());
+        Assert.True(json.GetProperty("similarity").GetProperty("points").GetInt32() > 0);
+        Assert.Equal(0m, json.GetProperty("similarity").GetProperty("dtw_distance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Compare_BacktestEnteredOneLower_LatencyExplainsTheWholeDifferenceToTheCent()
+    {
+        var run = await BacktestRunCopy.CreateAsync(fixture.Database, Session, 1m);
+        var quantity = await fixture.Database.ScalarAsync<decimal>(
+            "SELECT sum(quantity) FROM paper_trades WHERE account = 'compare-rsi'");
+
+        var json = await CompareAsync("--session", $"{Session}", "--backtest", $"{run}", "--json");
+
+        // Paper paid 1 more per unit at entry: its quote's mid was 1 higher for the same signal price (the bar close).
+        var pair = Assert.Single(json.GetProperty("pairs").EnumerateArray());
+        var entry = pair.GetProperty("entry_price_difference");
+        Assert.Equal((1m, 1m, 0m, 0m, 0m), (entry.GetProperty("total").GetDecimal(), entry.GetProperty("latency").GetDecimal(),
+            entry.GetProperty("different_quote").GetDecimal(), entry.GetProperty("spread").GetDecimal(), entry.GetProperty("slippage").GetDecimal()));
+        Assert.Equal(-quantity, pair.GetProperty("net_difference").GetDecimal());
+        var bridge = json.GetProperty("bridge");
+        Assert.Equal(-quantity, bridge.GetProperty("difference").GetDecimal());
+        var step = Assert.Single(bridge.GetProperty("steps").EnumerateArray());
+        Assert.Equal(("latency", -quantity, Math.Round(-quantity, 2)),
+            (step.GetProperty("cause").GetString(), step.GetProperty("amount").GetDecimal(), step.GetProperty("cents").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Compare_TextAndHtml_SeedTableAssessmentBridgeAndBothCurves()
+    {
+        var run = await BacktestRunCopy.CreateAsync(fixture.Database, Session, 1m);
+        var html = Path.Combine(fixture.Folder, "compare.html");
+
+        var (exit, output) = await CliRun.RunAsync(fixture.Database.ConnectionString, "compare", "--session", $"{Session}", "--backtest", $"{run}", "--out", html);
+
+        Assert.True(exit == 0, output);
+        foreach (var text in new[] { "Strategy Validation: rsi_bounce_paper", "Win Rate", "Max DD", "Sharpe", "Avg slippage", "Assessment: ", "P&L bridge", "latency" })
+        {
+            Assert.Contains(text, output, StringComparison.Ordinal);
+        }
+
+        var page = await File.ReadAllTextAsync(html);
+        Assert.Contains("data-name=\"Backtest\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-name=\"Paper\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"bridge\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"verdict\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_UnknownSessionOrNoBacktest_ClearErrors()
+    {
+        var (unknown, missing) = await CliRun.RunAsync(fixture.Database.ConnectionString, "compare", "--session", "987654", "--backtest", "1");
+        var (noRun, engine) = await CliRun.RunAsync(fixture.Database.ConnectionString, "compare", "--session", $"{Session}");
+        var (badTolerance, tolerance) = await CliRun.RunAsync(fixture.Database.ConnectionString, "compare", "--session", $"{Session}", "--dd-tolerance", "-1");
+
+        Assert.Equal((5, 1, 2), (unknown, noRun, badTolerance));
+        Assert.Contains("no strategy session 987654", missing, StringComparison.Ordinal);
+        Assert.Contains("name a stored backtest run", engine, StringComparison.Ordinal);
+        Assert.Contains("drawdown_points", tolerance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PaperShortfall_TheSessionsBuy_IdealIsTheBarCloseAndThePartsAddUp()
+    {
+        var rows = await fixture.Database.QueryAsync("""
+            SELECT s.ideal_mid, s.quantity, s.delay_cost, s.spread_cost, s.slippage_cost, s.fees, s.shortfall, s.confidence_bucket, s.agent
+            FROM v_paper_shortfall s WHERE s.strategy_session_id = $1 AND s.decision = 'BUY'
+            """, Session);
+
+        // Decided on bar 31's close (97), filled on the next quote (bar 32's close, 98): a delay of 1 per unit.
+        var row = Assert.Single(rows);
+        var quantity = (decimal)row["quantity"]!;
+        Assert.Equal(97m, (decimal)row["ideal_mid"]!);
+        Assert.Equal(quantity, (decimal)row["delay_cost"]!);
+        Assert.Equal((decimal)row["shortfall"]!, (decimal)row["delay_cost"]! + (decimal)row["spread_cost"]! + (decimal)row["slippage_cost"]! + (decimal)row["fees"]!);
+        Assert.Equal("strategy:rsi_bounce_paper", row["agent"]);
+        var summary = await fixture.Database.QueryAsync(
+            "SELECT decisions, shortfall FROM v_paper_shortfall_summary WHERE account = 'compare-rsi' AND agent = 'strategy:rsi_bounce_paper'");
+        Assert.Equal(2L, summary.Sum(r => (long)r["decisions"]!));
+    }
+
+    private async Task<JsonElement> CompareAsync(params string[] arguments)
+    {
+        var (exit, output) = await CliRun.RunAsync(fixture.Database.ConnectionString, ["compare", .. arguments]);
+        Assert.True(exit == 0, output);
+        return CliRun.Json(output);
+    }
+}
