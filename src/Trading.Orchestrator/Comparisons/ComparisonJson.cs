@@ -59,6 +59,8 @@ public static class ComparisonJson
                 backtest_net_pnl = r.Reconciliation.Bridge.BacktestNetPnl,
                 paper_net_pnl = r.Reconciliation.Bridge.PaperNetPnl,
                 difference = r.Reconciliation.Bridge.Difference,
+                backtest_net_pnl_cents = r.Reconciliation.Bridge.BacktestCents,
+                paper_net_pnl_cents = r.Reconciliation.Bridge.PaperCents,
                 difference_cents = r.Reconciliation.Bridge.DifferenceCents,
                 steps = r.Reconciliation.Bridge.Steps.Select(s => new { cause = s.Name, amount = s.Amount, cents = s.Cents }),
             },

@@ -47,14 +47,18 @@ public static class ComparisonText
             ("why", u.Reason)))]);
 
         var bridge = r.Reconciliation.Bridge;
-        var steps = new List<Dictionary<string, object?>> { Row(("step", "backtest net P&L"), ("amount", ComparisonTable.N(bridge.BacktestNetPnl))) };
+        var steps = new List<Dictionary<string, object?>> { Row(("step", "backtest net P&L"), ("amount", ComparisonTable.N(bridge.BacktestCents))) };
         steps.AddRange(bridge.Steps.Select(step => Row(("step", step.Name), ("amount", ComparisonTable.N(step.Cents)))));
-        steps.Add(Row(("step", "paper net P&L"), ("amount", ComparisonTable.N(bridge.PaperNetPnl))));
+        steps.Add(Row(("step", "paper net P&L"), ("amount", ComparisonTable.N(bridge.PaperCents))));
         CliOutput.Table($"P&L bridge, backtest → paper (difference {ComparisonTable.N(bridge.DifferenceCents)}; the steps sum to it to the cent)", steps);
     }
 
-    private static string Difference(PriceDifference d) =>
-        $"{ComparisonTable.N(d.Total)} (latency {ComparisonTable.N(d.Latency)}, quote {ComparisonTable.N(d.DifferentQuote)}, spread {ComparisonTable.N(d.Spread)}, slippage {ComparisonTable.N(d.Slippage)})";
+    private static string Difference(PriceDifference d)
+    {
+        var parts = new (string Name, decimal Value)[] { ("latency", d.Latency), ("quote", d.DifferentQuote), ("spread", d.Spread), ("slippage", d.Slippage) }
+            .Where(p => p.Value != 0m).Select(p => $"{p.Name} {ComparisonTable.N(p.Value)}").ToList();
+        return parts.Count == 0 ? "0" : $"{ComparisonTable.N(d.Total)} ({string.Join(", ", parts)})";
+    }
 
     private static string Quality(bool? good, string rule) => good switch
     {

@@ -49,13 +49,13 @@ public static class ComparisonHtml
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"foot\">Daily-return correlation {E(ComparisonTable.N(s.Correlation))} over {s.CommonDays} common days (good at ≥ {r.Thresholds.GoodCorrelation}); DTW distance {E(ComparisonTable.N(s.DtwDistance))} (good at ≤ {r.Thresholds.GoodDtwDistance}).</div></div>\n");
 
         var bridge = r.Reconciliation.Bridge;
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><table class=\"grid3\" id=\"bridge\"><tr><th>P&amp;L bridge, backtest → paper</th><th>amount</th></tr><tr><td>Backtest net P&amp;L</td><td>{E(ComparisonTable.N(bridge.BacktestNetPnl))}</td></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><table class=\"grid3\" id=\"bridge\"><tr><th>P&amp;L bridge, backtest → paper</th><th>amount</th></tr><tr><td>Backtest net P&amp;L</td><td>{E(ComparisonTable.N(bridge.BacktestCents))}</td></tr>");
         foreach (var step in bridge.Steps)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(step.Name)}</td><td class=\"{(step.Cents < 0 ? "neg" : "pos")}\">{E(ComparisonTable.N(step.Cents))}</td></tr>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td><b>Paper net P&amp;L</b></td><td><b>{E(ComparisonTable.N(bridge.PaperNetPnl))}</b></td></tr></table></div>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td><b>Paper net P&amp;L</b></td><td><b>{E(ComparisonTable.N(bridge.PaperCents))}</b></td></tr></table></div>\n");
 
         html.Append("<div class=\"card\"><table class=\"grid3\" id=\"pairs\"><tr><th>Signal</th><th>Qty backtest / paper</th><th>Entry Δ</th><th>Exit Δ</th><th>Net Δ</th></tr>");
         foreach (var p in r.Reconciliation.Pairs)

@@ -54,10 +54,11 @@ public static class Reconciler
         steps.Add((DifferenceCause.ExtraTrade, alonePaper.Sum(u => u.Trade.NetPnl)));
         var byCause = steps.GroupBy(s => s.Cause).OrderBy(g => g.Key).Select(g => (Cause: g.Key, Amount: g.Sum(s => s.Amount)))
             .Where(s => s.Amount != 0m).ToList();
-        var cents = CentAllocation.Allocate([.. byCause.Select(s => s.Amount)]);
-        var bridge = new PnlBridge(
-            backtest.Trades.Sum(t => t.NetPnl), paper.Trades.Sum(t => t.NetPnl),
-            [.. byCause.Select((s, i) => new BridgeStep(s.Cause, s.Amount, cents[i]))]);
+        var backtestNet = backtest.Trades.Sum(t => t.NetPnl);
+        var paperNet = paper.Trades.Sum(t => t.NetPnl);
+        var bridge = new PnlBridge(backtestNet, paperNet, []);
+        var cents = CentAllocation.Allocate([.. byCause.Select(s => s.Amount)], bridge.DifferenceCents);
+        bridge = bridge with { Steps = [.. byCause.Select((s, i) => new BridgeStep(s.Cause, s.Amount, cents[i]))] };
 
         return new Reconciliation(
             [.. pairs.OrderBy(x => x.Paper.EntryTime)],

@@ -125,6 +125,16 @@ public class ReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_NetsThatRoundApart_StepsInCentsJoinThePrintedEnds()
+    {
+        // 0.004 → 0.006: exactly 0.002 apart, but printed 0.00 → 0.01, so the one step prints as 0.01.
+        var r = Reconciler.Reconcile(Sides.Side("backtest", [Sides.Trade(Sides.Key(4), 0.004m)]), Sides.Side("paper", [Sides.Trade(Sides.Key(4), 0.006m)]));
+
+        Assert.Equal((0.00m, 0.01m, 0.01m), (r.Bridge.BacktestCents, r.Bridge.PaperCents, r.Bridge.DifferenceCents));
+        Assert.Equal((DifferenceCause.DifferentQuote, 0.002m, 0.01m), r.Bridge.Steps.Select(s => (s.Cause, s.Amount, s.Cents)).Single());
+    }
+
+    [Fact]
     public void Allocate_ThreeHalfCents_CentsSumToTheRoundedTotal()
     {
         Assert.Equal([0.00m, 0.01m, 0.01m], CentAllocation.Allocate([0.005m, 0.005m, 0.005m]));
