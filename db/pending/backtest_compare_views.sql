@@ -2,19 +2,22 @@
 -- strategy_signal_key() from there. Not a migration of its own (the runner applies only db/migrations).
 --
 -- Backtest and paper side by side, in SQL, for a run and a session of the same strategy (same config checksum):
+--   v_paper_trade_signals: each paper trade a strategy session opened, with the session and the bar signal (a helper
+--     of the two below, useful alone: which signal made which trade);
 --   v_backtest_trade_pairs: one row per signal both sides traded (each side's trades from that entry signal merged into
 --     one round trip: quantities and money summed, prices averaged by quantity), with paper − backtest differences;
 --   v_backtest_vs_paper: one row per run and session: trades, win rate, profit factor, expectancy, net P&L, fees of both
 --     sides (v_paper_performance_metrics' definitions, over the run's and the session's own trades), how many signals pair
 --     up and how many trades each side has alone. Sharpe, Sortino, drawdown, the causes of each difference and the bridge
 --     are `trading compare`'s (they need the equity curves and the fills' quotes).
--- Both run as the caller: backtest_runs' policies and those of paper_* apply. They read decisions, so readers (who never
+-- All three run as the caller: backtest_runs' policies and those of paper_* apply. They read decisions, so readers (who never
 -- read decisions' content) do not get them.
 
-CREATE VIEW v_backtest_trade_pairs WITH (security_invoker = true) AS
-WITH paper AS (
-    SELECT d.strategy_session_id AS session_id, t.account, strategy_signal_key(d.idempotency_key) AS signal_key,
-           t.symbol, t.side, t.quantity, t.entry_price, t.exit_price, t.fees, t.net_pnl
+-- Each paper trade opened by a strategy session's decision, with that session and the decision's bar signal: the entry is
+-- the opening-side fill at the trade's entry time (what `trading compare` pairs on too).
+CREATE VIEW v_paper_trade_signals WITH (security_invoker = true) AS
+SELECT t.trade_id, t.account, d.strategy_session_id AS session_id, strategy_signal_key(d.idempotency_key) AS signal_key,
+       t.symbol, t.side, t.quantity, t.entry_price, t.exit_price, t.entry_time, t.exit_time, t.fees, t.net_pnl
     FROM paper_trades t
     JOIN LATERAL (
         SELECT f.order_id FROM paper_fills f
@@ -23,13 +26,15 @@ WITH paper AS (
         ORDER BY f.fill_id LIMIT 1) en ON true
     JOIN paper_orders o ON o.order_id = en.order_id
     JOIN trading_decisions d ON d.account = o.account AND d.id = o.decision_id
-    WHERE d.strategy_session_id IS NOT NULL
-), paper_trips AS (
+    WHERE d.strategy_session_id IS NOT NULL;
+
+CREATE VIEW v_backtest_trade_pairs WITH (security_invoker = true) AS
+WITH paper_trips AS (
     SELECT session_id, account, signal_key, symbol, side, count(*) AS trades, sum(quantity) AS quantity,
            round(sum(entry_price * quantity) / sum(quantity), 10) AS entry_price,
            round(sum(exit_price * quantity) / sum(quantity), 10) AS exit_price,
            sum(fees) AS fees, sum(net_pnl) AS net_pnl
-    FROM paper
+    FROM v_paper_trade_signals
     WHERE signal_key IS NOT NULL
     GROUP BY session_id, account, signal_key, symbol, side
 ), backtest_trips AS (
@@ -78,19 +83,11 @@ WITH backtest AS (
     FROM backtest_trades
     GROUP BY run_id
 ), paper AS (
-    SELECT d.strategy_session_id AS session_id, count(*) AS trades, count(*) FILTER (WHERE t.net_pnl > 0) AS wins,
-           sum(t.net_pnl) FILTER (WHERE t.net_pnl > 0) AS gross_wins, sum(t.net_pnl) FILTER (WHERE t.net_pnl < 0) AS gross_losses,
-           sum(t.net_pnl) AS net_pnl, sum(t.fees) AS fees
-    FROM paper_trades t
-    JOIN LATERAL (
-        SELECT f.order_id FROM paper_fills f
-        WHERE f.account = t.account AND f.symbol = t.symbol AND f.filled_at = t.entry_time
-          AND f.side = CASE t.side WHEN 'long' THEN 'buy' ELSE 'sell' END
-        ORDER BY f.fill_id LIMIT 1) en ON true
-    JOIN paper_orders o ON o.order_id = en.order_id
-    JOIN trading_decisions d ON d.account = o.account AND d.id = o.decision_id
-    WHERE d.strategy_session_id IS NOT NULL
-    GROUP BY d.strategy_session_id
+    SELECT session_id, count(*) AS trades, count(*) FILTER (WHERE net_pnl > 0) AS wins,
+           sum(net_pnl) FILTER (WHERE net_pnl > 0) AS gross_wins, sum(net_pnl) FILTER (WHERE net_pnl < 0) AS gross_losses,
+           sum(net_pnl) AS net_pnl, sum(fees) AS fees
+    FROM v_paper_trade_signals
+    GROUP BY session_id
 ), pairs AS (
     SELECT run_id, session_id, count(*) AS signals, sum(backtest_trades) AS backtest_trades, sum(paper_trades) AS paper_trades
     FROM v_backtest_trade_pairs
@@ -125,4 +122,4 @@ LEFT JOIN pairs x ON x.run_id = r.run_id AND x.session_id = s.session_id;
 COMMENT ON VIEW v_backtest_vs_paper IS
     'A backtest run beside each paper session of the same strategy (same checksum): seed 004''s trade figures for both, paired signals and the trades only one side has.';
 
-GRANT SELECT ON v_backtest_trade_pairs, v_backtest_vs_paper TO trading_agent;
+GRANT SELECT ON v_paper_trade_signals, v_backtest_trade_pairs, v_backtest_vs_paper TO trading_agent;
