@@ -54,9 +54,13 @@ public static class PaperSideStore
                             WHERE d.strategy_session_id = $1)
         """;
 
+    // From the last snapshot at or before the session's start (the equity it started from; snapshot times are bucketed,
+    // so the account's first one may carry a time just before the start) to its stop.
     private const string EquitySql = """
         SELECT time, total_value FROM paper_portfolio_snapshots
-        WHERE account = $1 AND time >= $2 AND ($3::timestamptz IS NULL OR time <= $3)
+        WHERE account = $1
+          AND time >= COALESCE((SELECT max(s.time) FROM paper_portfolio_snapshots s WHERE s.account = $1 AND s.time <= $2), $2)
+          AND ($3::timestamptz IS NULL OR time <= $3)
         ORDER BY time
         """;
 

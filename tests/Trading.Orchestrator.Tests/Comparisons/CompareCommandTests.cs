@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Trading.Data.Comparisons;
 using Trading.Orchestrator.Tests.Cli;
+using Trading.Strategies.Comparisons;
 
 namespace Trading.Orchestrator.Tests.Comparisons;
 
@@ -106,6 +108,28 @@ public sealed class CompareCommandTests(ComparedSessionFixture fixture) : IClass
         var summary = await fixture.Database.QueryAsync(
             "SELECT decisions, shortfall FROM v_paper_shortfall_summary WHERE account = 'compare-rsi' AND agent = 'strategy:rsi_bounce_paper'");
         Assert.Equal(2L, summary.Sum(r => (long)r["decisions"]!));
+    }
+
+    [Fact]
+    public async Task PaperSide_RecordedEquity_FiguresEqualThePerformanceView()
+    {
+        // One definition of each figure: the comparison's maths on the loaded paper side gives what
+        // v_paper_performance_metrics gives for the session's account (its only trades are the session's).
+        var (_, paper) = (await PaperSideStore.LoadAsync(fixture.Database.DataSource, Session, CancellationToken.None))!.Value;
+        var view = (await fixture.Database.QueryAsync(
+            "SELECT * FROM v_paper_performance_metrics WHERE account = $1", ComparedSessionFixture.Account)).Single();
+
+        var m = PerformanceMath.Of(paper);
+
+        Assert.Equal((long)view["total_trades"]!, m.Trades);
+        Assert.Equal((decimal?)view["win_rate"], m.WinRate);
+        Assert.Equal((decimal?)view["profit_factor"], m.ProfitFactor);
+        Assert.Equal((decimal?)view["expectancy"], m.Expectancy);
+        Assert.Equal((decimal)view["total_pnl"]!, m.TotalPnl);
+        Assert.Equal((decimal)view["total_fees"]!, m.TotalFees);
+        Assert.Equal((decimal)view["max_drawdown_pct"]!, m.MaxDrawdownPct);
+        Assert.Equal((decimal?)view["sharpe_ratio"], m.SharpeRatio);
+        Assert.Equal((long)view["days_with_snapshots"]!, m.Days);
     }
 
     private async Task<JsonElement> CompareAsync(params string[] arguments)
