@@ -186,7 +186,82 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "strategy_sessions_bars_acted_nonnegative", $"{Session}, bars_acted) VALUES ('s', '{{}}', 'default', -1)" },
         { "strategy_sessions_stopped_at", $"{Session}, status) VALUES ('s', '{{}}', 'default', 'stopped')" },
         { "strategy_sessions_stopped_at", $"{Session}, stopped_at) VALUES ('s', '{{}}', 'default', now())" },
+        // Backtests (0016): one valid row with one value made bad.
+        { "backtest_runs_name_length", BacktestRun("name", "''") },
+        { "backtest_runs_config_object", BacktestRun("config", "'[1]'") },
+        { "backtest_runs_checksum_format", BacktestRun("checksum", "'ABC'") },
+        { "backtest_runs_data_source_known", BacktestRun("data_source", "'ftp'") },
+        { "backtest_runs_data_path_length", BacktestRun("data_path", "repeat('x', 4001)") },
+        { "backtest_runs_data_checksum_format", BacktestRun("data_checksum", "'xyz'") },
+        { "backtest_runs_settings_object", BacktestRun("account_settings", "'3'") },
+        { "backtest_runs_capital_positive", BacktestRun("initial_capital", "0") },
+        { "backtest_runs_latency_nonnegative", BacktestRun("latency", "'-1 s'") },
+        { "backtest_runs_events_nonnegative", BacktestRun("events", "-1") },
+        { "backtest_runs_bars_nonnegative", BacktestRun("bars", "-1") },
+        { "backtest_runs_warm_up_nonnegative", BacktestRun("warm_up_bars", "-1") },
+        { "backtest_runs_lead_in_nonnegative", BacktestRun("lead_in_bars", "-1") },
+        { "backtest_runs_signals_nonnegative", BacktestRun("signals", "-1") },
+        { "backtest_runs_decisions_nonnegative", BacktestRun("decisions", "-1") },
+        { "backtest_runs_fills_nonnegative", BacktestRun("fills", "-1") },
+        { "backtest_runs_trades_nonnegative", BacktestRun("trades", "-1") },
+        { "backtest_runs_fees_nonnegative", BacktestRun("total_fees", "-1") },
+        { "backtest_runs_halt_reason_length", BacktestRun("halt_reason", "repeat('x', 4001)") },
+        { "backtest_runs_range", BacktestRun("to_time", "'2026-01-01'") },
+        { "backtest_fills_fill_id_positive", BacktestFill("fill_id", "0") },
+        { "backtest_fills_side_known", BacktestFill("side", "'long'") },
+        { "backtest_fills_quantity_positive", BacktestFill("quantity", "0") },
+        { "backtest_fills_price_positive", BacktestFill("price", "0") },
+        { "backtest_fills_fee_nonnegative", BacktestFill("fee", "-1") },
+        { "backtest_fills_liquidity_known", BacktestFill("liquidity", "'both'") },
+        { "backtest_trades_trade_id_positive", BacktestTrade("trade_id", "0") },
+        { "backtest_trades_side_known", BacktestTrade("side", "'buy'") },
+        { "backtest_trades_quantity_positive", BacktestTrade("quantity", "0") },
+        { "backtest_trades_net_is_gross_minus_fees", BacktestTrade("net_pnl", "5") },
+        { "backtest_equity_open_positions_nonnegative", BacktestEquity("open_positions", "-1") },
     };
+
+    // Valid rows of the backtest tables (run 0 does not exist: CHECKs are evaluated before the foreign key).
+    private static readonly (string Column, string Value)[] RunRow =
+    [
+        ("name", "'n'"), ("config", "'{}'"), ("checksum", "repeat('a', 64)"), ("data_source", "'market_prices'"), ("data_path", "NULL"),
+        ("data_checksum", "NULL"), ("symbols", "'{BTC/USDT}'"), ("from_time", "'2026-01-02'"), ("to_time", "'2026-01-03'"),
+        ("warmup_from", "'2026-01-01'"), ("account_settings", "'{}'"), ("initial_capital", "1"), ("latency", "'0'"), ("random_seed", "0"),
+        ("duration", "'1 s'"), ("events", "0"), ("bars", "0"), ("warm_up_bars", "0"), ("lead_in_bars", "0"), ("signals", "0"),
+        ("decisions", "0"), ("fills", "0"), ("trades", "0"), ("final_cash", "1"), ("final_equity", "1"), ("net_pnl", "0"),
+        ("realized_pnl", "0"), ("total_fees", "0"), ("open_positions", "0"), ("halt_reason", "NULL"),
+    ];
+
+    private static readonly (string Column, string Value)[] FillRow =
+    [
+        ("run_id", "0"), ("fill_id", "1"), ("order_id", "1"), ("symbol", "'BTC/USDT'"), ("side", "'buy'"), ("quantity", "1"), ("price", "1"),
+        ("notional", "1"), ("fee", "0"), ("liquidity", "'taker'"), ("reference_price", "1"), ("slippage_fraction", "0"), ("slippage_cost", "0"),
+        ("quote_time", "now()"), ("slippage_model", "'none'"), ("fee_model", "'rate'"), ("model_parameters", "'{}'"), ("random_seed", "0"),
+        ("filled_at", "now()"),
+    ];
+
+    private static readonly (string Column, string Value)[] TradeRow =
+    [
+        ("run_id", "0"), ("trade_id", "1"), ("symbol", "'BTC/USDT'"), ("side", "'long'"), ("quantity", "1"), ("entry_price", "1"),
+        ("exit_price", "1"), ("entry_cost", "1"), ("exit_notional", "1"), ("entry_time", "now()"), ("exit_time", "now()"),
+        ("realized_pnl", "0"), ("entry_fees", "0"), ("exit_fees", "0"), ("net_pnl", "0"), ("close_order_id", "1"), ("fill_id", "1"),
+    ];
+
+    private static readonly (string Column, string Value)[] EquityRow =
+    [
+        ("run_id", "0"), ("time", "now()"), ("equity", "1"), ("cash", "1"), ("positions_value", "0"), ("open_positions", "0"),
+    ];
+
+    private static string BacktestRun(string column, string value) => Insert("backtest_runs", RunRow, column, value);
+
+    private static string BacktestFill(string column, string value) => Insert("backtest_fills", FillRow, column, value);
+
+    private static string BacktestTrade(string column, string value) => Insert("backtest_trades", TradeRow, column, value);
+
+    private static string BacktestEquity(string column, string value) => Insert("backtest_equity", EquityRow, column, value);
+
+    private static string Insert(string table, (string Column, string Value)[] row, string column, string value) =>
+        $"INSERT INTO {table} ({string.Join(", ", row.Select(c => c.Column))}) " +
+        $"VALUES ({string.Join(", ", row.Select(c => c.Column == column ? value : c.Value))})";
 
     [Theory]
     [MemberData(nameof(BadRows))]

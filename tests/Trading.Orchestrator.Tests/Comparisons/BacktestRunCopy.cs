@@ -3,44 +3,11 @@ using Trading.Testing;
 namespace Trading.Orchestrator.Tests.Comparisons;
 
 /// <summary>
-/// A stored backtest run made from a paper session's own results (so the test knows every difference it then plants).
-/// On this branch the backtest_* tables come with the backtest feature's migration; until it is merged they are created
-/// here, with that migration's columns (those the run's INSERTs below fill), only when missing.
+/// A stored backtest run (0016's tables) made from a paper session's own results, so the test knows every difference it
+/// then plants; the keys are written as the backtest writes them (entry_signal_key, and a bracket exit's fill its entry's).
 /// </summary>
 internal static class BacktestRunCopy
 {
-    private const string Tables = """
-        CREATE TABLE IF NOT EXISTS backtest_runs (
-            run_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, config jsonb NOT NULL, checksum text NOT NULL,
-            data_source text NOT NULL, symbols text[] NOT NULL, from_time timestamptz NOT NULL, to_time timestamptz NOT NULL,
-            warmup_from timestamptz NOT NULL, account_settings jsonb NOT NULL, initial_capital numeric(28,10) NOT NULL,
-            latency interval NOT NULL, random_seed bigint NOT NULL, duration interval NOT NULL, events bigint NOT NULL, bars bigint NOT NULL,
-            warm_up_bars bigint NOT NULL, lead_in_bars bigint NOT NULL, signals bigint NOT NULL, decisions bigint NOT NULL,
-            fills bigint NOT NULL, trades bigint NOT NULL, final_cash numeric(28,10) NOT NULL, final_equity numeric(28,10) NOT NULL,
-            net_pnl numeric(28,10) NOT NULL, realized_pnl numeric(28,10) NOT NULL, total_fees numeric(28,10) NOT NULL,
-            open_positions integer NOT NULL);
-        CREATE TABLE IF NOT EXISTS backtest_fills (
-            run_id bigint NOT NULL, fill_id bigint NOT NULL, order_id bigint NOT NULL, decision_id bigint, symbol text NOT NULL,
-            side text NOT NULL, quantity numeric(28,12) NOT NULL, price numeric(28,10) NOT NULL, notional numeric(28,10) NOT NULL,
-            fee numeric(28,10) NOT NULL, liquidity text NOT NULL, reference_price numeric(28,10) NOT NULL,
-            slippage_fraction numeric(28,12) NOT NULL, slippage_cost numeric(28,10) NOT NULL, decision_price numeric(28,10),
-            quote_time timestamptz NOT NULL, quote_bid numeric(28,10), quote_ask numeric(28,10), quote_last numeric(28,10),
-            latency interval NOT NULL DEFAULT '0', slippage_model text NOT NULL, fee_model text NOT NULL, model_parameters text NOT NULL,
-            random_seed bigint NOT NULL, filled_at timestamptz NOT NULL, signal_key text, decided_at timestamptz,
-            PRIMARY KEY (run_id, fill_id));
-        CREATE TABLE IF NOT EXISTS backtest_trades (
-            run_id bigint NOT NULL, trade_id bigint NOT NULL, symbol text NOT NULL, side text NOT NULL, quantity numeric(28,12) NOT NULL,
-            entry_price numeric(28,10) NOT NULL, exit_price numeric(28,10) NOT NULL, entry_cost numeric(28,10) NOT NULL,
-            exit_notional numeric(28,10) NOT NULL, entry_time timestamptz NOT NULL, exit_time timestamptz NOT NULL,
-            realized_pnl numeric(28,10) NOT NULL, entry_fees numeric(28,10) NOT NULL, exit_fees numeric(28,10) NOT NULL,
-            fees numeric(28,10) GENERATED ALWAYS AS (entry_fees + exit_fees) STORED, net_pnl numeric(28,10) NOT NULL,
-            close_order_id bigint NOT NULL, decision_id bigint, signal_key text, entry_signal_key text, fill_id bigint NOT NULL,
-            PRIMARY KEY (run_id, trade_id));
-        CREATE TABLE IF NOT EXISTS backtest_equity (
-            run_id bigint NOT NULL, time timestamptz NOT NULL, equity numeric(28,10) NOT NULL, cash numeric(28,10) NOT NULL,
-            positions_value numeric(28,10) NOT NULL, open_positions integer NOT NULL, PRIMARY KEY (run_id, time));
-        """;
-
     private const string Run = """
         INSERT INTO backtest_runs (name, config, checksum, data_source, symbols, from_time, to_time, warmup_from, account_settings,
                                    initial_capital, latency, random_seed, duration, events, bars, warm_up_bars, lead_in_bars, signals,
@@ -61,7 +28,7 @@ internal static class BacktestRunCopy
                f.reference_price - CASE WHEN d.decision = 'BUY' THEN $3 ELSE 0 END, f.slippage_fraction, f.slippage_cost, f.decision_price,
                f.quote_time, f.quote_bid, f.quote_ask, f.quote_last - CASE WHEN d.decision = 'BUY' THEN $3 ELSE 0 END, f.latency,
                f.slippage_model, f.fee_model, f.model_parameters, f.random_seed, f.filled_at,
-               substring(d.idempotency_key FROM '^session:[0-9]+:(.+)$'), d.price_as_of
+               strategy_signal_key(d.idempotency_key), d.price_as_of
         FROM paper_fills f
         JOIN paper_orders o ON o.order_id = f.order_id
         JOIN trading_decisions d ON d.account = o.account AND d.id = COALESCE(o.decision_id, o.parent_decision_id)
@@ -84,7 +51,6 @@ internal static class BacktestRunCopy
     /// <summary>A run of the session's own fills and trades, its entries <paramref name="entryCheaper"/> cheaper per unit; its id.</summary>
     public static async Task<long> CreateAsync(TestDatabase db, long session, decimal entryCheaper)
     {
-        await db.ExecuteAsync(Tables);
         var run = await db.ScalarAsync<long>(Run, session);
         await db.ExecuteAsync(Fills, session, run, entryCheaper);
         await db.ExecuteAsync(Trades, session, run, entryCheaper);

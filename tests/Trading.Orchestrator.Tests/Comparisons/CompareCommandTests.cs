@@ -111,6 +111,23 @@ public sealed class CompareCommandTests(ComparedSessionFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task BacktestViews_RunBesideItsSession_PairAndFiguresInSql()
+    {
+        var run = await BacktestRunCopy.CreateAsync(fixture.Database, Session, 1m);
+        var quantity = await fixture.Database.ScalarAsync<decimal>("SELECT sum(quantity) FROM paper_trades WHERE account = $1", ComparedSessionFixture.Account);
+
+        var pair = (await fixture.Database.QueryAsync(
+            "SELECT * FROM v_backtest_trade_pairs WHERE run_id = $1 AND session_id = $2", run, Session)).Single();
+        var figures = (await fixture.Database.QueryAsync(
+            "SELECT * FROM v_backtest_vs_paper WHERE run_id = $1 AND session_id = $2", run, Session)).Single();
+
+        Assert.Equal((1m, 0m, -quantity), ((decimal)pair["entry_price_difference"]!, (decimal)pair["exit_price_difference"]!, (decimal)pair["net_difference"]!));
+        Assert.Equal((1L, 1L, 1L, 0L, 0L), ((long)figures["backtest_trades"]!, (long)figures["paper_trades"]!, (long)figures["paired_signals"]!,
+            (long)figures["backtest_only_trades"]!, (long)figures["paper_only_trades"]!));
+        Assert.Equal(-quantity, (decimal)figures["net_difference"]!);
+    }
+
+    [Fact]
     public async Task PaperSide_RecordedEquity_FiguresEqualThePerformanceView()
     {
         // One definition of each figure: the comparison's maths on the loaded paper side gives what
