@@ -182,18 +182,16 @@ COMMENT ON VIEW v_backtest_trade_pairs IS
     'Each signal a backtest run and a paper session of the same strategy both traded: the two round trips and paper − backtest (filter on run_id and session_id).';
 
 CREATE VIEW v_backtest_vs_paper WITH (security_invoker = true) AS
-WITH backtest AS (
-    SELECT run_id, count(*) AS trades, count(*) FILTER (WHERE net_pnl > 0) AS wins,
+WITH trades AS (
+    SELECT 'backtest' AS side, run_id AS id, net_pnl, fees FROM backtest_trades
+    UNION ALL
+    SELECT 'paper', session_id, net_pnl, fees FROM v_paper_trade_signals
+), figures AS (
+    SELECT side, id, count(*) AS trades, count(*) FILTER (WHERE net_pnl > 0) AS wins,
            sum(net_pnl) FILTER (WHERE net_pnl > 0) AS gross_wins, sum(net_pnl) FILTER (WHERE net_pnl < 0) AS gross_losses,
            sum(net_pnl) AS net_pnl, sum(fees) AS fees
-    FROM backtest_trades
-    GROUP BY run_id
-), paper AS (
-    SELECT session_id, count(*) AS trades, count(*) FILTER (WHERE net_pnl > 0) AS wins,
-           sum(net_pnl) FILTER (WHERE net_pnl > 0) AS gross_wins, sum(net_pnl) FILTER (WHERE net_pnl < 0) AS gross_losses,
-           sum(net_pnl) AS net_pnl, sum(fees) AS fees
-    FROM v_paper_trade_signals
-    GROUP BY session_id
+    FROM trades
+    GROUP BY side, id
 ), pairs AS (
     SELECT run_id, session_id, count(*) AS signals, sum(backtest_trades)::bigint AS backtest_trades, sum(paper_trades)::bigint AS paper_trades
     FROM v_backtest_trade_pairs
@@ -221,8 +219,8 @@ SELECT r.run_id,
        COALESCE(p.trades, 0) - COALESCE(x.paper_trades, 0)                     AS paper_only_trades
 FROM backtest_runs r
 JOIN strategy_sessions s ON s.checksum = r.checksum
-LEFT JOIN backtest b ON b.run_id = r.run_id
-LEFT JOIN paper p ON p.session_id = s.session_id
+LEFT JOIN figures b ON b.side = 'backtest' AND b.id = r.run_id
+LEFT JOIN figures p ON p.side = 'paper' AND p.id = s.session_id
 LEFT JOIN pairs x ON x.run_id = r.run_id AND x.session_id = s.session_id;
 
 COMMENT ON VIEW v_backtest_vs_paper IS
