@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Trading.Data.Comparisons;
 using Trading.Orchestrator.Tests.Cli;
+using Trading.Orchestrator.Tests.Infrastructure;
 using Trading.Strategies.Comparisons;
 
 namespace Trading.Orchestrator.Tests.Comparisons;
@@ -75,6 +76,17 @@ public sealed class CompareCommandTests(ComparedSessionFixture fixture) : IClass
         Assert.Contains("data-name=\"Paper\"", page, StringComparison.Ordinal);
         Assert.Contains("id=\"bridge\"", page, StringComparison.Ordinal);
         Assert.Contains("id=\"verdict\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_Json_StdoutIsOneJsonDocument()
+    {
+        var run = await BacktestRunCopy.CreateAsync(fixture.Database, Session, 0m);
+        using var process = TradingProcess.Start(fixture.Database.ConnectionString, null, "compare", "--session", $"{Session}", "--backtest", $"{run}", "--json");
+
+        Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        using var document = JsonDocument.Parse(process.StandardOutput);
+        Assert.Equal("matches", document.RootElement.GetProperty("assessment").GetProperty("verdict").GetString());
     }
 
     [Fact]
