@@ -68,7 +68,7 @@ public static class CompareCommand
                 }
                 catch (ComparisonException e)
                 {
-                    return CliOutput.Error("compare", e.Message, e.Message.StartsWith("no ", StringComparison.Ordinal) ? ExitCodes.NotFound : ExitCodes.Failure);
+                    return CliOutput.Error("compare", e.Message, e.NotFound ? ExitCodes.NotFound : ExitCodes.Failure);
                 }
 
                 if (html is not null)

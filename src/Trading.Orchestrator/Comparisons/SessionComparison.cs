@@ -23,7 +23,7 @@ public static class SessionComparison
     {
         ArgumentNullException.ThrowIfNull(engine);
         var loaded = await PaperSideStore.LoadAsync(dataSource, sessionId, cancellationToken)
-            ?? throw new ComparisonException($"no strategy session {sessionId} that this login can see");
+            ?? throw new ComparisonException($"no strategy session {sessionId} that this login can see", notFound: true);
         var (session, paper) = loaded;
         var warnings = new List<string>();
         ComparisonSide backtest;
@@ -62,7 +62,7 @@ public static class SessionComparison
         try
         {
             return await BacktestSideStore.LoadAsync(dataSource, id, cancellationToken)
-                ?? throw new ComparisonException($"no backtest run {id} that this login can see");
+                ?? throw new ComparisonException($"no backtest run {id} that this login can see", notFound: true);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {

@@ -39,7 +39,8 @@ public static class Reconciler
             }
         }
 
-        foreach (var (key, trade) in b.Keyed.Where(k => !pairs.Any(pair => pair.Key == k.Key)))
+        var paired = pairs.Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, trade) in b.Keyed.Where(k => !paired.Contains(k.Key)))
         {
             aloneBacktest.Add(new UnmatchedTrade(backtest.Name, trade,
                 p.Keyed.TryGetValue(key, out var other) ? $"the {paper.Name} went {Word(other.Side)} on this signal" : Why(key, paper)));
