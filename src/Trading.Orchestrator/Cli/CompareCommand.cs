@@ -1,7 +1,7 @@
-using Spectre.Console;
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
 using Trading.Orchestrator.Comparisons;
 using Trading.Orchestrator.Reports;
 using Trading.Strategies.Comparisons;

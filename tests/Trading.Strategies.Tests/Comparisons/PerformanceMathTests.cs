@@ -80,4 +80,20 @@ public class PerformanceMathTests
         Assert.Equal(1.4142135623730950488016887242m, DecimalMath.Sqrt(2m));
         Assert.Throws<ArgumentOutOfRangeException>(() => DecimalMath.Sqrt(-1m));
     }
+
+    [Fact]
+    public void WithClosedTradeEquity_TwoTrades_CapitalAtFirstEntryThenRunningNetAtEachExitQuote()
+    {
+        // Entries at day 0 and day 1 (quote times), exits at their quotes 4 h later: 1000 → 1030 → 1020.
+        var first = Sides.Trade("a", 30m) with { Entry = Sides.Fill(99m, 101m, 101m, 100m), Exit = Sides.Fill(99m, 101m, 99m, 100m, buy: false) with { QuoteTime = Sides.Day1.AddHours(4) } };
+        var second = Sides.Trade("b", -10m, day: 1) with
+        {
+            Entry = Sides.Fill(99m, 101m, 101m, 100m) with { QuoteTime = Sides.Day1.AddDays(1) },
+            Exit = Sides.Fill(99m, 101m, 99m, 100m, buy: false) with { QuoteTime = Sides.Day1.AddDays(1).AddHours(4) },
+        };
+
+        var curve = Sides.Side("paper", [second, first]).WithClosedTradeEquity().Equity;
+
+        Assert.Equal([Sides.At(0, 0, 1000m), Sides.At(0, 4, 1030m), Sides.At(1, 4, 1020m)], curve);
+    }
 }
