@@ -58,6 +58,25 @@ public sealed class CompareCommandTests(ComparedSessionFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Compare_LatencyAndSlippage_BridgeExplainsTheWholeDifference()
+    {
+        // The backtest entered 1 lower (its quote) and sold 0.25 higher (less slippage, same quote): paper is
+        // 1.25 × quantity behind, 1 × quantity of it latency and 0.25 × quantity slippage.
+        var run = await BacktestRunCopy.CreateAsync(fixture.Database, Session, 1m, 0.25m);
+        var quantity = await fixture.Database.ScalarAsync<decimal>("SELECT sum(quantity) FROM paper_trades WHERE account = $1", ComparedSessionFixture.Account);
+
+        var json = await CompareAsync("--session", $"{Session}", "--backtest", $"{run}", "--json");
+
+        var bridge = json.GetProperty("bridge");
+        Assert.Equal(-1.25m * quantity, bridge.GetProperty("difference").GetDecimal());
+        Assert.Equal([("latency", -quantity), ("slippage", -0.25m * quantity)],
+            bridge.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("cause").GetString(), s.GetProperty("amount").GetDecimal())));
+        Assert.Equal(bridge.GetProperty("difference_cents").GetDecimal(), bridge.GetProperty("steps").EnumerateArray().Sum(s => s.GetProperty("cents").GetDecimal()));
+        var exit = Assert.Single(json.GetProperty("pairs").EnumerateArray()).GetProperty("exit_price_difference");
+        Assert.Equal((-0.25m, -0.25m), (exit.GetProperty("total").GetDecimal(), exit.GetProperty("slippage").GetDecimal()));
+    }
+
+    [Fact]
     public async Task Compare_TextAndHtml_SeedTableAssessmentBridgeAndBothCurves()
     {
         var run = await BacktestRunCopy.CreateAsync(fixture.Database, Session, 1m);
