@@ -13,6 +13,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Npgsql;
+using Trading.Orchestrator.Comparisons;
 using Trading.Orchestrator.Hosting;
 
 namespace Trading.Orchestrator.Mcp;
@@ -43,6 +44,7 @@ public static partial class McpServerHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         Configure(builder.Logging, configuration);
         builder.Services.AddSingleton(agent);
+        builder.Services.AddSingleton<IBacktestForSession, NoBacktestEngine>();
         AddTools(builder.Services.AddMcpServer(Options).WithStdioServerTransport());
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(McpServerHost));
@@ -69,6 +71,7 @@ public static partial class McpServerHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
         builder.Services.AddSingleton(agent);
+        builder.Services.AddSingleton<IBacktestForSession, NoBacktestEngine>();
         AddTools(builder.Services.AddMcpServer(Options).WithHttpTransport());
         await using var app = builder.Build();
         if (!string.IsNullOrEmpty(token))

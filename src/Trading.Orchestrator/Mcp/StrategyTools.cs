@@ -5,6 +5,8 @@ using ModelContextProtocol.Server;
 using Npgsql;
 using NpgsqlTypes;
 using Trading.Orchestrator.Cli;
+using Trading.Orchestrator.Comparisons;
+using Trading.Strategies.Comparisons;
 using Trading.Strategies.Config;
 
 namespace Trading.Orchestrator.Mcp;
@@ -14,7 +16,7 @@ namespace Trading.Orchestrator.Mcp;
 /// with psql uses (start_strategy, stop_strategy, v_strategy_sessions). The session trades while `trading run` runs.
 /// </summary>
 [McpServerToolType]
-public sealed class StrategyTools(AgentDatabase database)
+public sealed class StrategyTools(AgentDatabase database, IBacktestForSession backtests)
 {
     [McpServerTool(Name = "start_paper", Destructive = false, Idempotent = false, OpenWorld = false)]
     [Description("""
@@ -89,14 +91,30 @@ public sealed class StrategyTools(AgentDatabase database)
 
     [McpServerTool(Name = "compare", ReadOnly = true, OpenWorld = false)]
     [Description("""
-        A paper session's figures beside its account's performance metrics and promotion gates, to judge it as seed 004's
-        COMPARE step does. Only the paper side for now: backtests are not stored yet (they come with the backtest feature),
-        so there is no backtest column to compare against; use the metrics here against your own backtest figures.
+        Seed 004's COMPARE step: a paper session against a backtest of the same strategy. Returns seed 004's table (Win Rate,
+        PF, Max DD, Sharpe, Trades, plus Sortino, expectancy, fees, average slippage) for backtest and paper, the assessment
+        (matches / significantly worse / significantly better, with the tolerances it used and its recommendation), the
+        similarity of the return paths (correlation of daily returns, DTW distance), the trades paired by signal with the
+        causes of each price difference (latency, different quote, spread, slippage, fees, partial fill, size), the trades
+        only one side has and why, and the P&L bridge from backtest to paper (its steps sum to the difference to the cent).
+        backtest_run: a stored backtest run (`trading backtest`); without it, a backtest of the session's own period.
         """)]
-    public Task<SessionReport> CompareAsync(
+    public Task<Dictionary<string, object?>> CompareAsync(
         [Description("The session id from `start_paper`.")] long session_id,
+        [Description("A stored backtest run id to compare with (default: run one over the session's own period).")] long? backtest_run = null,
         CancellationToken cancellationToken = default) =>
-        ToolErrors.GuardAsync(database, () => ReportAsync(session_id, cancellationToken));
+        ToolErrors.GuardAsync(database, async () =>
+        {
+            try
+            {
+                var report = await SessionComparison.RunAsync(database.DataSource, session_id, backtest_run, new AssessmentThresholds(), backtests, cancellationToken);
+                return ComparisonJson.From(report);
+            }
+            catch (ComparisonException e)
+            {
+                throw new McpException(e.Message);
+            }
+        });
 
     private async Task<SessionReport> ReportAsync(long id, CancellationToken cancellationToken)
     {

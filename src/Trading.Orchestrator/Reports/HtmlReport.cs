@@ -14,7 +14,7 @@ namespace Trading.Orchestrator.Reports;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Style = """
+    internal const string Style = """
         body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 32px; color: #1d2733; background: #f4f6f9; }
         h1 { margin: 0 0 4px 0; font-size: 26px; } .sub { color: #5b6878; margin-bottom: 18px; }
         h2 { font-size: 16px; margin: 0 0 10px 0; }

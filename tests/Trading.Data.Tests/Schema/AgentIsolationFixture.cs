@@ -42,6 +42,13 @@ public sealed partial class AgentIsolationFixture : IAsyncLifetime
             // The same account three times: its ids shifted per account (1001 -> 1101, 2001 -> 2101, ...).
             var sql = FixedIds().Replace(PortfolioSql.Replace("'acme'", $"'{account}'", StringComparison.Ordinal), m => $"{m.Groups[1].Value}{i}0{m.Groups[2].Value}");
             await Database.ExecuteAsync(sql);
+            // The BTC buy of the portfolio as an executed decision's order, so v_paper_shortfall has a row per account.
+            var decision = await Database.ScalarAsync<long>(
+                "INSERT INTO trading_decisions (account, symbol, decision, confidence) VALUES ($1, 'BTC/USDT', 'BUY', 0.7) RETURNING id", account);
+            await Database.ExecuteAsync(
+                "UPDATE trading_decisions SET status = 'executed', status_reason = 'fixture', order_id = $2, processed_at = now() WHERE id = $1",
+                decision, 1001L + (100L * i));
+            await Database.ExecuteAsync("UPDATE paper_orders SET decision_id = $1 WHERE order_id = $2", decision, 1001L + (100L * i));
             OpenOrders[account] = await Database.ScalarAsync<long>("""
                 INSERT INTO paper_orders (account, symbol, side, order_type, quantity, limit_price, status, created_at, updated_at, evaluated_through)
                 VALUES ($1, 'BTC/USDT', 'buy', 'limit', 0.01, 40000, 'open', now(), now(), now()) RETURNING order_id

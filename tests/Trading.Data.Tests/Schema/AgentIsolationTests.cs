@@ -19,7 +19,8 @@ public sealed class AgentIsolationTests(AgentIsolationFixture fixture) : IClassF
         "paper_trades", "paper_ledger", "paper_portfolio_snapshots", "paper_account_stats", "paper_daily_equity",
         "paper_risk_limits", "paper_risk_limit_history", "v_paper_portfolio_overview", "v_paper_open_positions",
         "v_paper_recent_trades", "v_paper_performance_metrics", "v_paper_daily_pnl", "v_paper_equity_curve",
-        "v_paper_open_orders", "v_paper_account_epochs", "v_strategy_sessions", "paper_trading_config",
+        "v_paper_open_orders", "v_paper_account_epochs", "v_strategy_sessions", "paper_trading_config", "paper_fills",
+        "v_paper_shortfall", "v_paper_shortfall_summary",
     };
 
     // What a reader reaches (0005-0013 grants plus the views' tables), decisions excepted: readers never see their content.
@@ -120,6 +121,7 @@ public sealed class AgentIsolationTests(AgentIsolationFixture fixture) : IClassF
     [InlineData("SELECT revoke_account(current_user, 'iso-a')")]
     [InlineData("INSERT INTO account_grants (role, account, can_trade, can_read) VALUES (current_user::regrole, 'iso-b', true, true)")]
     [InlineData("SELECT * FROM paper_fills")]
+    [InlineData("SELECT random_seed, model_parameters FROM paper_fills")]
     public async Task Statement_ForgingIdentityStatusOrGrants_RefusedWithInsufficientPrivilege(string sql)
     {
         await using var connection = await fixture.Alice.OpenAsync();

@@ -162,14 +162,14 @@ public sealed class McpToolsTests(DatabaseFixture fixture) : IClassFixture<Datab
         var started = await session.CallOkAsync("start_paper", new { strategy_config = config, account = "mcp-rsi", capital = 5000m });
         var id = started.GetProperty("session_id").GetInt64();
         var status = await session.CallOkAsync("paper_status", new { session_id = id });
-        var compared = await session.CallOkAsync("compare", new { session_id = id });
+        var compared = await session.CallErrorAsync("compare", new { session_id = id });
         var stopped = await session.CallOkAsync("stop_paper", new { session_id = id, wait = 1 });
         var again = await session.CallErrorAsync("stop_paper", new { session_id = id, wait = 0 });
 
         Assert.Equal(("mcp-rsi", "rsi_bounce_paper", "4h"), (started.GetProperty("account").GetString(), started.GetProperty("name").GetString(), started.GetProperty("timeframe").GetString()));
         Assert.Equal("running", status.EnumerateArray().Single().GetProperty("status").GetString());
-        Assert.Equal(5000m, compared.GetProperty("session").GetProperty("equity").GetDecimal());
-        Assert.Equal(6, compared.GetProperty("performance").GetProperty("gates").GetArrayLength());
+        // Its paper side loads as the agent's login; with no backtest engine in this build it names what to pass instead.
+        Assert.Contains($"cannot run a backtest of session {id} by itself: name a stored backtest run", compared, StringComparison.Ordinal);
         Assert.Equal("stopped", stopped.GetProperty("session").GetProperty("status").GetString());
         Assert.Contains($"strategy session {id} is already stopped", again, StringComparison.Ordinal);
     }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Trading.Orchestrator.Tests.Cli;
+using Trading.Orchestrator.Tests.Infrastructure;
+using Trading.Testing;
 
 namespace Trading.Orchestrator.Tests.Strategies;
 
@@ -69,5 +72,47 @@ internal static class RsiReplay
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Loads the klines as BTC/USDT quotes and starts the strategy as a replay session on the account.</summary>
+    public static async Task<(long Session, DateTimeOffset First)> StartAsync(TestDatabase db, string folder, string account)
+    {
+        var first = FirstOpen(DateTimeOffset.UtcNow);
+        var klines = Path.Combine(folder, "btc-4h.csv");
+        var config = Path.Combine(folder, "rsi_bounce.json");
+        await File.WriteAllTextAsync(klines, KlineFile(first));
+        await File.WriteAllTextAsync(config, Strategy);
+        await db.ExecuteAsync("DELETE FROM market_prices WHERE symbol = 'BTC/USDT'");
+
+        var (loaded, output) = await CliRun.RunAsync(db.ConnectionString, "feed", "replay", klines, "--format", "kline", "--symbol", "BTC/USDT");
+        Assert.True(loaded == 0, output);
+        var (started, json) = await CliRun.RunAsync(db.ConnectionString, "strategy", "start", config, "--account", account, "--mode", "replay",
+            "--from", first.ToString("O", CultureInfo.InvariantCulture), "--json");
+        Assert.True(started == 0, json);
+        var session = CliRun.Json(json).GetProperty("session_id").GetInt64();
+        Assert.Equal(account, CliRun.Json(json).GetProperty("account").GetString());
+        return (session, first);
+    }
+
+    /// <summary>`trading run` acting on up to <paramref name="maxBarsPerPoll"/> bars a look, once it listens.</summary>
+    public static async Task<TradingProcess> RunAsync(TestDatabase db, int maxBarsPerPoll)
+    {
+        var process = TradingProcess.Start(db.ConnectionString, new Dictionary<string, string>
+        {
+            ["Orchestrator__MigrateOnStart"] = "false",
+            ["Strategies__PollInterval"] = "00:00:00.100",
+            ["Strategies__MaxBarsPerPoll"] = maxBarsPerPoll.ToString(CultureInfo.InvariantCulture),
+        }, "run");
+        await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
+        return process;
+    }
+
+    /// <summary>Runs the whole replay to its two executed decisions, then stops `trading run`.</summary>
+    public static async Task RunToEndAsync(TestDatabase db, long session)
+    {
+        using var process = await RunAsync(db, maxBarsPerPoll: 1000);
+        await process.WaitForAsync(db, $"SELECT bars_acted = {Bars} AND decisions = 2 FROM v_strategy_sessions WHERE session_id = {session}");
+        await process.WaitForAsync(db, $"SELECT NOT EXISTS (SELECT 1 FROM trading_decisions WHERE strategy_session_id = {session} AND status = 'pending')");
+        Assert.Equal(0, await process.StopAsync());
     }
 }

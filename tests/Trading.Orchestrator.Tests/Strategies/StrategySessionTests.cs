@@ -1,5 +1,3 @@
-using System.Globalization;
-using Trading.Orchestrator.Tests.Cli;
 using Trading.Orchestrator.Tests.Infrastructure;
 using Trading.Testing;
 
@@ -56,42 +54,9 @@ public sealed class StrategySessionTests(DatabaseFixture fixture) : IClassFixtur
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private async Task<(long Session, DateTimeOffset First)> StartAsync(string account)
-    {
-        var db = fixture.Database;
-        var first = RsiReplay.FirstOpen(DateTimeOffset.UtcNow);
-        var klines = Path.Combine(folder, "btc-4h.csv");
-        var config = Path.Combine(folder, "rsi_bounce.json");
-        await File.WriteAllTextAsync(klines, RsiReplay.KlineFile(first));
-        await File.WriteAllTextAsync(config, RsiReplay.Strategy);
-        await db.ExecuteAsync("DELETE FROM market_prices WHERE symbol = 'BTC/USDT'");
+    private Task<(long Session, DateTimeOffset First)> StartAsync(string account) => RsiReplay.StartAsync(fixture.Database, folder, account);
 
-        var (loaded, output) = await CliRun.RunAsync(db.ConnectionString, "feed", "replay", klines, "--format", "kline", "--symbol", "BTC/USDT");
-        Assert.True(loaded == 0, output);
-        var (started, json) = await CliRun.RunAsync(db.ConnectionString, "strategy", "start", config, "--account", account, "--mode", "replay",
-            "--from", first.ToString("O", CultureInfo.InvariantCulture), "--json");
-        Assert.True(started == 0, json);
-        var session = CliRun.Json(json).GetProperty("session_id").GetInt64();
-        Assert.Equal(account, CliRun.Json(json).GetProperty("account").GetString());
-        return (session, first);
-    }
-
-    private Task<TradingProcess> RunAsync(int maxBarsPerPoll)
-    {
-        var process = TradingProcess.Start(fixture.Database.ConnectionString, new Dictionary<string, string>
-        {
-            ["Orchestrator__MigrateOnStart"] = "false",
-            ["Strategies__PollInterval"] = "00:00:00.100",
-            ["Strategies__MaxBarsPerPoll"] = maxBarsPerPoll.ToString(CultureInfo.InvariantCulture),
-        }, "run");
-        return WaitListeningAsync(process);
-    }
-
-    private static async Task<TradingProcess> WaitListeningAsync(TradingProcess process)
-    {
-        await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
-        return process;
-    }
+    private Task<TradingProcess> RunAsync(int maxBarsPerPoll) => RsiReplay.RunAsync(fixture.Database, maxBarsPerPoll);
 
     private async Task AssertTheTwoDecisionsAsync(long session, DateTimeOffset first)
     {
