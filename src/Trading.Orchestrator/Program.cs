@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Trading.Orchestrator.Bench;
 using Trading.Orchestrator.Cli;
-using Trading.Orchestrator.Comparisons;
+using Trading.Orchestrator.Backtests;
 using Trading.Orchestrator.Hosting;
 
 namespace Trading.Orchestrator;
@@ -46,7 +46,7 @@ internal static class Program
         root.Subcommands.Add(GatesCommand.Create(configuration, loggers));
         root.Subcommands.Add(StrategyCommand.Create(configuration, loggers));
         root.Subcommands.Add(BacktestCommand.Create(configuration, loggers));
-        root.Subcommands.Add(CompareCommand.Create(configuration, loggers, new NoBacktestEngine()));
+        root.Subcommands.Add(CompareCommand.Create(configuration, loggers, new SessionBacktest(TimeProvider.System)));
         root.Subcommands.Add(DbCommand.Create(configuration, loggers));
         root.Subcommands.Add(McpCommand.Create(configuration, loggers));
 

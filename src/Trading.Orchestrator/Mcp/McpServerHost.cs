@@ -13,6 +13,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Npgsql;
+using Trading.Orchestrator.Backtests;
 using Trading.Orchestrator.Comparisons;
 using Trading.Orchestrator.Hosting;
 
@@ -44,7 +45,7 @@ public static partial class McpServerHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         Configure(builder.Logging, configuration);
         builder.Services.AddSingleton(agent);
-        builder.Services.AddSingleton<IBacktestForSession, NoBacktestEngine>();
+        builder.Services.AddSingleton<IBacktestForSession>(new SessionBacktest(TimeProvider.System));
         AddTools(builder.Services.AddMcpServer(Options).WithStdioServerTransport());
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(McpServerHost));
@@ -71,7 +72,7 @@ public static partial class McpServerHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
         builder.Services.AddSingleton(agent);
-        builder.Services.AddSingleton<IBacktestForSession, NoBacktestEngine>();
+        builder.Services.AddSingleton<IBacktestForSession>(new SessionBacktest(TimeProvider.System));
         AddTools(builder.Services.AddMcpServer(Options).WithHttpTransport());
         await using var app = builder.Build();
         if (!string.IsNullOrEmpty(token))

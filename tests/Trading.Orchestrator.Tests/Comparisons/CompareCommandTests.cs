@@ -109,16 +109,31 @@ public sealed class CompareCommandTests(ComparedSessionFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Compare_UnknownSessionOrNoBacktest_ClearErrors()
+    public async Task Compare_UnknownSessionOrBadTolerance_ClearErrors()
     {
         var (unknown, missing) = await CliRun.RunAsync(fixture.Database.ConnectionString, "compare", "--session", "987654", "--backtest", "1");
-        var (noRun, engine) = await CliRun.RunAsync(fixture.Database.ConnectionString, "compare", "--session", $"{Session}");
         var (badTolerance, tolerance) = await CliRun.RunAsync(fixture.Database.ConnectionString, "compare", "--session", $"{Session}", "--dd-tolerance", "-1");
 
-        Assert.Equal((5, 1, 2), (unknown, noRun, badTolerance));
+        Assert.Equal((5, 2), (unknown, badTolerance));
         Assert.Contains("no strategy session 987654", missing, StringComparison.Ordinal);
-        Assert.Contains("name a stored backtest run", engine, StringComparison.Ordinal);
         Assert.Contains("drawdown_points", tolerance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_NoBacktestGiven_BacktestsTheSessionsOwnPeriodAndStoresTheRun()
+    {
+        var runs = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM backtest_runs");
+
+        using var process = TradingProcess.Start(fixture.Database.ConnectionString, null, "compare", "--session", $"{Session}", "--json");
+
+        var exit = await process.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(exit == 0, $"exit {exit}: {process.Output}");
+        using var document = JsonDocument.Parse(process.StandardOutput);
+        Assert.Equal(runs + 1, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM backtest_runs"));
+        var checksum = await fixture.Database.ScalarAsync<string>("SELECT checksum FROM strategy_sessions WHERE session_id = $1", Session);
+        Assert.Equal(checksum, await fixture.Database.ScalarAsync<string>("SELECT checksum FROM backtest_runs ORDER BY run_id DESC LIMIT 1"));
+        // The same strategy over the same quotes with the same settings: the same entries (the seed slippage's noise aside).
+        Assert.True(document.RootElement.GetProperty("pairs").GetArrayLength() > 0, process.StandardOutput);
     }
 
     [Fact]

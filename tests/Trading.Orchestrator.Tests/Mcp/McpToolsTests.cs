@@ -168,8 +168,8 @@ public sealed class McpToolsTests(DatabaseFixture fixture) : IClassFixture<Datab
 
         Assert.Equal(("mcp-rsi", "rsi_bounce_paper", "4h"), (started.GetProperty("account").GetString(), started.GetProperty("name").GetString(), started.GetProperty("timeframe").GetString()));
         Assert.Equal("running", status.EnumerateArray().Single().GetProperty("status").GetString());
-        // Its paper side loads as the agent's login; with no backtest engine in this build it names what to pass instead.
-        Assert.Contains($"cannot run a backtest of session {id} by itself: name a stored backtest run", compared, StringComparison.Ordinal);
+        // Its paper side loads as the agent's login; a session that has not acted on a bar has nothing to backtest yet.
+        Assert.Contains($"session {id} has not acted on a bar yet: there is nothing to compare", compared, StringComparison.Ordinal);
         Assert.Equal("stopped", stopped.GetProperty("session").GetProperty("status").GetString());
         Assert.Contains($"strategy session {id} is already stopped", again, StringComparison.Ordinal);
     }
