@@ -2,6 +2,7 @@ using System.Data.Common;
 using Npgsql;
 using Trading.Engine.Primitives;
 using Trading.Strategies.Comparisons;
+using Trading.Strategies.Backtesting;
 
 namespace Trading.Data.Comparisons;
 
@@ -31,8 +32,8 @@ internal static class ComparedRows
         Decimal(reader, "gross_pnl")!.Value,
         Decimal(reader, "fees")!.Value,
         Decimal(reader, "net_pnl")!.Value,
-        SignalKey.Normalize(Text(reader, "entry_key")),
-        SignalKey.Normalize(Text(reader, "exit_key")),
+        SignalKeys.Normalize(Text(reader, "entry_key")),
+        SignalKeys.Normalize(Text(reader, "exit_key")),
         Fill(reader, "en_"),
         Fill(reader, "ex_"));
 

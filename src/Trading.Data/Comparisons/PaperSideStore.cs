@@ -1,5 +1,6 @@
 using Npgsql;
 using Trading.Strategies.Comparisons;
+using Trading.Strategies.Backtesting;
 
 namespace Trading.Data.Comparisons;
 
@@ -103,7 +104,7 @@ public static class PaperSideStore
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (SignalKey.Normalize(reader.IsDBNull(0) ? null : reader.GetString(0)) is { } key)
+                if (SignalKeys.Normalize(reader.IsDBNull(0) ? null : reader.GetString(0)) is { } key)
                 {
                     signals[key] = new SignalOutcome(key, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
                 }

@@ -4,7 +4,7 @@ namespace Trading.Strategies.Comparisons;
 
 /// <summary>
 /// A closed trade of either side, as paper_trades records it (gross P&amp;L, fees, net = gross − fees), with the signal
-/// keys of the decisions that opened and closed it (<see cref="SignalKey"/>; null when no signal did, e.g. a bracket exit)
+/// keys of the decisions that opened and closed it (<see cref="Backtesting.SignalKeys"/>; null when no signal did, e.g. a bracket exit)
 /// and the fills at its entry and its exit when they are known.
 /// </summary>
 public sealed record ComparedTrade(

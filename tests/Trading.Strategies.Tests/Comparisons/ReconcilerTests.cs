@@ -1,4 +1,5 @@
 using Trading.Strategies.Comparisons;
+using Trading.Strategies.Backtesting;
 
 namespace Trading.Strategies.Tests.Comparisons;
 
@@ -144,11 +145,11 @@ public class ReconcilerTests
     [Fact]
     public void Normalize_PaperAndBacktestSpellings_SameKey()
     {
-        Assert.Equal("BTC/USDT:2026-11-28T08:00:00Z", SignalKey.Normalize("session:12:BTC/USDT:2026-11-28T08:00:00Z"));
-        Assert.Equal("BTC/USDT:2026-11-28T08:00:00Z", SignalKey.Normalize("BTC/USDT:2026-11-28T08:00:00.0000000+00:00"));
-        Assert.Equal("BTC/USDT:2026-11-28T08:00:00Z", SignalKey.Normalize("BTC/USDT:2026-11-28T09:00:00+01:00"));
-        Assert.Null(SignalKey.Normalize("session:12:stop:BTC/USDT"));
-        Assert.Null(SignalKey.Normalize("my-own-key"));
-        Assert.Null(SignalKey.Normalize(null));
+        Assert.Equal("BTC/USDT:2026-11-28T08:00:00Z", SignalKeys.Normalize("session:12:BTC/USDT:2026-11-28T08:00:00Z"));
+        Assert.Equal("BTC/USDT:2026-11-28T08:00:00Z", SignalKeys.Normalize("BTC/USDT:2026-11-28T08:00:00.0000000+00:00"));
+        Assert.Equal("BTC/USDT:2026-11-28T08:00:00Z", SignalKeys.Normalize("BTC/USDT:2026-11-28T09:00:00+01:00"));
+        Assert.Null(SignalKeys.Normalize("session:12:stop:BTC/USDT"));
+        Assert.Null(SignalKeys.Normalize("my-own-key"));
+        Assert.Null(SignalKeys.Normalize(null));
     }
 }

@@ -1,5 +1,6 @@
 using Trading.Engine.Primitives;
 using Trading.Strategies.Comparisons;
+using Trading.Strategies.Backtesting;
 
 namespace Trading.Strategies.Tests.Comparisons;
 
@@ -24,5 +25,5 @@ internal static class Sides
 
     public static EquityValue At(int day, int hour, decimal equity) => new(Day1.AddDays(day).AddHours(hour), equity);
 
-    public static string Key(int hour) => SignalKey.Of("BTC/USDT", Day1.AddHours(hour));
+    public static string Key(int hour) => SignalKeys.For("BTC/USDT", Day1.AddHours(hour));
 }
