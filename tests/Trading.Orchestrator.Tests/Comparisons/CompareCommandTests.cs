@@ -134,6 +134,11 @@ public sealed class CompareCommandTests(ComparedSessionFixture fixture) : IClass
         Assert.Equal(checksum, await fixture.Database.ScalarAsync<string>("SELECT checksum FROM backtest_runs ORDER BY run_id DESC LIMIT 1"));
         // The same strategy over the same quotes with the same settings: the same entries (the seed slippage's noise aside).
         Assert.True(document.RootElement.GetProperty("pairs").GetArrayLength() > 0, process.StandardOutput);
+        // A real paper session against a real backtest, latency and slippage on: the bridge explains the whole difference.
+        var bridge = document.RootElement.GetProperty("bridge");
+        var steps = bridge.GetProperty("steps").EnumerateArray().Sum(s => s.GetProperty("amount").GetDecimal());
+        Assert.Equal(bridge.GetProperty("paper_net_pnl").GetDecimal() - bridge.GetProperty("backtest_net_pnl").GetDecimal(), bridge.GetProperty("difference").GetDecimal());
+        Assert.Equal(bridge.GetProperty("difference").GetDecimal(), steps);
     }
 
     [Fact]
