@@ -1,11 +1,9 @@
 using Npgsql;
-using Trading.Data.Backtests;
 using Trading.Data.Comparisons;
 using Trading.Orchestrator.Comparisons;
 using Trading.Strategies.Backtesting;
 using Trading.Strategies.Comparisons;
 using Trading.Strategies.Config;
-using Trading.Strategies.Evaluation;
 
 namespace Trading.Orchestrator.Backtests;
 
@@ -52,16 +50,12 @@ public sealed class SessionBacktest(TimeProvider time) : IBacktestForSession
         {
             RiskLimits = await BacktestAccount.LimitsAsync(dataSource, session.Account, cancellationToken),
         };
-        var input = BacktestInput.Stored(dataSource, config.Symbols);
-        var warmupFrom = start - (config.Timeframe * config.WarmUpBars);
+        var job = new BacktestJob(config, settings, BacktestInput.Stored(dataSource, config.Symbols), start - (config.Timeframe * config.WarmUpBars), end,
+            account.Json.ToJsonString());
         var recording = new BacktestRecording();
         var began = time.GetTimestamp();
-        var summary = await Task.Run(
-            () => new BacktestRunner(settings, StrategyEvaluator.Create(config), recording).Run(input.Read(warmupFrom, end), null, end, cancellationToken),
-            cancellationToken);
-        var run = new BacktestRun(config.Name, config.CanonicalJson, config.Checksum, input.Source, input.Path, null, config.Symbols, start, end,
-            warmupFrom, account.Json.ToJsonString(), account.Latency, account.Config.RandomSeed, time.GetElapsedTime(began), summary, null);
-        var id = await BacktestStore.SaveAsync(dataSource, run, recording, cancellationToken);
+        var summary = await Task.Run(() => job.Run(recording, null, cancellationToken), cancellationToken);
+        var (id, _) = await job.StoreAsync(dataSource, summary, recording, time.GetElapsedTime(began), null, cancellationToken);
         var stored = await BacktestSideStore.LoadAsync(dataSource, id, cancellationToken)
             ?? throw new ComparisonException($"backtest run {id} was stored but cannot be read back by this login.");
         return (id, stored.Side);

@@ -123,7 +123,8 @@ public static class BacktestCommand
                 var input = dataFile is null
                     ? BacktestInput.Stored(source, config.Symbols)
                     : BacktestInput.File(dataFile.FullName, kline ? QuoteFileFormat.Kline : QuoteFileFormat.Quotes, kline ? klineSymbol : null);
-                var warmupFrom = start - (config.Timeframe * (parse.GetValue(warmup) ?? config.WarmUpBars));
+                var job = new BacktestJob(config, backtest, input, start - (config.Timeframe * (parse.GetValue(warmup) ?? config.WarmUpBars)), end,
+                    sim.Json.ToJsonString());
 
                 var recording = new BacktestRecording();
                 var clock = Stopwatch.StartNew();
@@ -133,13 +134,12 @@ public static class BacktestCommand
                 try
                 {
                     summary = await BacktestProgress.RunAsync($"backtest {config.Name}", enabled: true, progress => Task.Run(
-                        () => new BacktestRunner(backtest, StrategyEvaluator.Create(config), recording)
-                            .Run(input.Read(warmupFrom, end), progress, end, cancellationToken), cancellationToken));
+                        () => job.Run(recording, progress, cancellationToken), cancellationToken));
                     duration = clock.Elapsed;
                     if (parse.GetValue(lookahead) is > 0 and var samples)
                     {
                         report = await Task.Run(() => LookAheadCheck.Run(
-                            backtest, _ => StrategyEvaluator.Create(config), cut => input.Read(warmupFrom, cut ?? end), samples, cancellationToken), cancellationToken);
+                            backtest, _ => StrategyEvaluator.Create(config), cut => input.Read(job.WarmupFrom, cut ?? end), samples, cancellationToken), cancellationToken);
                     }
                 }
                 catch (Exception e) when (e is BacktestDataException or QuoteFileException)
@@ -147,10 +147,7 @@ public static class BacktestCommand
                     return CliOutput.Error("backtest", e.Message, ExitCodes.BadArguments);
                 }
 
-                var run = new BacktestRun(config.Name, config.CanonicalJson, config.Checksum, input.Source, input.Path,
-                    await input.ChecksumAsync(cancellationToken), config.Symbols, start, end, warmupFrom, sim.Json.ToJsonString(), delay,
-                    accountConfig.RandomSeed, duration, summary, report);
-                var id = await BacktestStore.SaveAsync(source, run, recording, cancellationToken);
+                var (id, run) = await job.StoreAsync(source, summary, recording, duration, report, cancellationToken);
                 var metrics = await PerformanceQuery.MetricsAsync(source, PerformanceSource.Backtest(id, config.Name), null, null, cancellationToken);
                 Print(json, id, run, metrics);
                 return report is { Clean: false } ? ExitCodes.Failure : ExitCodes.Success;
