@@ -16,7 +16,7 @@ public sealed class LatencyBenchmark(NpgsqlDataSource dataSource, string connect
 
     public sealed record Result(
         int Rate, int Seconds, int Clients, long Decisions, long Executed, decimal P50Ms, decimal P95Ms, decimal P99Ms,
-        decimal MaxMs, decimal OrchestratorPeakRssMiB, decimal OrchestratorCpuSeconds);
+        decimal MaxMs, decimal OrchestratorPeakRssMiB, decimal OrchestratorCpuSeconds, long Fills, long FillsBeforeDecision, long FillsAtSupersededQuote);
 
     private const string Symbol = "BENCH/USDT";
 
@@ -52,6 +52,7 @@ public sealed class LatencyBenchmark(NpgsqlDataSource dataSource, string connect
         await quotesStop.CancelAsync();
         await quotes;
 
+        var (fills, early, superseded) = await FillTimingAsync(run, cancellationToken);
         await using var stats = dataSource.CreateCommand("""
             SELECT count(*), count(*) FILTER (WHERE status = 'executed'),
                    percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM processed_at - created_at) * 1000),
@@ -63,7 +64,24 @@ public sealed class LatencyBenchmark(NpgsqlDataSource dataSource, string connect
         await reader.ReadAsync(cancellationToken);
         var percentiles = reader.GetFieldValue<double[]>(2);
         return new Result(settings.Rate, (int)settings.Duration.TotalSeconds, settings.Clients, reader.GetInt64(0), reader.GetInt64(1),
-            Ms(percentiles[0]), Ms(percentiles[1]), Ms(percentiles[2]), Math.Round(reader.GetDecimal(3), 2), peak, cpu);
+            Ms(percentiles[0]), Ms(percentiles[1]), Ms(percentiles[2]), Math.Round(reader.GetDecimal(3), 2), peak, cpu, fills, early, superseded);
+    }
+
+    // The right quote (issue 15): fills stamped before their decision, and fills at a quote already superseded when the
+    // decision was made. The bench's quotes are committed as they are stamped, so the second is exact here.
+    private async Task<(long Fills, long BeforeDecision, long AtSupersededQuote)> FillTimingAsync(string run, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*),
+                   count(*) FILTER (WHERE f.filled_at < d.created_at),
+                   count(*) FILTER (WHERE f.quote_time < (SELECT max(m.time) FROM market_prices m WHERE m.symbol = f.symbol AND m.time <= d.created_at))
+            FROM trading_decisions d JOIN paper_fills f ON f.order_id = d.order_id
+            WHERE d.strategy = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = run });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     private static decimal Ms(double value) => Math.Round((decimal)value, 2);
