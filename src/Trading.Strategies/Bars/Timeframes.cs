@@ -23,13 +23,16 @@ public static class Timeframes
     /// <summary>Where the bar grid starts: every bar opens a whole number of timeframes after it (strategy_bars, 0013).</summary>
     public static readonly DateTimeOffset Origin = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The first bar close strictly after <paramref name="now"/>.</summary>
-    public static DateTimeOffset NextClose(TimeSpan timeframe, DateTimeOffset now)
+    /// <summary>The open time of the bar <paramref name="time"/> falls in (the bucket strategy_bars puts it in).</summary>
+    public static DateTimeOffset OpenOf(TimeSpan timeframe, DateTimeOffset time)
     {
-        var elapsed = (now - Origin).Ticks;
+        var elapsed = (time - Origin).Ticks;
         var bars = elapsed >= 0 ? elapsed / timeframe.Ticks : ((elapsed + 1) / timeframe.Ticks) - 1;
-        return Origin + (timeframe * (bars + 1));
+        return Origin + (timeframe * bars);
     }
+
+    /// <summary>The first bar close strictly after <paramref name="now"/>.</summary>
+    public static DateTimeOffset NextClose(TimeSpan timeframe, DateTimeOffset now) => OpenOf(timeframe, now) + timeframe;
 
     private static readonly string[] NameList = Table.Select(t => t.Name).ToArray();
 
