@@ -65,9 +65,10 @@ public sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migrat
             await using var create = new NpgsqlCommand(CreateHistorySql, connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject)
         {
-            // Two replicas on a fresh database: IF NOT EXISTS does not serialize concurrent creators; the other one made it.
+            // Two replicas on a fresh database: IF NOT EXISTS does not serialize concurrent creators; the other one made it
+            // (the loser meets the table, its row type "already exists", or the catalogue's unique index).
         }
     }
 

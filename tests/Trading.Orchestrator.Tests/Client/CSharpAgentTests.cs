@@ -32,6 +32,10 @@ public sealed class CSharpAgentTests(DatabaseFixture fixture) : IClassFixture<Da
     [Fact]
     public async Task ReadmeSnippet_AgentLoginWithGrant_InsertsAndAwaitsTheOutcome()
     {
+        // The agent inserts while the desk executes, so its decision carries the real time: the desk's world runs on it too
+        // (the orchestrator never executes a decision before its creation, and a desk clock in the past would make the
+        // quote look a month old).
+        desk.SetClock(DateTimeOffset.UtcNow);
         await desk.QuoteAsync("BTC/USDT", 64999.99m, 65000.01m);
         var run = Task.Run(() => ReadmeSnippetAsync(agent.ConnectionString));
         while (!run.IsCompleted)
