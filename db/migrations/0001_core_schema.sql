@@ -1,4 +1,5 @@
 -- 0001: accounts, instruments, decisions, market data and the paper ledger: the tables agents and the orchestrator share.
+-- The views and functions this migration defined live in db/repeatable/ (one current definition each).
 --
 -- Conventions: money and prices numeric(28,10), quantities numeric(28,12) (p <= 28 so every value fits a C# decimal);
 -- every account-owned row carries `account` (the shard key, see ARCHITECTURE.md "Scale"); time columns are timestamptz.
@@ -138,40 +139,9 @@ COMMENT ON TABLE trading_decisions IS
 CREATE INDEX trading_decisions_pending_idx ON trading_decisions (account, id) WHERE status = 'pending';
 CREATE INDEX trading_decisions_account_created_idx ON trading_decisions (account, created_at);
 
--- Whatever the inserting client sends, a new decision starts pending, unprocessed, stamped by the database clock:
--- the orchestrator's exactly-once guarantee and the latency figures both depend on it.
-CREATE FUNCTION trading_decisions_before_insert() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    NEW.status := 'pending';
-    NEW.status_reason := NULL;
-    NEW.processed_at := NULL;
-    NEW.order_id := NULL;
-    NEW.attempts := 0;
-    NEW.created_at := clock_timestamp();
-    IF NEW.time_in_force = 'gtd' AND NEW.expires_at <= NEW.created_at THEN
-        RAISE EXCEPTION 'expires_at % is not in the future', NEW.expires_at
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'trading_decisions_expiry_in_future';
-    END IF;
-    RETURN NEW;
-END;
-$$;
-
 CREATE TRIGGER trading_decisions_before_insert
     BEFORE INSERT ON trading_decisions
     FOR EACH ROW EXECUTE FUNCTION trading_decisions_before_insert();
-
--- One notification per inserting statement; PostgreSQL folds identical payloads within a transaction, so a
--- transaction that inserts 10,000 rows in 100 statements still sends exactly one.
-CREATE FUNCTION trading_decisions_notify() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    PERFORM pg_notify('trading_decisions', '');
-    RETURN NULL;
-END;
-$$;
 
 CREATE TRIGGER trading_decisions_notify
     AFTER INSERT ON trading_decisions

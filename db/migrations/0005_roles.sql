@@ -1,32 +1,16 @@
 -- 0005: the role boundaries: agents insert decisions and read; readers read the views; the orchestrator writes.
+-- The views and functions this migration defined live in db/repeatable/ (one current definition each).
 --
--- Roles are cluster-wide, so they are created only when missing (and only when this session may create roles);
--- the grants are per database and always applied. Log-in users are members of these roles, e.g.
+-- The roles themselves are cluster-wide and created when missing by db/repeatable/functions/00_roles.sql, before any
+-- migration (function grants name them); the grants are per database and always applied. Log-in users are members of
+-- these roles, e.g.
 --   CREATE ROLE alice LOGIN PASSWORD '...' IN ROLE trading_agent;
-DO $roles$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'trading_agent') THEN
-        CREATE ROLE trading_agent NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'trading_reader') THEN
-        CREATE ROLE trading_reader NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'trading_orchestrator') THEN
-        CREATE ROLE trading_orchestrator NOLOGIN;
-    END IF;
-END
-$roles$;
 
 -- Nobody but the owner and the roles below sees a table (PUBLIC has no table rights by default; this says so).
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 
--- Readers: the views and the read functions.
+-- Readers: the views and the read functions (their grants are in their files under db/repeatable/).
 GRANT USAGE ON SCHEMA public TO trading_reader, trading_agent, trading_orchestrator;
-GRANT SELECT ON v_latest_prices, v_paper_open_positions, v_paper_portfolio_overview, v_paper_recent_trades,
-                v_paper_performance_metrics, v_paper_daily_pnl, v_paper_equity_curve, paper_trading_config
-    TO trading_reader, trading_agent;
-GRANT EXECUTE ON FUNCTION calculate_position_pnl(text, numeric, numeric, numeric), get_portfolio_value(text)
-    TO trading_reader, trading_agent;
 
 -- Agents: insert decisions (only the columns an agent owns; status and timestamps belong to the orchestrator),
 -- read their outcome, and read market data.

@@ -1,4 +1,5 @@
 -- 0006: risk limits as rows (with an append-only change history), the kill switch, and deposits/withdrawals through the ledger.
+-- The views and functions this migration defined live in db/repeatable/ (one current definition each).
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Risk limits: per account, optionally narrowed to one agent or one symbol. A decision that would breach one is
@@ -49,35 +50,9 @@ CREATE TABLE paper_risk_limit_history (
     changed_at      timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
-CREATE FUNCTION paper_risk_limits_audit() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        INSERT INTO paper_risk_limit_history (limit_id, account, kind, agent, symbol, operation, old_threshold)
-        VALUES (OLD.limit_id, OLD.account, OLD.kind, OLD.agent, OLD.symbol, TG_OP, OLD.threshold);
-        RETURN OLD;
-    END IF;
-    NEW.updated_at := clock_timestamp();
-    INSERT INTO paper_risk_limit_history (limit_id, account, kind, agent, symbol, operation, old_threshold, new_threshold)
-    VALUES (NEW.limit_id, NEW.account, NEW.kind, NEW.agent, NEW.symbol, TG_OP,
-            CASE WHEN TG_OP = 'UPDATE' THEN OLD.threshold END, NEW.threshold);
-    RETURN NEW;
-END;
-$$;
-
 CREATE TRIGGER paper_risk_limits_audit
     BEFORE INSERT OR UPDATE OR DELETE ON paper_risk_limits
     FOR EACH ROW EXECUTE FUNCTION paper_risk_limits_audit();
-
--- The history is append-only for everyone, owner included: a trigger refuses changes, not just a missing grant.
-CREATE FUNCTION paper_risk_limit_history_append_only() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    RAISE EXCEPTION 'paper_risk_limit_history is append-only' USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
 
 CREATE TRIGGER paper_risk_limit_history_append_only
     BEFORE UPDATE OR DELETE ON paper_risk_limit_history
@@ -87,81 +62,6 @@ CREATE TRIGGER paper_risk_limit_history_no_truncate
     BEFORE TRUNCATE ON paper_risk_limit_history
     FOR EACH STATEMENT EXECUTE FUNCTION paper_risk_limit_history_append_only();
 
--- ---------------------------------------------------------------------------------------------------------------
--- Kill switch: halt the account and flatten it. Flattening is done by the orchestrator executing one CLOSE decision per
--- open position (a halted account rejects every decision except CLOSE), so the exits get real fills, fees and trades.
--- Returns the number of positions being flattened.
--- ---------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION kill_switch(p_account text, p_reason text DEFAULT 'kill switch')
-    RETURNS integer
-    LANGUAGE plpgsql AS
-$$
-DECLARE
-    flattening integer;
-BEGIN
-    UPDATE accounts SET halted = true, halt_reason = COALESCE(NULLIF(p_reason, ''), 'kill switch') WHERE account = p_account;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown account %', p_account USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    INSERT INTO trading_decisions (account, agent, symbol, decision, confidence, reasoning)
-    SELECT p.account, 'kill-switch', p.symbol, 'CLOSE', 1, 'kill switch: ' || COALESCE(NULLIF(p_reason, ''), 'kill switch')
-    FROM paper_positions p WHERE p.account = p_account
-    ORDER BY p.symbol;
-    GET DIAGNOSTICS flattening = ROW_COUNT;
-    RETURN flattening;
-END;
-$$;
-
-CREATE FUNCTION resume_account(p_account text)
-    RETURNS void
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    UPDATE accounts SET halted = false, halt_reason = NULL WHERE account = p_account;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown account %', p_account USING ERRCODE = 'foreign_key_violation';
-    END IF;
-END;
-$$;
-
--- ---------------------------------------------------------------------------------------------------------------
--- Deposits and withdrawals: a ledger entry and the cash change in one statement, under the account's row lock, so
--- cash = initial capital + sum(ledger) keeps holding. A withdrawal may not take cash below zero.
--- ---------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION fund_account(p_account text, p_amount numeric, p_description text DEFAULT NULL)
-    RETURNS numeric
-    LANGUAGE plpgsql AS
-$$
-DECLARE
-    new_cash numeric;
-BEGIN
-    IF p_amount IS NULL OR p_amount = 0 OR p_amount = 'NaN' OR abs(p_amount) = 'Infinity' THEN
-        RAISE EXCEPTION 'amount must be a non-zero number, got %', p_amount USING ERRCODE = 'check_violation';
-    END IF;
-    PERFORM 1 FROM accounts WHERE account = p_account FOR NO KEY UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown account %', p_account USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    UPDATE accounts SET cash = cash + round(p_amount, 10) WHERE account = p_account RETURNING cash INTO new_cash;
-    IF new_cash < 0 THEN
-        RAISE EXCEPTION 'withdrawal of % exceeds the cash of account %', -p_amount, p_account USING ERRCODE = 'check_violation';
-    END IF;
-    INSERT INTO paper_ledger (account, time, kind, amount, description)
-    VALUES (p_account, clock_timestamp(), CASE WHEN p_amount > 0 THEN 'deposit' ELSE 'withdrawal' END, round(p_amount, 10), p_description);
-    RETURN new_cash;
-END;
-$$;
-
-CREATE FUNCTION deposit(p_account text, p_amount numeric, p_description text DEFAULT NULL)
-    RETURNS numeric LANGUAGE sql AS
-$$ SELECT fund_account(p_account, p_amount, p_description) $$;
-
-CREATE FUNCTION withdraw(p_account text, p_amount numeric, p_description text DEFAULT NULL)
-    RETURNS numeric LANGUAGE sql AS
-$$ SELECT fund_account(p_account, -p_amount, p_description) $$;
-
 GRANT SELECT, INSERT, UPDATE, DELETE ON paper_risk_limits TO trading_orchestrator;
 GRANT SELECT, INSERT ON paper_risk_limit_history TO trading_orchestrator;
 GRANT SELECT ON paper_risk_limits, paper_risk_limit_history TO trading_reader, trading_agent;
-GRANT EXECUTE ON FUNCTION kill_switch(text, text), resume_account(text), deposit(text, numeric, text),
-                          withdraw(text, numeric, text), fund_account(text, numeric, text) TO trading_orchestrator;

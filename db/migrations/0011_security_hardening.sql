@@ -1,4 +1,5 @@
 -- 0011: security hardening (issue 18): SECURITY DEFINER functions pin search_path, no PUBLIC temp schemas, per-login connection limits, feed and operator roles, append-only history.
+-- The views and functions this migration defined live in db/repeatable/ (one current definition each).
 --
 -- Why each part (the attacks are in issue 18):
 --   1. A SECURITY DEFINER function that resolves names through the caller's search_path runs the caller's temporary
@@ -10,79 +11,18 @@
 --      everyone but the owner, and the functions that move or write history run as the owner.
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Roles (cluster-wide: created only when missing, as 0005 does).
+-- Roles (cluster-wide: created when missing by db/repeatable/functions/00_roles.sql).
 --   trading_feed      writes quotes (market_prices) and registers unknown symbols (instruments.symbol)
 --   trading_operator  the CLI's operator commands: accounts, settings, risk limits, funding, kill switch, reset, cancel
 -- ---------------------------------------------------------------------------------------------------------------
-DO $roles$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'trading_feed') THEN
-        CREATE ROLE trading_feed NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'trading_operator') THEN
-        CREATE ROLE trading_operator NOLOGIN;
-    END IF;
-END
-$roles$;
-
 GRANT USAGE ON SCHEMA public TO trading_feed, trading_operator;
-
--- ---------------------------------------------------------------------------------------------------------------
--- Who acted. Inside a SECURITY DEFINER function current_user is the owner, so the audit columns written there take
--- the role the session acts as: SET ROLE's role, else the login.
--- ---------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION trading_acting_role() RETURNS text
-    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS
-$$ SELECT CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END $$;
-
--- ---------------------------------------------------------------------------------------------------------------
--- Functions that write what their callers may not write directly run as the owner:
---   paper_risk_limits_audit  the only writer of paper_risk_limit_history
---   reset_account            moves a closed epoch's fills, trades and ledger (nobody else may update them)
---   kill_switch              halts, cancels working orders and queues CLOSE decisions (an operator writes none of these)
---   resume_account           lifts a halt
---   fund_account             cash and its ledger entry together (deposit and withdraw call it)
--- They act on any account: only the orchestrator and operator roles may execute them (PUBLIC's EXECUTE is revoked),
--- and both act for every account. Per-account rights for agents are data (issue: grants table), not these functions'.
--- ---------------------------------------------------------------------------------------------------------------
-ALTER FUNCTION paper_risk_limits_audit() SECURITY DEFINER;
-ALTER FUNCTION reset_account(text, numeric, text) SECURITY DEFINER;
-ALTER FUNCTION kill_switch(text, text) SECURITY DEFINER;
-ALTER FUNCTION resume_account(text) SECURITY DEFINER;
-ALTER FUNCTION fund_account(text, numeric, text) SECURITY DEFINER;
-
--- A function's search_path decides which `accounts` it reads; pg_temp last, so no temporary object shadows anything.
-ALTER FUNCTION trading_decisions_refuse_archives() SET search_path = pg_catalog, public, pg_temp;
-ALTER FUNCTION paper_risk_limits_audit() SET search_path = pg_catalog, public, pg_temp;
-ALTER FUNCTION reset_account(text, numeric, text) SET search_path = pg_catalog, public, pg_temp;
-ALTER FUNCTION kill_switch(text, text) SET search_path = pg_catalog, public, pg_temp;
-ALTER FUNCTION resume_account(text) SET search_path = pg_catalog, public, pg_temp;
-ALTER FUNCTION fund_account(text, numeric, text) SET search_path = pg_catalog, public, pg_temp;
 
 -- The audit columns name the acting role, not the owner the function runs as.
 ALTER TABLE paper_risk_limit_history ALTER COLUMN changed_by SET DEFAULT trading_acting_role();
 
--- reset_account sets reset_by itself (to current_user, the owner once it runs as one): stamped here instead, so a
--- reset's record names who reset.
-CREATE FUNCTION paper_account_epochs_stamp() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
-$$
-BEGIN
-    NEW.reset_by := trading_acting_role();
-    RETURN NEW;
-END;
-$$;
-
 CREATE TRIGGER paper_account_epochs_stamp
     BEFORE INSERT ON paper_account_epochs
     FOR EACH ROW EXECUTE FUNCTION paper_account_epochs_stamp();
-
-REVOKE EXECUTE ON FUNCTION kill_switch(text, text), resume_account(text), fund_account(text, numeric, text),
-                           deposit(text, numeric, text), withdraw(text, numeric, text), reset_account(text, numeric, text)
-    FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION kill_switch(text, text), resume_account(text), fund_account(text, numeric, text),
-                          deposit(text, numeric, text), withdraw(text, numeric, text), reset_account(text, numeric, text)
-    TO trading_orchestrator, trading_operator;
 
 -- A later SECURITY DEFINER function without a pinned path fails its migration here and SecurityDefinerTests after.
 DO $pinned$
@@ -185,37 +125,6 @@ $agent_columns$;
 -- ---------------------------------------------------------------------------------------------------------------
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations, paper_risk_limit_history, paper_account_epochs FROM PUBLIC;
 REVOKE UPDATE, DELETE, TRUNCATE ON paper_fills, paper_trades, paper_ledger FROM PUBLIC;
-
--- ---------------------------------------------------------------------------------------------------------------
--- Connection limits per login. PostgreSQL counts a CONNECTION LIMIT per role that logs in, never per group, and
--- keeps no slots for non-superusers: idle agent sessions alone could take every slot the orchestrator needs.
--- default_connection_limits gives every agent or reader login that has none the stated limit (needs CREATEROLE) and
--- returns the logins it changed; `trading check` names logins still without one. New logins:
---   CREATE ROLE alice LOGIN PASSWORD '...' CONNECTION LIMIT 5 IN ROLE trading_agent;
--- ---------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION default_connection_limits(p_limit integer DEFAULT 5)
-    RETURNS SETOF text
-    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
-$$
-DECLARE
-    login text;
-BEGIN
-    IF p_limit IS NULL OR p_limit < 1 THEN
-        RAISE EXCEPTION 'the connection limit must be at least 1, got %', p_limit USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    FOR login IN
-        SELECT r.rolname FROM pg_roles r
-        WHERE r.rolcanlogin AND NOT r.rolsuper AND r.rolconnlimit = -1 AND r.rolname <> current_user
-          AND (pg_has_role(r.oid, 'trading_agent', 'MEMBER') OR pg_has_role(r.oid, 'trading_reader', 'MEMBER'))
-        ORDER BY r.rolname
-    LOOP
-        EXECUTE format('ALTER ROLE %I CONNECTION LIMIT %s', login, p_limit);
-        RETURN NEXT login;
-    END LOOP;
-END;
-$$;
-
-REVOKE EXECUTE ON FUNCTION default_connection_limits(integer) FROM PUBLIC;
 
 DO $limits$
 DECLARE

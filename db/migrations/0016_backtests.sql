@@ -1,4 +1,5 @@
 -- 0016: backtest runs stored beside the paper results: the run (config, data, settings, figures), its trades, fills and equity.
+-- The views and functions this migration defined live in db/repeatable/ (one current definition each).
 --
 -- A backtest runs in memory (`trading backtest`): no decision touches the database. Its results are written here in one
 -- transaction when it ends. backtest_trades and backtest_fills have the columns of paper_trades and paper_fills (less
@@ -160,33 +161,6 @@ BEGIN
 END
 $finite$;
 
--- ---------------------------------------------------------------------------------------------------------------
--- The paper side's signal: a strategy session decision's idempotency key less its 'session:ID:' prefix; NULL for any
--- other key (an agent's own, or a stop's 'session:ID:stop:SYMBOL').
--- ---------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION strategy_signal_key(p_idempotency_key text) RETURNS text
-    LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS
-$$
-BEGIN
-    RETURN substring(p_idempotency_key FROM '^session:[0-9]+:(.+:[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z)$');
-END;
-$$;
-
-COMMENT ON FUNCTION strategy_signal_key(text) IS
-    'The bar signal (SYMBOL:BARCLOSE) a strategy session decision came from, from its idempotency key; NULL for other keys.';
-
--- ---------------------------------------------------------------------------------------------------------------
--- Who ran it: the login, stamped by the database whatever the INSERT says.
--- ---------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION backtest_runs_stamp_login() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
-$$
-BEGIN
-    NEW.ran_by := session_user;
-    RETURN NEW;
-END;
-$$;
-
 CREATE TRIGGER backtest_runs_stamp_login
     BEFORE INSERT ON backtest_runs
     FOR EACH ROW EXECUTE FUNCTION backtest_runs_stamp_login();
@@ -220,4 +194,3 @@ $rls$;
 GRANT SELECT, INSERT ON backtest_runs, backtest_fills, backtest_trades, backtest_equity
     TO trading_agent, trading_operator, trading_orchestrator;
 GRANT SELECT ON backtest_runs, backtest_fills, backtest_trades, backtest_equity TO trading_reader;
-GRANT EXECUTE ON FUNCTION strategy_signal_key(text) TO trading_reader, trading_agent, trading_operator, trading_orchestrator;

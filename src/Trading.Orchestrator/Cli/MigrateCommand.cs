@@ -22,7 +22,7 @@ public static class MigrateCommand
                 var result = await migrator.MigrateAsync(cancellationToken);
                 if (parse.GetValue(CommonOptions.Json))
                 {
-                    Console.WriteLine(JsonSerializer.Serialize(new { database = database.Describe(), applied = result.Applied, upToDate = result.AlreadyApplied }));
+                    Console.WriteLine(JsonSerializer.Serialize(new { database = database.Describe(), applied = result.Applied, upToDate = result.AlreadyApplied, reapplied = result.Reapplied }));
                 }
                 else if (result.WasUpToDate)
                 {
@@ -30,7 +30,8 @@ public static class MigrateCommand
                 }
                 else
                 {
-                    Console.WriteLine($"{database.Describe()}: applied {string.Join(", ", result.Applied)}.");
+                    Console.WriteLine($"{database.Describe()}: applied {(result.Applied.Count == 0 ? "no migration" : string.Join(", ", result.Applied))}" +
+                        $"{(result.Reapplied.Count == 0 ? string.Empty : $"; re-applied views and functions ({string.Join(", ", result.Reapplied)})")}.");
                 }
 
                 return ExitCodes.Success;
