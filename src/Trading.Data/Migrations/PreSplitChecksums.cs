@@ -2,14 +2,14 @@ namespace Trading.Data.Migrations;
 
 /// <summary>
 /// The checksums db/migrations 0001–0019 had before their views and functions moved to db/repeatable (one-time, sanctioned
-/// rewrite of history). A database migrated by those files records these; the migrator accepts them for these names only.
+/// rewrite of history; 0002 and 0015 defined none and kept theirs). A database migrated by those files records these; the
+/// migrator accepts them for these names only.
 /// </summary>
-internal static class PreSplitChecksums
+public static class PreSplitChecksums
 {
     public static IReadOnlyDictionary<string, string> ByName { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["0001_core_schema.sql"] = "545cce49df5f4ae24eb95fcad6936bcffecea5ec5f985a9e93f5441306b06f06",
-        ["0002_timescaledb.sql"] = "37d2c683664127b7771b256d4d2c6de0607873d51662f75af71df109d2890719",
         ["0003_views_and_functions.sql"] = "70fc6d07419f28e0ceafaea7a21669047dd8f2dc1b3b9aa8f687ecbf6ce8cc17",
         ["0004_invariants.sql"] = "34e7ebc59623899a51471529f81125ccb976965818f7656301fba016c4863198",
         ["0005_roles.sql"] = "1efc2342b3574e8a7c05d3a4c52fdfc2e2c015913a09a840a1f1aab92e369068",
@@ -22,7 +22,6 @@ internal static class PreSplitChecksums
         ["0012_input_bounds.sql"] = "0f75db8641f718c3935844239168cf4fb7808adfda83f97ea330d4f9e0653dac",
         ["0013_strategy_sessions.sql"] = "5b202777aeeae579815e99b5b96406f52728002e3ec6ca846dde92355e7e6eea",
         ["0014_agent_isolation.sql"] = "7b16362c2278163e1fa444f7e68026dfc0a39359a7528d1bb60bcbcb6487c4a6",
-        ["0015_rough_edges.sql"] = "e43da1f02643a3b9e202f56dad354801cfbc527e29326376667644fcf349bad6",
         ["0016_backtests.sql"] = "0e7dc74b30339be6f7e174c00dfc7b35f5ffcf9e71c74f9418cf5e94ccc6b65f",
         ["0017_paper_shortfall.sql"] = "43b9eb2f7511ca06c3feb4b81deaf48c62b9925730935475d8e20af27a032a7d",
         ["0018_drawdown_and_brackets.sql"] = "0dc83e88a3e02b80c7419021638bbee85936648017f066ebdf17091e02ffa008",
