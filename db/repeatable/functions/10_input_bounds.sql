@@ -1,4 +1,5 @@
--- HEADER
+-- The stated maxima for prices, quantities and money (CHECK constraints of 0012 call them) and the helper 0012 adds
+-- its checks with.
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Item 3: the stated maxima, in this one place (Trading.Engine.Primitives.VenueLimits states the same values for C#;

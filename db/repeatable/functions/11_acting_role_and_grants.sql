@@ -1,4 +1,5 @@
--- HEADER
+-- Who acts and for which accounts: the acting role (audit defaults), the account grants behind row-level security
+-- (0014's policies call trading_granted_accounts), and the triggers that stamp the login and refuse an ungranted account.
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Who acted. Inside a SECURITY DEFINER function current_user is the owner, so the audit columns written there take

@@ -1,4 +1,5 @@
--- HEADER
+-- Triggers on decisions, quotes and cancel requests: defaults and checks at insert, NOTIFY to wake the orchestrator,
+-- archived accounts refused, quotes from the future refused.
 
 -- Whatever the inserting client sends, a new decision starts pending, unprocessed, stamped by the database clock:
 -- the orchestrator's exactly-once guarantee and the latency figures both depend on it.

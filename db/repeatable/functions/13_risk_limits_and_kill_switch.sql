@@ -1,4 +1,4 @@
--- HEADER
+-- Risk limits' audit and append-only history; the kill switch and resume.
 
 -- 0006's audit, plus the login scope. CREATE OR REPLACE resets attributes: SECURITY DEFINER and the path are restated.
 CREATE OR REPLACE FUNCTION paper_risk_limits_audit() RETURNS trigger

@@ -1,4 +1,4 @@
--- HEADER
+-- Deposits and withdrawals: cash and its ledger entry together.
 
 -- Deposits and withdrawals (0006's function, plus the bounds): an amount, and the cash it leaves, below max_amount().
 -- CREATE OR REPLACE resets a function's attributes: it stays SECURITY DEFINER with the pinned path 0011 gave it.

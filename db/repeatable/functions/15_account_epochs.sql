@@ -1,4 +1,4 @@
--- HEADER
+-- Account reset into a new epoch: the archive is read-only, the reset moves the closed epoch's history.
 
 CREATE OR REPLACE FUNCTION accounts_archive_read_only() RETURNS trigger
     LANGUAGE plpgsql AS

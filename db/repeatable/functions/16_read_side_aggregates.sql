@@ -1,4 +1,4 @@
--- HEADER
+-- The read-side aggregates (paper_account_stats, paper_daily_equity) the writers keep in step, and their rebuilds.
 
 CREATE OR REPLACE FUNCTION paper_add_trades(p_account text[], p_exit_time timestamptz[], p_net numeric[], p_gross numeric[], p_fees numeric[], p_hold interval[])
     RETURNS void

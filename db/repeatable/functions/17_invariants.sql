@@ -1,4 +1,6 @@
--- HEADER
+-- invariants(): the accounting rules of ARCHITECTURE.md as a query; every row it returns is a violation. It is the
+-- union of core_invariants (cash, P&L, positions, fills, orders), aggregate_violations, order_violations and
+-- timing_violations.
 
 CREATE OR REPLACE FUNCTION core_invariants(p_account text DEFAULT NULL)
     RETURNS TABLE (account text, invariant text, detail text)

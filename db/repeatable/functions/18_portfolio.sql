@@ -1,4 +1,4 @@
--- HEADER
+-- The seed's read functions: a position's P&L and an account's portfolio value.
 
 -- Unrealised P&L of a position at a price (gross, before fees). p_side is 'long' or 'short'.
 CREATE OR REPLACE FUNCTION calculate_position_pnl(p_side text, p_quantity numeric, p_entry_price numeric, p_current_price numeric)

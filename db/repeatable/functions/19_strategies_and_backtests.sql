@@ -1,4 +1,4 @@
--- HEADER
+-- Strategy sessions (bars, start, stop, following a reset, the grant they need) and backtest runs (signal keys, the login).
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Bars: OHLCV of a symbol per timeframe bucket, from the last price (the mid where a quote has none), closed bars only.

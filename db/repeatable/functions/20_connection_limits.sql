@@ -1,4 +1,4 @@
--- HEADER
+-- Per-login connection limits for agent and reader logins (0011 applies them once; `trading check` names the rest).
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Connection limits per login. PostgreSQL counts a CONNECTION LIMIT per role that logs in, never per group, and

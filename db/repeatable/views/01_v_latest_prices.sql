@@ -1,4 +1,5 @@
--- HEADER
+-- The view v_latest_prices: its one definition, options, comments and grants. Dropped and re-created with the other views
+-- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
 -- The views' "latest" is the engine's: the newest quote at or before now (ExecutionStore: m.time <= the execution time).
 -- A quote up to 5 s ahead is accepted above and becomes the mark once its time has come. Columns as in 0003.

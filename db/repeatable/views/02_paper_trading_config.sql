@@ -1,4 +1,5 @@
--- HEADER
+-- The view paper_trading_config: its one definition, options, comments and grants. Dropped and re-created with the other views
+-- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
 -- Still updatable (a simple view with a WHERE): settings of a live account change through it, an archive's cannot.
 CREATE OR REPLACE VIEW paper_trading_config AS

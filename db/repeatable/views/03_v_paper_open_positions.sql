@@ -1,4 +1,5 @@
--- HEADER
+-- The view v_paper_open_positions: its one definition, options, comments and grants. Dropped and re-created with the other views
+-- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
 -- Issue 14 item 10 rides along (one migration per change set): a position's protective levels are its brackets'.
 -- stop_loss, take_profit and trailing_stop come from the working bracket exits (role stop_loss, take_profit,

@@ -1,4 +1,5 @@
--- HEADER
+-- The view v_paper_performance_metrics: its one definition, options, comments and grants. Dropped and re-created with the other views
+-- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
 CREATE OR REPLACE VIEW v_paper_performance_metrics AS
 WITH t AS (
@@ -22,11 +23,7 @@ WITH t AS (
            max_drawdown_pct
     FROM paper_account_stats
 ), r AS (
-    SELECT account,
-           count(*)                                          AS days,
-           avg(return_pct / 100)                             AS mean_return,
-           stddev_samp(return_pct / 100)                     AS stddev_return,
-           sqrt(avg(power(least(return_pct / 100, 0), 2)))   AS downside_deviation
+    SELECT account, array_agg(return_pct / 100) AS daily_returns
     FROM v_paper_daily_pnl
     GROUP BY account
 )
@@ -34,28 +31,28 @@ SELECT a.account,
        COALESCE(t.total_trades, 0)                                            AS total_trades,
        COALESCE(t.winning_trades, 0)                                          AS winning_trades,
        COALESCE(t.losing_trades, 0)                                           AS losing_trades,
-       round(t.winning_trades::numeric / NULLIF(t.total_trades, 0) * 100, 2)  AS win_rate,
+       m.win_rate,
        COALESCE(t.total_pnl, 0)                                               AS total_pnl,
        COALESCE(t.gross_pnl, 0)                                               AS gross_pnl,
        COALESCE(t.total_fees, 0)                                              AS total_fees,
        round(t.avg_win, 10)                                                   AS avg_win,
        round(t.avg_loss, 10)                                                  AS avg_loss,
-       round(t.gross_wins / NULLIF(-t.gross_losses, 0), 4)                    AS profit_factor,
-       round(t.total_pnl / NULLIF(t.total_trades, 0), 10)                     AS expectancy,
+       m.profit_factor,
+       m.expectancy,
        t.largest_win::numeric                                                 AS largest_win,
        t.largest_loss::numeric                                                AS largest_loss,
        t.avg_trade_duration,
-       round(t.total_trades / GREATEST(EXTRACT(EPOCH FROM (t.last_exit - t.first_exit)) / 86400, 1), 4) AS trades_per_day,
-       CASE WHEN r.days >= 2 AND r.stddev_return > 0
-            THEN round(r.mean_return / r.stddev_return * sqrt(365::numeric), 4) END AS sharpe_ratio,
-       CASE WHEN r.days >= 2 AND r.downside_deviation > 0
-            THEN round(r.mean_return / r.downside_deviation * sqrt(365::numeric), 4) END AS sortino_ratio,
+       m.trades_per_day,
+       m.sharpe_ratio,
+       m.sortino_ratio,
        COALESCE(t.max_drawdown_pct::numeric, 0)                               AS max_drawdown_pct,
        COALESCE(t.max_drawdown::numeric, 0)                                   AS max_drawdown,
-       COALESCE(r.days, 0)                                                    AS days_with_snapshots
+       m.days                                                                 AS days_with_snapshots
 FROM accounts a
 LEFT JOIN t ON t.account = a.account
 LEFT JOIN r ON r.account = a.account
+CROSS JOIN LATERAL performance_ratios(t.total_trades, t.winning_trades, t.total_pnl, t.gross_wins, t.gross_losses,
+                                      t.first_exit, t.last_exit, r.daily_returns) m
 WHERE a.archived_of IS NULL;
 
 ALTER VIEW v_paper_performance_metrics SET (security_invoker = true);

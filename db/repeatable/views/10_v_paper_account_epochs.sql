@@ -1,4 +1,5 @@
--- HEADER
+-- The view v_paper_account_epochs: its one definition, options, comments and grants. Dropped and re-created with the other views
+-- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
 -- Every epoch of every live account, the current one included (is_current; its figures are live, from the overview).
 -- history_account is the name the epoch's rows are kept under: the archive for a closed epoch, the account itself for

@@ -1,4 +1,5 @@
--- HEADER
+-- The view v_strategy_sessions: its one definition, options, comments and grants. Dropped and re-created with the other views
+-- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- The running figures of each session (its account's): trades, open positions, P&L, equity, drawdown.

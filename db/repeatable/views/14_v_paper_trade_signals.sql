@@ -1,4 +1,5 @@
--- HEADER
+-- The view v_paper_trade_signals: its one definition, options, comments and grants. Dropped and re-created with the other views
+-- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Backtest and paper side by side, in SQL, for a run and a session of the same strategy (same config checksum):

@@ -1,4 +1,5 @@
--- HEADER
+-- The view v_backtest_vs_paper: its one definition, options, comments and grants. Dropped and re-created with the other views
+-- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
 CREATE OR REPLACE VIEW v_backtest_vs_paper WITH (security_invoker = true) AS
 WITH trades AS (

@@ -8,8 +8,10 @@ namespace Trading.Orchestrator.Reports;
 /// Performance metrics and the equity curve of one account within [from, to). Trades count by exit time; daily
 /// returns are those of v_paper_daily_pnl (each UTC day's last snapshot against the previous day's, the first day
 /// against the initial capital) for the days in the window; the drawdown peak restarts at the window's start.
-/// With no window the figures equal v_paper_performance_metrics. The same query reads a backtest run's trades and equity
-/// (<see cref="PerformanceSource"/>), so a run's figures are computed exactly as an account's.
+/// With no window the figures equal v_paper_performance_metrics: both take their ratios (win rate, profit factor,
+/// expectancy, trades per day, Sharpe, Sortino) from the SQL function performance_ratios (db/repeatable). The same
+/// query reads a backtest run's trades and equity (<see cref="PerformanceSource"/>), so a run's figures are computed
+/// exactly as an account's.
 /// </summary>
 public static class PerformanceQuery
 {
@@ -43,7 +45,7 @@ public static class PerformanceQuery
             FROM days
             WHERE $2::timestamptz IS NULL OR day >= ($2::timestamptz AT TIME ZONE 'UTC')::date
         ), r AS (
-            SELECT count(*) AS days, avg(r) AS mean, stddev_samp(r) AS sd, sqrt(avg(power(least(r, 0), 2))) AS downside
+            SELECT array_agg(r) AS daily_returns
             FROM returns
         ), curve AS (
             SELECT time, total_value, max(total_value) OVER (ORDER BY time) AS peak
@@ -56,20 +58,16 @@ public static class PerformanceQuery
                    (array_agg(total_value ORDER BY time DESC))[1] AS end_value
             FROM curve
         )
-        SELECT t.total_trades, t.winning_trades, t.losing_trades,
-               round(t.winning_trades::numeric / NULLIF(t.total_trades, 0) * 100, 2),
+        SELECT t.total_trades, t.winning_trades, t.losing_trades, m.win_rate,
                t.total_pnl, t.total_fees, round(t.avg_win, 10), round(t.avg_loss, 10),
-               round(t.gross_wins / NULLIF(-t.gross_losses, 0), 4),
-               round(t.total_pnl / NULLIF(t.total_trades, 0), 10),
-               t.avg_duration,
-               round(t.total_trades / GREATEST(EXTRACT(EPOCH FROM (t.last_exit - t.first_exit)) / 86400, 1), 4),
-               CASE WHEN r.days >= 2 AND r.sd > 0 THEN round(r.mean / r.sd * sqrt(365::numeric), 4) END,
-               CASE WHEN r.days >= 2 AND r.downside > 0 THEN round(r.mean / r.downside * sqrt(365::numeric), 4) END,
-               COALESCE(dd.max_dd_pct, 0), COALESCE(dd.max_dd, 0), r.days,
+               m.profit_factor, m.expectancy, t.avg_duration, m.trades_per_day, m.sharpe_ratio, m.sortino_ratio,
+               COALESCE(dd.max_dd_pct, 0), COALESCE(dd.max_dd, 0), m.days,
                COALESCE(round(EXTRACT(EPOCH FROM (dd.last_time - dd.first_time)) / 86400, 2), 0),
                dd.start_value, dd.end_value,
                round((dd.end_value - dd.start_value) / NULLIF(dd.start_value, 0) * 100, 4)
-        FROM t, r, dd
+        FROM t, r, dd,
+             performance_ratios(t.total_trades, t.winning_trades, t.total_pnl, t.gross_wins, t.gross_losses,
+                                t.first_exit, t.last_exit, r.daily_returns) m
         """;
 
     private const string CurveTemplate = """

@@ -24,6 +24,12 @@ public sealed class LegacyUpgradeTests
         "paper_risk_limits", "paper_risk_limit_history",
     ];
 
+    /// <summary>
+    /// What changed on purpose since the original files: the performance maths moved into performance_ratios(), which
+    /// v_paper_performance_metrics calls (its columns, their types and its figures are unchanged).
+    /// </summary>
+    private static readonly string[] IntendedChanges = ["function performance_ratios(", "view v_paper_performance_metrics definition="];
+
     private static Migrator MigratorFor(TestDatabase database) => new(database.DataSource, NullLogger<Migrator>.Instance);
 
     [Fact]
@@ -47,7 +53,7 @@ public sealed class LegacyUpgradeTests
         await MigratorFor(original).MigrateAsync(Original, [], CancellationToken.None);
         await MigratorFor(today).MigrateAsync(CancellationToken.None);
 
-        AssertSameCatalogue(await CatalogueAsync(original), await CatalogueAsync(today));
+        AssertSameCatalogue(WithoutIntendedChanges(await CatalogueAsync(original)), WithoutIntendedChanges(await CatalogueAsync(today)));
     }
 
     [Fact]
@@ -91,7 +97,8 @@ public sealed class LegacyUpgradeTests
 
         Assert.Empty(result.Applied);
         Assert.Equal(MigrationSource.EmbeddedRepeatables.Count, result.Reapplied.Count);
-        AssertSameCatalogue(catalogue, await CatalogueAsync(database));
+        AssertSameCatalogue(WithoutIntendedChanges(catalogue), WithoutIntendedChanges(await CatalogueAsync(database)));
+        Assert.Contains(await CatalogueAsync(database), line => line.StartsWith(IntendedChanges[0], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,6 +119,9 @@ public sealed class LegacyUpgradeTests
 
     private static string? PreSplitChecksumOf(string name) =>
         PreSplitChecksums.ByName.TryGetValue(name, out var checksum) ? checksum : null;
+
+    private static List<string> WithoutIntendedChanges(List<string> catalogue) =>
+        catalogue.Where(line => !IntendedChanges.Any(change => line.StartsWith(change, StringComparison.Ordinal))).ToList();
 
     private static void AssertSameCatalogue(List<string> expected, List<string> actual)
     {
