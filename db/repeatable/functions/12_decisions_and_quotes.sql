@@ -37,9 +37,10 @@ REVOKE ALL ON FUNCTION trading_decisions_notify() FROM PUBLIC, trading_agent, tr
 GRANT EXECUTE ON FUNCTION trading_decisions_notify() TO PUBLIC, trading_orchestrator;
 
 -- Decisions for an archive are refused at INSERT, like any malformed row (one check per statement, not per row).
--- SECURITY DEFINER: agents insert decisions but may not read accounts.
+-- SECURITY DEFINER: agents insert decisions but may not read accounts. A function's search_path decides which
+-- `accounts` it reads; pg_temp last, so no temporary object shadows anything.
 CREATE OR REPLACE FUNCTION trading_decisions_refuse_archives() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     archive accounts%ROWTYPE;
@@ -53,9 +54,6 @@ BEGIN
     RETURN NULL;
 END;
 $$;
-
--- A function's search_path decides which `accounts` it reads; pg_temp last, so no temporary object shadows anything.
-ALTER FUNCTION trading_decisions_refuse_archives() SET search_path = pg_catalog, public, pg_temp;
 REVOKE ALL ON FUNCTION trading_decisions_refuse_archives() FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION trading_decisions_refuse_archives() TO PUBLIC;
 

@@ -1,4 +1,14 @@
 -- Risk limits' audit and append-only history; the kill switch and resume.
+--
+-- Functions that write what their callers may not write directly run as the owner (SECURITY DEFINER, with the
+-- search_path pinned to pg_catalog, public, pg_temp: SecurityDefinerTests holds every such function to it):
+--   paper_risk_limits_audit  the only writer of paper_risk_limit_history
+--   reset_account            moves a closed epoch's fills, trades and ledger (nobody else may update them; 15_account_epochs)
+--   kill_switch              halts, cancels working orders and queues CLOSE decisions (an operator writes none of these)
+--   resume_account           lifts a halt
+--   fund_account             cash and its ledger entry together (deposit and withdraw call it; 14_funding)
+-- They act on any account: only the orchestrator and operator roles may execute them (PUBLIC's EXECUTE is revoked),
+-- and both act for every account. Per-account rights for agents are data (account_grants), not these functions'.
 
 -- 0006's audit, plus the login scope. CREATE OR REPLACE resets attributes: SECURITY DEFINER and the path are restated.
 CREATE OR REPLACE FUNCTION paper_risk_limits_audit() RETURNS trigger
@@ -37,7 +47,7 @@ GRANT EXECUTE ON FUNCTION paper_risk_limit_history_append_only() TO PUBLIC;
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION kill_switch(p_account text, p_reason text DEFAULT 'kill switch')
     RETURNS integer
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     why        text := COALESCE(NULLIF(p_reason, ''), 'kill switch');
@@ -58,16 +68,12 @@ BEGIN
     RETURN flattening;
 END;
 $$;
-
-ALTER FUNCTION kill_switch(text, text) SECURITY DEFINER;
-
-ALTER FUNCTION kill_switch(text, text) SET search_path = pg_catalog, public, pg_temp;
 REVOKE ALL ON FUNCTION kill_switch(text,text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION kill_switch(text,text) TO trading_operator, trading_orchestrator;
 
 CREATE OR REPLACE FUNCTION resume_account(p_account text)
     RETURNS void
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 BEGIN
     UPDATE accounts SET halted = false, halt_reason = NULL WHERE account = p_account;
@@ -76,9 +82,5 @@ BEGIN
     END IF;
 END;
 $$;
-
-ALTER FUNCTION resume_account(text) SECURITY DEFINER;
-
-ALTER FUNCTION resume_account(text) SET search_path = pg_catalog, public, pg_temp;
 REVOKE ALL ON FUNCTION resume_account(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION resume_account(text) TO trading_operator, trading_orchestrator;

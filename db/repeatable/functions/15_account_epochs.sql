@@ -26,7 +26,7 @@ CREATE OR REPLACE FUNCTION reset_account(p_account text, p_initial_capital numer
     RETURNS TABLE (account text, epoch integer, base_currency text, initial_capital numeric, cash numeric, halted boolean, halt_reason text,
                    archived_as text, archived_epoch integer, archived_initial_capital numeric, archived_net_deposits numeric,
                    archived_final_equity numeric, archived_net_pnl numeric, archived_trades bigint)
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 #variable_conflict use_column
 DECLARE
@@ -143,10 +143,6 @@ BEGIN
     FROM accounts a WHERE a.account = p_account;
 END;
 $$;
-
-ALTER FUNCTION reset_account(text, numeric, text) SECURITY DEFINER;
-
-ALTER FUNCTION reset_account(text, numeric, text) SET search_path = pg_catalog, public, pg_temp;
 REVOKE ALL ON FUNCTION reset_account(text,numeric,text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION reset_account(text,numeric,text) TO trading_operator, trading_orchestrator;
 
