@@ -211,12 +211,25 @@ public sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migrat
         return transaction;
     }
 
-    private static Task DropViewsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> views, CancellationToken cancellationToken) =>
-        views.Count == 0
-            ? Task.CompletedTask
+    /// <summary>Drops the managed views that exist (IF EXISTS would log a notice per missing view on a fresh database).</summary>
+    private static async Task DropViewsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> views, CancellationToken cancellationToken)
+    {
+        if (views.Count == 0)
+        {
+            return;
+        }
+
+        await using var existing = new NpgsqlCommand(
+            "SELECT string_agg(quote_ident(v), ', ') FROM unnest($1::text[]) AS v WHERE to_regclass(quote_ident(v)) IS NOT NULL",
+            connection, transaction);
+        existing.Parameters.Add(new NpgsqlParameter { Value = views.ToArray() });
+        if (await existing.ExecuteScalarAsync(cancellationToken) is string names)
+        {
             // No CASCADE: an object outside db/repeatable that depends on a managed view stops the migration by name.
-            : ExecuteAsync(connection, transaction, $"DROP VIEW IF EXISTS {string.Join(", ", views)}", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"DROP VIEW {names}", cancellationToken);
+        }
+    }
 
     /// <summary>Runs one file; a failure rolls its transaction back and names the file.</summary>
     private static async Task ExecuteFileAsync(

@@ -117,6 +117,24 @@ public sealed class LegacyUpgradeTests
         Assert.True((await MigratorFor(database).MigrateAsync(MigrationSource.Embedded, edited, CancellationToken.None)).WasUpToDate);
     }
 
+    [Fact]
+    public async Task MigrateAsync_NewMigrationChangesAColumnAViewReads_ViewsAreRecreatedAround()
+    {
+        var cluster = await TestCluster.GetAsync();
+        await using var database = await cluster.CreateDatabaseAsync();
+        // Without the managed views dropped first, PostgreSQL refuses: "cannot alter type of a column used by a view".
+        var later = MigrationSource.Embedded
+            .Append(new Migration("9002_wider_agent.sql", "ALTER TABLE paper_trades ALTER COLUMN agent TYPE varchar(300)"))
+            .ToList();
+
+        var result = await MigratorFor(database).MigrateAsync(later, CancellationToken.None);
+
+        Assert.Equal(["9002_wider_agent.sql"], result.Applied);
+        Assert.Equal(MigrationSource.EmbeddedRepeatables.Count, result.Reapplied.Count);
+        Assert.Equal("character varying", await database.ScalarAsync<string>(
+            "SELECT data_type FROM information_schema.columns WHERE table_name = 'v_paper_recent_trades' AND column_name = 'agent'"));
+    }
+
     private static string? PreSplitChecksumOf(string name) =>
         PreSplitChecksums.ByName.TryGetValue(name, out var checksum) ? checksum : null;
 
