@@ -11,7 +11,7 @@ public static class CitusPlan
     /// <summary>The table every account-owned table is colocated with.</summary>
     public const string AccountAnchor = "accounts";
 
-    private const string AccountOwned = "account-owned: colocated with accounts";
+    private const string AccountOwned = "owned by one account: a batch's rows stay on its worker";
 
     public static IReadOnlyList<CitusTable> Tables { get; } =
     [

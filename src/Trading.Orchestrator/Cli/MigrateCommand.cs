@@ -32,10 +32,13 @@ public static class MigrateCommand
                 {
                     Console.WriteLine(JsonSerializer.Serialize(new
                     {
-                        database = database.Describe(), applied = result.Applied, upToDate = result.AlreadyApplied,
+                        database = database.Describe(),
+                        applied = result.Applied,
+                        upToDate = result.AlreadyApplied,
                         citus = distributed is null ? null : new
                         {
-                            upToDate = distributed.WasUpToDate, shardNodes = distributed.ShardNodes,
+                            upToDate = distributed.WasUpToDate,
+                            shardNodes = distributed.ShardNodes,
                             tables = distributed.Placed.Select(t => new { table = t.Name, placement = t.Placement.ToString(), t.DistributionColumn, t.ColocateWith }),
                             rewrittenPolicies = distributed.RewrittenPolicies,
                             droppedConstraints = distributed.Dropped.Select(d => new { d.Table, d.Constraint, d.Consequence }),
