@@ -5,11 +5,17 @@ namespace Trading.Testing;
 /// <summary>A database of its own for one test class, dropped when the class is done.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly TestCluster cluster;
+    private readonly Func<Task> drop;
 
     internal TestDatabase(TestCluster cluster, string name, string connectionString)
+        : this(name, connectionString, () => cluster.DropDatabaseAsync(name))
     {
-        this.cluster = cluster;
+    }
+
+    /// <summary>A database some other server holds (a Citus cluster, a container), dropped by <paramref name="drop"/>.</summary>
+    internal TestDatabase(string name, string connectionString, Func<Task> drop)
+    {
+        this.drop = drop;
         Name = name;
         ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(connectionString);
@@ -96,6 +102,6 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        await cluster.DropDatabaseAsync(Name);
+        await drop();
     }
 }

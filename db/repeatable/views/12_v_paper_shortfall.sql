@@ -18,7 +18,7 @@ WITH executed AS (
     JOIN paper_orders o ON o.account = d.account AND o.decision_id = d.id
     JOIN paper_fills f ON f.account = o.account AND f.order_id = o.order_id
     WHERE d.status = 'executed'
-    GROUP BY d.id, d.account, o.order_id
+    GROUP BY d.id, d.account, o.order_id, o.account
 ), ideal AS (
     SELECT e.*,
            (SELECT COALESCE((m.bid + m.ask) / 2, m.last)
