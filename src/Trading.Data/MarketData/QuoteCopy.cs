@@ -21,6 +21,9 @@ public static class QuoteCopy
     /// <summary>The time as PostgreSQL stores it: whole microseconds since 0001-01-01 UTC (sub-microsecond truncated).</summary>
     public static long Microseconds(DateTimeOffset time) => time.UtcTicks / 10;
 
+    /// <summary>The time as binary COPY writes it to a timestamptz: UTC, truncated to the microsecond.</summary>
+    public static DateTime StoredTime(DateTimeOffset time) => new(Microseconds(time) * 10, DateTimeKind.Utc);
+
     /// <summary>
     /// Copies rows into <paramref name="table"/>: <see cref="MarketPricesTable"/>, <see cref="StagingTable"/>, or
     /// another table created LIKE market_prices (the benchmark's); the name is a fixed identifier, never user input.
@@ -43,7 +46,7 @@ public static class QuoteCopy
         {
             var quote = row.Quote;
             await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(new DateTime(Microseconds(quote.Time) * 10, DateTimeKind.Utc), NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(StoredTime(quote.Time), NpgsqlDbType.TimestampTz, cancellationToken);
             await importer.WriteAsync(quote.Symbol, NpgsqlDbType.Text, cancellationToken);
             await WriteNumericAsync(importer, quote.Bid, cancellationToken);
             await WriteNumericAsync(importer, quote.Ask, cancellationToken);
@@ -51,14 +54,7 @@ public static class QuoteCopy
             await WriteNumericAsync(importer, quote.BidSize, cancellationToken);
             await WriteNumericAsync(importer, quote.AskSize, cancellationToken);
             await WriteNumericAsync(importer, row.Volume, cancellationToken);
-            if (source is null)
-            {
-                await importer.WriteNullAsync(cancellationToken);
-            }
-            else
-            {
-                await importer.WriteAsync(source, NpgsqlDbType.Text, cancellationToken);
-            }
+            await WriteTextAsync(importer, source, cancellationToken);
         }
 
         return await importer.CompleteAsync(cancellationToken);
@@ -66,6 +62,9 @@ public static class QuoteCopy
 
     private static Task WriteNumericAsync(NpgsqlBinaryImporter importer, decimal? value, CancellationToken cancellationToken) =>
         value is { } v ? importer.WriteAsync(v, NpgsqlDbType.Numeric, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+
+    internal static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
 
     private static bool IsPlainIdentifier(string name) =>
         name.Length is > 0 and <= 63 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_') && !char.IsDigit(name[0]);

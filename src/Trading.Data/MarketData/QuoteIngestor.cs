@@ -8,7 +8,8 @@ namespace Trading.Data.MarketData;
 /// registered in instruments first, duplicates of (symbol, time) skipped (see <see cref="DuplicateHandling"/>), and a
 /// throttled NOTIFY market_prices after each committed batch. Up to MaxConcurrentBatches batches are written at once
 /// on separate connections (the server, not the client, is the bottleneck of a COPY); each batch is sorted by key so
-/// concurrent batches take index locks in the same order and cannot deadlock. Thread-safe.
+/// concurrent batches take index locks in the same order and cannot deadlock. Books and prints that rows carry go to
+/// market_depth and market_trades in the same transaction (<see cref="DepthCopy"/>). Thread-safe.
 /// </summary>
 public sealed partial class QuoteIngestor : IAsyncDisposable
 {
@@ -228,8 +229,33 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
             written = (long)await QuoteCopy.WriteAsync(connection, QuoteCopy.MarketPricesTable, rows, options.Source, cancellationToken);
         }
 
+        if (DepthCopy.AnyIn(rows))
+        {
+            await WriteDepthAsync(connection, transaction, rows, staging, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return written;
+    }
+
+    // Books and prints go where their quotes go: straight in, or through staging when the quotes do (a repeated quote
+    // brings its repeated book, which the merge then skips).
+    private async Task WriteDepthAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<QuoteRow> rows, bool staging, CancellationToken cancellationToken)
+    {
+        if (staging)
+        {
+            await using var create = new NpgsqlCommand(DepthCopy.CreateStagingSql, connection, transaction);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await DepthCopy.WriteBooksAsync(connection, rows, options.Source, staging, cancellationToken);
+        await DepthCopy.WriteTradesAsync(connection, rows, options.Source, staging, cancellationToken);
+        if (staging)
+        {
+            await using var merge = new NpgsqlCommand(DepthCopy.MergeDepthSql + ";\n" + DepthCopy.MergeTradesSql, connection, transaction);
+            await merge.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "New instrument {Symbol} created with the default tick size {TickSize} and lot size {LotSize}; set its real ones: UPDATE instruments SET tick_size = ..., lot_size = ..., min_notional = ... WHERE symbol = '{Symbol}'")]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Trading.Data.MarketData;
 using Trading.Data.Migrations;
+using Trading.Engine.Liquidity;
 using Trading.Engine.MarketData.Simulation;
 using Trading.Orchestrator.Feeds;
 using Trading.Orchestrator.Feeds.Exchange;
@@ -28,6 +29,7 @@ public static class FeedCommand
     private static readonly Option<string?> Spread = new("--spread") { Description = "Spread as a fraction of the mid for every symbol." };
     private static readonly Option<bool> Regimes = new("--regimes") { Description = "Switch between calm (1x) and stressed (3x) volatility, an hour each on average." };
     private static readonly Option<bool> Jumps = new("--jumps") { Description = "Add Poisson jumps (2 a day, about 1%)." };
+    private static readonly Option<string?> DepthLevels = new("--depth-levels") { Description = "Also write a simulated book of this many levels a side (market_depth) and trade prints at the touch (market_trades) with each quote (default: quotes only)." };
     private static readonly Option<string?> StartPrice = new("--start-price")
     {
         Description = "Start price of a symbol with no built-in path (those have BTC 65000, ETH 3200, SOL 150); required for any other symbol.",
@@ -57,7 +59,7 @@ public static class FeedCommand
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
         var sim = new Command("sim", "Simulated quotes (geometric Brownian motion): live every --interval, or a --from/--to backfill.");
-        foreach (var option in new Option[] { SimSymbols, Seed, Interval, From, To, Ticks, Volatility, Drift, Spread, Regimes, Jumps, StartPrice, Batch })
+        foreach (var option in new Option[] { SimSymbols, Seed, Interval, From, To, Ticks, Volatility, Drift, Spread, Regimes, Jumps, DepthLevels, StartPrice, Batch })
         {
             sim.Options.Add(option);
         }
@@ -214,6 +216,7 @@ public static class FeedCommand
             From = from,
             To = to,
             MaxTicks = parse.GetValue(Ticks) is { } n ? CliValues.Count("--ticks", n, 1, int.MaxValue) : null,
+            Depth = parse.GetValue(DepthLevels) is { } levels ? new DepthSettings(CliValues.Count("--depth-levels", levels, 1, 1000)) : null,
         };
         if (options.MaxTicks is not null && options.IsBackfill)
         {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Trading.Data.MarketData;
+using Trading.Engine.Liquidity;
 using Trading.Engine.MarketData;
 using Trading.Engine.MarketData.Simulation;
 
@@ -8,8 +9,9 @@ namespace Trading.Orchestrator.Feeds;
 
 /// <summary>
 /// Geometric Brownian motion quotes for the configured symbols, written through the ingestor: a historical range at
-/// full speed, or live on a timer from the injected <see cref="TimeProvider"/>. The same seed and step times always
-/// give the same quotes.
+/// full speed, or live on a timer from the injected <see cref="TimeProvider"/>; with <see cref="SimulatedFeedOptions.Depth"/>
+/// each quote also carries its book and prints (<see cref="DepthSimulator"/>). The same seed and step times always give
+/// the same quotes, books and prints.
 /// </summary>
 public sealed partial class SimulatedFeed : IQuoteFeed
 {
@@ -34,12 +36,25 @@ public sealed partial class SimulatedFeed : IQuoteFeed
     {
         ArgumentNullException.ThrowIfNull(sink);
         var simulator = new PriceSimulator(options.Symbols, options.Seed);
+        var depth = options.Depth is { } settings ? new DepthSimulator(settings, options.Symbols, options.Seed) : null;
         return options.IsBackfill
-            ? await sink.WriteAsync(Backfill(simulator, cancellationToken), progress, cancellationToken)
-            : await LiveAsync(simulator, sink, cancellationToken);
+            ? await sink.WriteAsync(Backfill(simulator, depth, cancellationToken), progress, cancellationToken)
+            : await LiveAsync(simulator, depth, sink, cancellationToken);
     }
 
-    private async IAsyncEnumerable<QuoteRow> Backfill(PriceSimulator simulator, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static QuoteRow Row(Quote quote, DepthSimulator? depth)
+    {
+        if (depth is null)
+        {
+            return new QuoteRow(quote);
+        }
+
+        var market = depth.Next(quote);
+        return new QuoteRow(quote, Book: market.Book, Trades: market.Prints);
+    }
+
+    private async IAsyncEnumerable<QuoteRow> Backfill(
+        PriceSimulator simulator, DepthSimulator? depth, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = new Quote[simulator.SymbolCount];
         var steps = 0;
@@ -48,7 +63,7 @@ public sealed partial class SimulatedFeed : IQuoteFeed
             simulator.Step(at, buffer);
             foreach (var quote in buffer)
             {
-                yield return new QuoteRow(quote);
+                yield return Row(quote, depth);
             }
 
             // Generation is CPU-bound; let cancellation in now and then.
@@ -60,7 +75,8 @@ public sealed partial class SimulatedFeed : IQuoteFeed
         }
     }
 
-    private async Task<IngestResult> LiveAsync(PriceSimulator simulator, QuoteIngestor sink, CancellationToken cancellationToken)
+    private async Task<IngestResult> LiveAsync(
+        PriceSimulator simulator, DepthSimulator? depth, QuoteIngestor sink, CancellationToken cancellationToken)
     {
         var result = default(IngestResult);
         using var timer = new PeriodicTimer(options.Interval, time);
@@ -81,7 +97,7 @@ public sealed partial class SimulatedFeed : IQuoteFeed
 
                 previous = now;
                 var quotes = simulator.Step(now);
-                result += await sink.WriteAsync(quotes.Select(q => new QuoteRow(q)).ToArray(), cancellationToken);
+                result += await sink.WriteAsync(quotes.Select(q => Row(q, depth)).ToArray(), cancellationToken);
                 progress?.Report(result.Received);
                 ticks++;
             }

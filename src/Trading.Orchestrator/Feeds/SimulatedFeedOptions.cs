@@ -1,3 +1,4 @@
+using Trading.Engine.Liquidity;
 using Trading.Engine.MarketData.Simulation;
 
 namespace Trading.Orchestrator.Feeds;
@@ -19,6 +20,12 @@ public sealed record SimulatedFeedOptions
 
     /// <summary>Backfill end (exclusive).</summary>
     public DateTimeOffset? To { get; init; }
+
+    /// <summary>
+    /// When set, each quote also carries a simulated book (market_depth) and the prints at its touch (market_trades);
+    /// null (the default) writes quotes only.
+    /// </summary>
+    public DepthSettings? Depth { get; init; }
 
     /// <summary>Real time only: stop after this many quoting ticks; null runs until cancelled.</summary>
     public int? MaxTicks { get; init; }

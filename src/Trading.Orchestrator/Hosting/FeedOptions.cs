@@ -11,4 +11,7 @@ public sealed class FeedOptions
     public ulong Seed { get; set; } = 42;
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Simulated mode: levels a side of the simulated book written with each quote; 0 (the default) writes quotes only.</summary>
+    public int DepthLevels { get; set; }
 }

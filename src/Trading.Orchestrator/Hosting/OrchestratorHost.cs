@@ -74,7 +74,12 @@ public static class OrchestratorHost
             case "NONE":
                 return;
             case "SIMULATED":
-                var options = new SimulatedFeedOptions { Seed = feed.Seed, Interval = feed.Interval };
+                var options = new SimulatedFeedOptions
+                {
+                    Seed = feed.Seed,
+                    Interval = feed.Interval,
+                    Depth = feed.DepthLevels > 0 ? new Engine.Liquidity.DepthSettings(feed.DepthLevels) : null,
+                };
                 options.Validate();
                 services.AddSingleton(sp => new QuoteIngestor(sp.GetRequiredService<NpgsqlDataSource>(),
                     new QuoteIngestorOptions { Source = "simulated" }, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuoteIngestor>>()));

@@ -74,6 +74,12 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_agent", "SELECT * FROM account_grants" },
         { "trading_operator", "SELECT grant_account('trading_agent', 'default', false, true)" },
         { "trading_operator", "SELECT revoke_account('trading_agent', 'default')" },
+        { "trading_feed", "INSERT INTO market_depth (time, symbol, side, level, price, size) VALUES (now(), 'BTC/USDT', 'bid', 0, 1, 1)" },
+        { "trading_feed", "INSERT INTO market_trades (time, symbol, trade_id, price, size) VALUES (now(), 'BTC/USDT', 1, 1, 1)" },
+        { "trading_orchestrator", "INSERT INTO market_depth (time, symbol, side, level, price, size) VALUES (now(), 'BTC/USDT', 'ask', 0, 1, 1)" },
+        { "trading_orchestrator", "SELECT * FROM market_trades" },
+        { "trading_reader", "SELECT * FROM market_depth" },
+        { "trading_agent", "SELECT * FROM market_trades" },
     };
 
     public static TheoryData<string, string> Refused => new()
@@ -133,6 +139,12 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_reader", "SELECT revoke_account('pg_read_all_data', '*')" },
         { "trading_orchestrator", "SELECT grant_account('trading_orchestrator', '*')" },
         { "trading_agent", "SELECT * FROM paper_fills" },
+        { "trading_agent", "INSERT INTO market_depth (time, symbol, side, level, price, size) VALUES (now(), 'BTC/USDT', 'bid', 0, 1, 1)" },
+        { "trading_reader", "INSERT INTO market_trades (time, symbol, trade_id, price, size) VALUES (now(), 'BTC/USDT', 1, 1, 1)" },
+        { "trading_feed", "UPDATE market_depth SET size = 0" },
+        { "trading_feed", "DELETE FROM market_trades" },
+        { "trading_orchestrator", "UPDATE market_trades SET price = 1" },
+        { "trading_operator", "INSERT INTO market_trades (time, symbol, trade_id, price, size) VALUES (now(), 'BTC/USDT', 1, 1, 1)" },
     };
 
     [Theory]

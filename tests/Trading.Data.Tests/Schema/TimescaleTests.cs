@@ -14,7 +14,7 @@ public sealed class TimescaleTests(DatabaseFixture fixture) : IClassFixture<Data
         var hypertables = await fixture.Database.QueryAsync(
             "SELECT hypertable_name FROM timescaledb_information.hypertables WHERE hypertable_schema = 'public' ORDER BY 1");
 
-        Assert.Equal(["market_prices", "paper_portfolio_snapshots", "paper_trades"], hypertables.Select(r => (string)r["hypertable_name"]!));
+        Assert.Equal(["market_depth", "market_prices", "market_trades", "paper_portfolio_snapshots", "paper_trades"], hypertables.Select(r => (string)r["hypertable_name"]!));
     }
 
     [Fact]

@@ -25,6 +25,17 @@ public sealed class FeedCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task FeedSim_DepthLevels_WritesABookWithEveryQuote()
+    {
+        var code = await Trading("feed", "sim", "--symbols", "CLIDEPTH/USDT", "--interval", "1m", "--start-price", "100",
+                                 "--from", "2024-01-01", "--to", "2024-01-01T01:00", "--depth-levels", "3");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(60L, await Count("CLIDEPTH/USDT"));
+        Assert.Equal(60L * 6, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM market_depth WHERE symbol = 'CLIDEPTH/USDT'"));
+    }
+
+    [Fact]
     public async Task FeedSim_LiveTicks_ExitsZeroAfterTicks()
     {
         var code = await Trading("feed", "sim", "--symbols", "CLILIVE/USDT", "--interval", "10ms", "--ticks", "2", "--start-price", "0.08");
@@ -41,6 +52,7 @@ public sealed class FeedCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     [InlineData("--from", "2024-01-01")]
     [InlineData("--ticks", "0")]
     [InlineData("--volatility", "-1")]
+    [InlineData("--depth-levels", "0")]
     public async Task FeedSim_BadArgument_ExitsWithBadArguments(string option, string value)
     {
         var code = await Trading("feed", "sim", option, value);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Trading.Data.MarketData;
+using Trading.Engine.Liquidity;
 using Trading.Engine.MarketData.Simulation;
 using Trading.Orchestrator.Feeds;
 using Trading.Testing;
@@ -40,6 +41,38 @@ public sealed class SimulatedFeedTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Equal(From.UtcDateTime, (DateTime)rows[0]["time"]!);
         Assert.Equal(From.AddMinutes(30).AddSeconds(-1).UtcDateTime, (DateTime)rows[^1]["time"]!);
         Assert.All(rows, r => Assert.True((decimal)r["bid"]! < (decimal)r["ask"]!));
+    }
+
+    [Fact]
+    public async Task RunAsync_BackfillWithDepth_EveryQuoteHasItsBookAroundItAndPrintsAtItsTouch()
+    {
+        await using var ingestor = Ingestor();
+
+        await Feed(Backfill("SIMBOOK/USDT", 3) with { Depth = new DepthSettings(levels: 5) }).RunAsync(ingestor, CancellationToken.None);
+
+        // Per quote: five levels a side, level 0 at the quote's own bid and ask, prices worsening level by level.
+        var books = await fixture.Database.QueryAsync("""
+            SELECT count(*) AS levels,
+                   bool_and(d.price = CASE d.side WHEN 'bid' THEN p.bid ELSE p.ask END) FILTER (WHERE d.level = 0) AS touch_is_quote,
+                   bool_and(d.size > 0) AS sized
+            FROM market_depth d JOIN market_prices p ON p.symbol = d.symbol AND p.time = d.time
+            WHERE d.symbol = 'SIMBOOK/USDT'
+            """);
+        Assert.Equal(1_800L * 10, books[0]["levels"]);
+        Assert.Equal(true, books[0]["touch_is_quote"]);
+        Assert.Equal(true, books[0]["sized"]);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("""
+            SELECT count(*) FROM market_depth d JOIN market_depth n
+                ON n.symbol = d.symbol AND n.time = d.time AND n.side = d.side AND n.level = d.level + 1
+            WHERE d.symbol = 'SIMBOOK/USDT' AND CASE d.side WHEN 'bid' THEN n.price >= d.price ELSE n.price <= d.price END
+            """));
+        var prints = await fixture.Database.QueryAsync("""
+            SELECT count(*) AS prints, bool_and(t.price = CASE t.aggressor WHEN 'buy' THEN p.ask ELSE p.bid END) AS at_touch
+            FROM market_trades t JOIN market_prices p ON p.symbol = t.symbol AND p.time = t.time
+            WHERE t.symbol = 'SIMBOOK/USDT'
+            """);
+        Assert.InRange((long)prints[0]["prints"]!, 1_800L, 4_000L); // 0 to 3 a quote, 1.5 on average
+        Assert.Equal(true, prints[0]["at_touch"]);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class PriceSimulator
         }
     }
 
-    private static ulong SymbolSeed(ulong seed, string symbol)
+    internal static ulong SymbolSeed(ulong seed, string symbol)
     {
         // FNV-1a: a stable hash (string.GetHashCode differs between processes).
         var hash = 14695981039346656037UL;
