@@ -28,4 +28,11 @@ public sealed record BatchOutcome(IReadOnlyList<long> DecisionIds, IReadOnlyList
     /// delayed quote): then the caller waits for a signal instead of claiming it again at once.
     /// </summary>
     public bool MadeProgress => Count > 0 || OrderChanges > 0;
+
+    /// <summary>
+    /// Whether work may be left that existed when the batch was claimed: it took as many accounts as one batch takes,
+    /// or as many decisions as one account gives, or a slice of a longer quote path. A batch that took less took all
+    /// there was, except what other batches held: the next claim waits for news instead of finding nothing.
+    /// </summary>
+    public bool MayHaveMore { get; init; }
 }

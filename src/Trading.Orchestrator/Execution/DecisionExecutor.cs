@@ -50,7 +50,11 @@ public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider t
         var now = batch.Now;
         var claimed = new BatchOutcome(
             [.. batch.Accounts.SelectMany(a => a.Decisions.Select(d => d.Request.Id))],
-            [.. batch.Accounts.Select(a => a.Account)]);
+            [.. batch.Accounts.Select(a => a.Account)])
+        {
+            MayHaveMore = batch.Accounts.Count >= maxAccounts || batch.PathCompleteThrough is not null
+                || batch.Accounts.Any(a => a.Decisions.Count >= decisionsPerAccount),
+        };
         try
         {
             var results = batch.Accounts

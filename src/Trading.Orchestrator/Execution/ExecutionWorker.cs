@@ -11,7 +11,7 @@ namespace Trading.Orchestrator.Execution;
 
 /// <summary>
 /// The execution loops. Each loop claims and executes batches until none is left, then sleeps until a notification
-/// or the poll tick. Transient database errors are retried with backoff (the batch was rolled back, nothing is lost).
+/// or the poll tick (each wakes one loop; a loop that finds more than a batch wakes the next). Transient database errors are retried with backoff (the batch was rolled back, nothing is lost).
 /// An unexpected error in a batch switches the loop to one decision per transaction for the accounts involved, so the
 /// decision at fault is found, retried with backoff, and ended `failed` after MaxAttempts while the rest execute. Before
 /// a decision is blamed, its account's order book runs alone: a book that fails by itself has its working orders
@@ -57,6 +57,7 @@ public sealed partial class ExecutionWorker(
         {
             try
             {
+                var announced = signal.Version;
                 var outcome = await retry.ExecuteAsync(
                     async ct => isolated is null
                         ? await executor.ExecuteAsync(settings.AccountsPerBatch, settings.DecisionsPerAccount, null, ct)
@@ -85,10 +86,16 @@ public sealed partial class ExecutionWorker(
                     continue;
                 }
 
-                // A batch that only matched working orders finished no decision but may have more accounts behind it.
-                if (!outcome.MadeProgress)
+                // A batch that moved nothing waits. One that may have left work claims again at once and wakes a resting
+                // loop to share it. Otherwise the batch took all there was when it claimed (what other batches held,
+                // they claim again): it claims again only for work announced since, else waits for the next announcement.
+                if (!outcome.MadeProgress || (!outcome.MayHaveMore && signal.Version == announced))
                 {
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                }
+                else if (outcome.MayHaveMore)
+                {
+                    signal.Set();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
