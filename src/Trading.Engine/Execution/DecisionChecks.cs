@@ -135,7 +135,3 @@ internal static class DecisionChecks
     private static (DecisionOutcome?, OrderIntent?) Rejected(DecisionRequest decision, string reason) =>
         (new DecisionOutcome(decision.Id, DecisionStatus.Rejected, reason, null), null);
 }
-
-/// <summary>A decision that passed its checks: its plan, the quote it meets, and the marks it was sized on.</summary>
-internal sealed record OrderIntent(
-    DecisionRequest Decision, OrderPlan Plan, Quote Quote, InstrumentSpec Instrument, IReadOnlyDictionary<string, decimal> Marks, decimal SizingPrice);

@@ -160,9 +160,3 @@ internal sealed class FillApplier(AccountState state, IReadOnlyDictionary<string
     private static FillOutcome Refuse(RestingOrder before, string reason) =>
         new(before.Transition(OrderStatus.Canceled, reason), null, null, reason, null);
 }
-
-/// <summary>
-/// What became of one fill: the order's new state, and either the journal's fill with the position afterwards (and a
-/// note when the order was resized), or the refusal.
-/// </summary>
-internal sealed record FillOutcome(RestingOrder Order, ExecutedFill? Executed, Position? PositionAfter, string? Refusal, string? Note);
