@@ -56,12 +56,13 @@ public static class AccountSettings
             ConfidenceThreshold = reader.GetDecimal(14),
             StalenessBound = reader.GetFieldValue<TimeSpan>(15),
             RandomSeed = reader.GetInt64(16),
+            Latency = reader.GetFieldValue<TimeSpan>(19),
             Halted = reader.GetBoolean(17),
             HaltReason = reader.IsDBNull(18) ? null : reader.GetString(18),
             DefaultStopLossFraction = reader.IsDBNull(20) ? null : reader.GetDecimal(20) / 100m,
             DefaultTakeProfitFraction = reader.IsDBNull(21) ? null : reader.GetDecimal(21) / 100m,
             FillProbabilityOnTouch = reader.GetDecimal(22),
         };
-        return (config, reader.GetDecimal(3), reader.GetFieldValue<TimeSpan>(19));
+        return (config, reader.GetDecimal(3), config.Latency);
     }
 }

@@ -141,7 +141,6 @@ internal sealed class BatchRows
         {
             var account = batch.Accounts[a];
             var result = results[a];
-            var decisions = account.Decisions.ToDictionary(d => d.Request.Id);
             var orders = result.Orders ?? [];
 
             // Provisional ids are consecutive in creation order: real ids keep that order.
@@ -186,8 +185,7 @@ internal sealed class BatchRows
 
             foreach (var fill in result.Fills ?? [])
             {
-                var decision = fill.DecisionId is { } id ? decisions.GetValueOrDefault(id) : null;
-                rows.AddFill(account, decision, fill, Real(fill.OrderId), fillIds[nextFill++], batch.Strategies);
+                rows.AddFill(account, fill, Real(fill.OrderId), fillIds[nextFill++]);
             }
 
             foreach (var outcome in result.Outcomes)
@@ -300,13 +298,11 @@ internal sealed class BatchRows
         OrderUpdates.EndRow();
     }
 
-    private void AddFill(
-        ClaimedAccount claimed, PendingDecision? decision, ExecutedFill executed, long order, long fill, IReadOnlyDictionary<long, string?> strategies)
+    private void AddFill(ClaimedAccount claimed, ExecutedFill executed, long order, long fill)
     {
         var account = claimed.Account;
         var symbol = executed.Symbol;
         var f = executed.Fill;
-        var latencyQuote = decision?.Request.LatencyQuote;
         fillId.Add(fill);
         fillOrder.Add(order);
         fillAccount.Add(account);
@@ -320,7 +316,7 @@ internal sealed class BatchRows
         fillReference.Add(f.ReferencePrice);
         fillSlippageFraction.Add(f.SlippageFraction);
         fillSlippageCost.Add(f.SlippageCost);
-        fillDecisionPrice.Add(decision?.Request.CurrentPrice);
+        fillDecisionPrice.Add(executed.DecisionPrice);
         quoteTime.Add(f.Quote.Time.ToUniversalTime());
         quoteBid.Add(f.Quote.Bid);
         quoteAsk.Add(f.Quote.Ask);
@@ -331,7 +327,7 @@ internal sealed class BatchRows
         fillFeeModel.Add(f.FeeModel);
         fillParameters.Add(SqlText.ModelParameters(f));
         fillSeed.Add(f.RngSeed);
-        fillLatency.Add(latencyQuote is not null && latencyQuote.Time == f.Quote.Time ? claimed.Latency : TimeSpan.Zero);
+        fillLatency.Add(executed.Latency);
         Fills.EndRow();
 
         foreach (var entry in executed.Ledger)
@@ -366,7 +362,7 @@ internal sealed class BatchRows
             tradeOrder.Add(order);
             tradeDecision.Add(executed.DecisionId);
             tradeAgent.Add(executed.Agent);
-            tradeStrategy.Add(executed.DecisionId is { } id ? strategies.GetValueOrDefault(id) : null);
+            tradeStrategy.Add(executed.Strategy);
             Trades.EndRow();
         }
     }

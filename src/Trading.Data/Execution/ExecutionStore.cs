@@ -283,7 +283,6 @@ public static class ExecutionStore
 
         var orders = accounts.ToDictionary(a => a, _ => new List<RestingOrder>(), StringComparer.Ordinal);
         var cancels = accounts.ToDictionary(a => a, _ => new List<CancelRequest>(), StringComparer.Ordinal);
-        var strategies = new Dictionary<long, string?>();
         var path = new List<Quote>();
 
         // The working orders are always read after the lock (a flag from the claim's snapshot could miss orders a batch
@@ -352,10 +351,6 @@ public static class ExecutionStore
             {
                 var order = OrderRows.Read(reader);
                 orders[order.AccountId].Add(order);
-                if (order.ParentDecisionId is { } parent)
-                {
-                    strategies[parent] = NullableString(reader, 25);
-                }
             }
         }
 
@@ -402,16 +397,10 @@ public static class ExecutionStore
                 Cancels = cancels[a],
             })
             .ToList();
-        foreach (var decision in decisions.Values.SelectMany(d => d))
-        {
-            strategies[decision.Request.Id] = decision.Strategy;
-        }
-
         var cut = path.GroupBy(q => q.Symbol, StringComparer.Ordinal).Where(g => g.Count() >= PathSliceLength).Select(g => g.Max(q => q.Time)).ToList();
         return new ClaimedBatch(claimed, quotes, instruments, path)
         {
             Now = now,
-            Strategies = strategies,
             PathCompleteThrough = cut.Count == 0 ? null : cut.Min(),
         };
     }
@@ -528,7 +517,8 @@ public static class ExecutionStore
             NullableDecimal(reader, 9),
             reader.GetFieldValue<DateTimeOffset>(10),
             Agent: NullableString(reader, 11),
-            Login: NullableString(reader, 23));
+            Login: NullableString(reader, 23),
+            Strategy: NullableString(reader, 12));
         var percent = reader.GetString(21) == "percent";
         var trailing = OrderRows.Level(NullableDecimal(reader, 16), percent);
         var isTrailingOrder = request.OrderType == OrderType.TrailingStop;

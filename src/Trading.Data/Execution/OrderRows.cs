@@ -40,6 +40,7 @@ internal static class OrderRows
             Status = SqlText.OrderStatuses.Parse(reader.GetString(22)),
             StatusReason = ExecutionStore.NullableString(reader, 23),
             Agent = ExecutionStore.NullableString(reader, 24),
+            Strategy = ExecutionStore.NullableString(reader, 25),
             Login = ExecutionStore.NullableString(reader, 30),
             // Only an entry that has not filled yet still has exits to attach.
             Bracket = role == OrderRole.Entry && filled == 0m

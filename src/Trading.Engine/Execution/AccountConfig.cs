@@ -88,6 +88,13 @@ public sealed record AccountConfig
 
     public long RandomSeed { get; init; }
 
+    /// <summary>The simulated delay between a decision and the quote that prices it; recorded on the fill that quote priced.</summary>
+    public TimeSpan Latency
+    {
+        get;
+        init => field = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(Latency), value, "The latency must not be negative.");
+    }
+
     /// <summary>Stop-loss distance, as a fraction of the entry price, for entries whose decision gives none; null = none.</summary>
     public decimal? DefaultStopLossFraction
     {

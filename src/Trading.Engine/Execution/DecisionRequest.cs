@@ -19,7 +19,8 @@ namespace Trading.Engine.Execution;
 /// </para>
 /// <para>
 /// <paramref name="Agent"/> is a label the writer chose; <paramref name="Login"/> is the login the database recorded
-/// (null for rows older than migration 0014): per-login risk limits match it.
+/// (null for rows older than migration 0014): per-login risk limits match it. <paramref name="Strategy"/> names the
+/// strategy behind the decision, which its orders, fills and trades carry.
 /// </para>
 /// </summary>
 public sealed record DecisionRequest(
@@ -42,7 +43,8 @@ public sealed record DecisionRequest(
     TimeInForce TimeInForce = TimeInForce.Gtc,
     DateTimeOffset? ExpiresAt = null,
     Orders.Resting.BracketSpec? Bracket = null,
-    string? Login = null)
+    string? Login = null,
+    string? Strategy = null)
 {
     /// <summary>A market order without a time-in-force condition: filled in full at the touch, never resting.</summary>
     public bool IsPlainMarket => OrderType == OrderType.Market && TimeInForce is not (TimeInForce.Ioc or TimeInForce.Fok);

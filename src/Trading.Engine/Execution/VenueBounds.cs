@@ -1,3 +1,4 @@
+using Trading.Engine.MarketData;
 using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
 using Trading.Engine.Primitives;
@@ -62,4 +63,13 @@ internal static class VenueBounds
             $"{what} {fraction} must be below {Fmt.Qty(maxFraction * 100m)} %",
         _ => null,
     };
+
+    /// <summary>An order below the instrument's minimum notional, unless it only reduces (a small remainder can always be closed).</summary>
+    public static string? MinNotionalRefusal(bool reducesOnly, decimal quantity, decimal price, InstrumentSpec instrument)
+    {
+        var notional = EngineMath.Notional(quantity, price);
+        return reducesOnly || notional >= instrument.MinNotional
+            ? null
+            : $"order notional {Fmt.Money(notional)} below the {instrument.Symbol} minimum {Fmt.Money(instrument.MinNotional)} ({Fmt.Qty(quantity)} at {Fmt.Qty(price)})";
+    }
 }

@@ -37,31 +37,23 @@ public sealed class BacktestRunner
     private readonly IBacktestSink sink;
     private readonly string agent;
     private readonly Dictionary<string, SymbolBook> books = new(StringComparer.Ordinal);
-    private readonly SymbolBook[] bookList;
     private readonly Dictionary<string, Quote> latest = new(StringComparer.Ordinal);
     private readonly WorkingOrders working = new();
-    private readonly List<PendingDecision> waiting = [];
-    private readonly List<Bar> closedBars = [];
-    private readonly Dictionary<long, (string Key, DateTimeOffset BarClose)> signals = [];
+    private readonly DecisionQueue waiting = new();
+    private readonly BarClock barClock;
+    private readonly BacktestTally tally;
     private readonly BacktestRisk? risk;
     private AccountConfig account;
     private decimal cash;
     private List<Position> positions = [];
     private DateTimeOffset clock = DateTimeOffset.MinValue;
     private DateTimeOffset? firstEvent;
-    private DateTimeOffset nextClose = DateTimeOffset.MaxValue;
     private long nextDecisionId = 1;
     private long events;
     private long bars;
     private long warmUpBars;
     private long leadInBars;
-    private long signalCount;
-    private long decisionCount;
-    private long fillCount;
-    private long tradeCount;
     private long engineCalls;
-    private decimal fees;
-    private decimal realized;
 
     public BacktestRunner(BacktestSettings settings, IStrategyLogic logic, IBacktestSink sink)
     {
@@ -77,7 +69,7 @@ public sealed class BacktestRunner
         this.logic = logic;
         this.sink = sink;
         agent = settings.Agent ?? "strategy:" + logic.Config.Name;
-        account = settings.Account;
+        account = settings.Account with { Latency = settings.Latency };
         cash = settings.Account.InitialCapital;
         foreach (var symbol in logic.Config.Symbols)
         {
@@ -89,7 +81,8 @@ public sealed class BacktestRunner
             books[symbol] = new SymbolBook(symbol, logic.Config.Timeframe);
         }
 
-        bookList = [.. books.Values];
+        barClock = new BarClock([.. books.Values]);
+        tally = new BacktestTally(sink, books);
         risk = settings.RiskLimits.Count == 0 ? null : new BacktestRisk(settings.RiskLimits);
     }
 
@@ -134,13 +127,13 @@ public sealed class BacktestRunner
             return; // a symbol the strategy does not trade: counted, nothing else
         }
 
-        if (time >= nextClose)
+        if (barClock.Due(time))
         {
-            CloseBars(time);
+            barClock.Close(time);
         }
 
         // Bars that closed before this quote are decided on the account as it stood before it.
-        if (waiting.Count == 0 && closedBars.Count > 0)
+        if (waiting.Count == 0 && barClock.Closed.Count > 0)
         {
             EvaluateBars();
         }
@@ -157,19 +150,16 @@ public sealed class BacktestRunner
 
         latest[quote.Symbol] = quote;
         book.Bars.Add(time, quote.Last ?? quote.Mid!.Value, volume);
-        if (book.Bars.CloseTime < nextClose)
-        {
-            nextClose = book.Bars.CloseTime;
-        }
+        barClock.Extended(book);
 
         if (waiting.Count > 0)
         {
-            AssignQuote(quote);
+            waiting.Assign(quote);
         }
 
         while (true)
         {
-            var ready = ReadyDecisions();
+            var ready = waiting.TakeReady();
             if (ready.Count == 0 && !pathDue)
             {
                 return;
@@ -177,52 +167,32 @@ public sealed class BacktestRunner
 
             Execute(ready, pathDue ? quote : null);
             pathDue = false;
-            if (waiting.Count > 0 || closedBars.Count == 0)
+            if (waiting.Count > 0 || barClock.Closed.Count == 0)
             {
                 return;
             }
 
             EvaluateBars();
-            AssignQuote(quote);
+            waiting.Assign(quote);
         }
-    }
-
-    private void CloseBars(DateTimeOffset time)
-    {
-        nextClose = DateTimeOffset.MaxValue;
-        foreach (var book in bookList)
-        {
-            if (book.Bars.CloseIfDue(time) is { } bar)
-            {
-                closedBars.Add(bar);
-            }
-
-            if (book.Bars.CloseTime < nextClose)
-            {
-                nextClose = book.Bars.CloseTime;
-            }
-        }
-
-        closedBars.Sort(static (a, b) => a.CloseTime != b.CloseTime
-            ? a.CloseTime.CompareTo(b.CloseTime)
-            : string.CompareOrdinal(a.Symbol, b.Symbol));
     }
 
     /// <summary>Takes the closed bars one close time at a time until one gives decisions (the next waits for them).</summary>
     private void EvaluateBars()
     {
         var taken = 0;
-        while (taken < closedBars.Count && waiting.Count == 0)
+        var closed = barClock.Closed;
+        while (taken < closed.Count && waiting.Count == 0)
         {
-            var close = closedBars[taken].CloseTime;
+            var close = closed[taken].CloseTime;
             RecordEquity(close);
-            for (; taken < closedBars.Count && closedBars[taken].CloseTime == close; taken++)
+            for (; taken < closed.Count && closed[taken].CloseTime == close; taken++)
             {
-                Evaluate(closedBars[taken]);
+                Evaluate(closed[taken]);
             }
         }
 
-        closedBars.RemoveRange(0, taken);
+        barClock.Taken(taken);
     }
 
     private void Evaluate(Bar bar)
@@ -247,42 +217,11 @@ public sealed class BacktestRunner
 
         foreach (var signal in produced)
         {
-            signalCount++;
             var key = SignalKeys.For(signal.Symbol, bar.CloseTime);
             var request = SignalRequests.For(signal, bar, nextDecisionId++, settings.Latency, agent);
-            signals[request.Id] = (key, bar.CloseTime);
+            tally.Signal(request.Id, key, bar.CloseTime);
             waiting.Add(new PendingDecision(request, signal, key));
         }
-    }
-
-    private void AssignQuote(Quote quote)
-    {
-        foreach (var pending in waiting)
-        {
-            if (pending.Quote is null && pending.Request.Symbol == quote.Symbol && quote.Time >= pending.Request.LatencyTarget)
-            {
-                pending.Quote = quote;
-            }
-        }
-    }
-
-    /// <summary>The waiting decisions that have their quote, from the oldest up to the first that has not.</summary>
-    private List<PendingDecision> ReadyDecisions()
-    {
-        var count = 0;
-        while (count < waiting.Count && waiting[count].Quote is not null)
-        {
-            count++;
-        }
-
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var ready = waiting.GetRange(0, count);
-        waiting.RemoveRange(0, count);
-        return ready;
     }
 
     private void Execute(List<PendingDecision> ready, Quote? pathQuote)
@@ -301,68 +240,18 @@ public sealed class BacktestRunner
         var real = working.Apply(result.Orders ?? []);
         foreach (var fill in result.Fills ?? [])
         {
-            // As paper records it: the latency and the decision's price on the fill its decision priced, not on later ones.
-            var own = ready.Find(p => p.Request.Id == fill.DecisionId && p.Quote!.Time == fill.Fill.Quote.Time);
-            Record(fill with { OrderId = real(fill.OrderId) }, own is null ? TimeSpan.Zero : settings.Latency, own?.Request.CurrentPrice);
+            tally.Fill(fill with { OrderId = real(fill.OrderId) });
         }
 
         foreach (var (pending, outcome) in ready.Zip(result.Outcomes))
         {
-            decisionCount++;
-            sink.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, outcome.Status, outcome.Reason));
+            tally.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, outcome.Status, outcome.Reason));
         }
-    }
-
-    private void Record(ExecutedFill executed, TimeSpan latency, decimal? decisionPrice)
-    {
-        var book = books[executed.Symbol];
-        string? key = null;
-        DateTimeOffset? decidedAt = null;
-        if (executed.DecisionId is { } id && signals.TryGetValue(id, out var signal))
-        {
-            (key, decidedAt) = signal;
-        }
-
-        var number = ++fillCount;
-        fees += executed.Fill.Fee;
-        sink.Fill(new BacktestFill(number, executed.OrderId, executed.DecisionId, key, decidedAt, latency, decisionPrice, executed));
-        foreach (var trade in executed.Trades)
-        {
-            tradeCount++;
-            realized += trade.NetPnl;
-            book.LastExit = trade.ExitTime;
-            sink.Trade(new BacktestTrade(tradeCount, number, executed.OrderId, executed.DecisionId, key, book.EntrySignal, trade));
-        }
-
-        var before = book.Held;
-        var after = before + (executed.Side == OrderSide.Buy ? executed.Fill.Quantity : -executed.Fill.Quantity);
-        book.Held = after;
-        if (after == 0m)
-        {
-            book.EntrySignal = null;
-        }
-        else if (before == 0m || Math.Sign(after) != Math.Sign(before))
-        {
-            book.EntrySignal = key;
-        }
-    }
-
-    /// <summary>The positions at their marks: the newest quote, else the average entry price (as the engine values them).</summary>
-    private decimal PositionsValue()
-    {
-        var value = 0m;
-        foreach (var position in positions)
-        {
-            var mark = latest.TryGetValue(position.Symbol, out var quote) ? quote.MarkPrice : position.AverageEntryPrice;
-            value += position.SignedQuantity * mark;
-        }
-
-        return value;
     }
 
     private void RecordEquity(DateTimeOffset time)
     {
-        var value = PositionsValue();
+        var value = PositionMarks.Value(positions, latest);
         var equity = cash + value;
         risk?.Observe(time, equity);
         sink.Equity(new EquityPoint(time, equity, cash, value, positions.Count));
@@ -372,21 +261,19 @@ public sealed class BacktestRunner
     {
         if (end is { } through && through >= clock)
         {
-            CloseBars(through);
+            barClock.Close(through);
         }
 
         while (true)
         {
             // Decisions whose quote never came: the data ended first.
-            foreach (var pending in waiting)
+            foreach (var pending in waiting.TakeAll())
             {
-                decisionCount++;
-                sink.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, DecisionStatus.Expired,
+                tally.Decision(new BacktestDecision(pending.Request.Id, pending.Key, pending.Signal, clock, DecisionStatus.Expired,
                     "no quote after the bar close + latency before the data ended"));
             }
 
-            waiting.Clear();
-            if (closedBars.Count == 0)
+            if (barClock.Closed.Count == 0)
             {
                 break;
             }
@@ -399,10 +286,10 @@ public sealed class BacktestRunner
             RecordEquity(clock);
         }
 
-        var value = PositionsValue();
+        var value = PositionMarks.Value(positions, latest);
         return new BacktestSummary(
-            events, firstEvent, events > 0 ? clock : null, bars, warmUpBars, leadInBars, signalCount, decisionCount, fillCount,
-            tradeCount, settings.Account.InitialCapital, cash, cash + value, fees, realized, positions.Count, account.HaltReason)
+            events, firstEvent, events > 0 ? clock : null, bars, warmUpBars, leadInBars, tally.Signals, tally.Decisions, tally.Fills,
+            tally.Trades, settings.Account.InitialCapital, cash, cash + value, tally.Fees, tally.Realized, positions.Count, account.HaltReason)
         {
             EngineCalls = engineCalls,
         };

@@ -75,6 +75,23 @@ public static class ArrivalPlanner
         return Done(next, fill);
     }
 
+    /// <summary>
+    /// Places a decision's plain market order (market, not IOC/FOK): it executes at once, in full, against an unbounded
+    /// quoted size (the book behind the quote is assumed deep). It never rests, so its time in force does not apply;
+    /// without an executable price it is canceled. Its generator is seeded by <paramref name="decisionId"/>, as every
+    /// market fill has been since the first replay.
+    /// </summary>
+    internal static ArrivalResult PlaceImmediate(RestingOrder order, Quote quote, MatchContext ctx, long decisionId)
+    {
+        if (order.Type != OrderType.Market || order.Status != OrderStatus.New)
+        {
+            throw new ArgumentException($"Only a new market order executes immediately (order {order.Id}: {order.Type}, {order.Status}).", nameof(order));
+        }
+
+        var (next, fill) = OrderStep.Run(order, quote, ctx, QuotedSize.Unbounded(), arrival: true, randomKey: decisionId);
+        return fill is null ? Done(order.Transition(OrderStatus.Canceled, "no executable price in the quote"), null) : Done(next, fill);
+    }
+
     private static ArrivalResult Done(RestingOrder order, OrderFillEvent? fill) =>
         new(order, fill, order.StatusReason ?? order.Status.ToString());
 

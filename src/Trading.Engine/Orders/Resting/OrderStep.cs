@@ -9,11 +9,13 @@ namespace Trading.Engine.Orders.Resting;
 
 /// <summary>
 /// One order against one quote; the rules are listed on <see cref="OrderMatcher"/>. Returns the
-/// order's new state and its fill, if any. TIF, expiry and OCO are handled by the callers.
+/// order's new state and its fill, if any. TIF, expiry and OCO are handled by the callers. The generator is seeded by
+/// (order id, quote time), or by <c>randomKey</c> when given (a decision's plain market order: its decision id).
 /// </summary>
 internal static class OrderStep
 {
-    public static (RestingOrder Order, OrderFillEvent? Fill) Run(RestingOrder order, Quote quote, MatchContext ctx, QuotedSize size, bool arrival)
+    public static (RestingOrder Order, OrderFillEvent? Fill) Run(
+        RestingOrder order, Quote quote, MatchContext ctx, QuotedSize size, bool arrival, long? randomKey = null)
     {
         var touch = Touch(order.Side, quote, ctx.SpreadFractionWhenLastOnly);
         if (touch is not { } t)
@@ -24,10 +26,10 @@ internal static class OrderStep
         switch (order.Type)
         {
             case OrderType.Market:
-                return Take(order, quote, ctx, size);
+                return Take(order, quote, ctx, size, randomKey);
 
             case OrderType.Limit:
-                return Limit(order, t, quote, ctx, size, taker: arrival);
+                return Limit(order, t, quote, ctx, size, taker: arrival, randomKey);
 
             case OrderType.Stop:
                 if (!order.Triggered)
@@ -40,7 +42,7 @@ internal static class OrderStep
                     order = order with { Triggered = true };
                 }
 
-                return Take(order, quote, ctx, size);
+                return Take(order, quote, ctx, size, randomKey);
 
             case OrderType.StopLimit:
                 var activatedNow = arrival;
@@ -55,7 +57,7 @@ internal static class OrderStep
                     activatedNow = true;
                 }
 
-                return Limit(order, t, quote, ctx, size, taker: activatedNow);
+                return Limit(order, t, quote, ctx, size, taker: activatedNow, randomKey);
 
             case OrderType.TrailingStop:
                 if (!order.Triggered)
@@ -72,7 +74,7 @@ internal static class OrderStep
                     order = order with { Triggered = true };
                 }
 
-                return Take(order, quote, ctx, size);
+                return Take(order, quote, ctx, size, randomKey);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(order), order.Type, "Unknown order type.");
@@ -107,7 +109,7 @@ internal static class OrderStep
     private static bool StopCrossed(OrderSide side, decimal touch, decimal stop) =>
         side == OrderSide.Buy ? touch >= stop : touch <= stop;
 
-    private static (RestingOrder, OrderFillEvent?) Take(RestingOrder order, Quote quote, MatchContext ctx, QuotedSize size)
+    private static (RestingOrder, OrderFillEvent?) Take(RestingOrder order, Quote quote, MatchContext ctx, QuotedSize size, long? randomKey)
     {
         var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize);
         if (quantity <= 0m)
@@ -115,7 +117,7 @@ internal static class OrderStep
             return (order, null);
         }
 
-        var random = Random(order, quote, ctx);
+        var random = Random(order, quote, ctx, randomKey);
         var price = ctx.MarketFillModel.Price(new FillContext(
             order.Side, order.Type, quantity, quote, ctx.Instrument, ctx.SpreadFractionWhenLastOnly, ctx.Slippage, random));
         return price is null
@@ -123,7 +125,8 @@ internal static class OrderStep
             : Fill(order, quantity, price, LiquidityRole.Taker, quote, ctx, size, random);
     }
 
-    private static (RestingOrder, OrderFillEvent?) Limit(RestingOrder order, decimal touch, Quote quote, MatchContext ctx, QuotedSize size, bool taker)
+    private static (RestingOrder, OrderFillEvent?) Limit(
+        RestingOrder order, decimal touch, Quote quote, MatchContext ctx, QuotedSize size, bool taker, long? randomKey)
     {
         var limit = Required(order.LimitPrice, order, "limit price");
         var buy = order.Side == OrderSide.Buy;
@@ -138,7 +141,7 @@ internal static class OrderStep
             return (order, null);
         }
 
-        var random = Random(order, quote, ctx);
+        var random = Random(order, quote, ctx, randomKey);
         var fraction = 0m;
         if (taker)
         {
@@ -195,6 +198,6 @@ internal static class OrderStep
     }
 
     // One generator per (order, quote), independent of how many orders or quotes are processed.
-    private static DeterministicRandom Random(RestingOrder order, Quote quote, MatchContext ctx) =>
-        DeterministicRandom.For(ctx.AccountSeed, order.Id ^ quote.Time.UtcTicks);
+    private static DeterministicRandom Random(RestingOrder order, Quote quote, MatchContext ctx, long? randomKey) =>
+        DeterministicRandom.For(ctx.AccountSeed, randomKey ?? order.Id ^ quote.Time.UtcTicks);
 }

@@ -106,6 +106,18 @@ public sealed record RestingOrder
     /// <summary>The login the database recorded on the decision behind the order: per-login limits.</summary>
     public string? Login { get; init; }
 
+    /// <summary>The strategy of the decision behind the order (trade attribution).</summary>
+    public string? Strategy { get; init; }
+
+    /// <summary>
+    /// The informational price of the decision behind the order, as the agent saw it. Fills record it while the batch
+    /// that placed the order runs; an order loaded from storage has none.
+    /// </summary>
+    public decimal? DecisionPrice { get; init; }
+
+    /// <summary>The simulated latency between the decision and the quote the order met on arrival (zero when none).</summary>
+    public TimeSpan Latency { get; init; }
+
     /// <summary>Quantity-weighted average price of the fills so far (10 decimals); null before the first fill.</summary>
     public decimal? AverageFillPrice { get; init; }
 

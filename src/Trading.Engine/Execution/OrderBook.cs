@@ -1,19 +1,14 @@
-using Trading.Engine.Fees;
-using Trading.Engine.Fills;
 using Trading.Engine.MarketData;
 using Trading.Engine.Orders;
 using Trading.Engine.Orders.Resting;
-using Trading.Engine.Positions;
-using Trading.Engine.Primitives;
-using Trading.Engine.Risk;
-using Trading.Engine.Risk.Limits;
 
 namespace Trading.Engine.Execution;
 
 /// <summary>
 /// One batch's life of an account's working orders. Events are taken in time order: the quotes that arrived since each
 /// order was last evaluated (the quote path), cancel requests, and, between them, the batch's decisions (the engine
-/// calls <see cref="AdvanceTo"/> with each decision's time before executing it). Rules:
+/// calls <see cref="AdvanceTo"/> with each decision's time before executing it). Fills go through
+/// <see cref="FillApplier"/>, as arrival fills do. Rules:
 /// <list type="number">
 /// <item>An order only meets quotes newer than the one it was last evaluated against (exactly once per quote).</item>
 /// <item>A fill is applied to the portfolio at once, so the next fill, quote or decision sees it.</item>
@@ -27,7 +22,7 @@ namespace Trading.Engine.Execution;
 /// <item>At the end: DAY/GTD orders past their expiry at the batch time expire even without a quote.</item>
 /// </list>
 /// </summary>
-internal sealed class OrderBookRun
+internal sealed class OrderBook
 {
     private readonly AccountState state;
     private readonly IReadOnlyDictionary<string, InstrumentSpec> instruments;
@@ -35,16 +30,22 @@ internal sealed class OrderBookRun
     private readonly IReadOnlyList<CancelRequest> cancels;
     private readonly Dictionary<string, decimal> pathMarks = new(StringComparer.Ordinal);
     private readonly List<CancelOutcome> cancelOutcomes = [];
+    private readonly FillApplier applier;
     private int nextQuote;
     private int nextCancel;
 
-    public OrderBookRun(
-        AccountState state, IReadOnlyDictionary<string, InstrumentSpec> instruments, IReadOnlyList<Quote> path, IReadOnlyList<CancelRequest> cancels)
+    public OrderBook(
+        AccountState state,
+        IReadOnlyDictionary<string, InstrumentSpec> instruments,
+        FillApplier applier,
+        IReadOnlyList<Quote> path,
+        IReadOnlyList<CancelRequest> cancels)
     {
         this.state = state;
         this.instruments = instruments;
         this.path = [.. path.OrderBy(q => q.Time).ThenBy(q => q.Symbol, StringComparer.Ordinal)];
         this.cancels = [.. cancels.OrderBy(c => c.RequestedAt).ThenBy(c => c.Id)];
+        this.applier = applier;
     }
 
     public IReadOnlyList<CancelOutcome> CancelOutcomes => cancelOutcomes;
@@ -88,7 +89,7 @@ internal sealed class OrderBookRun
             {
                 Update(order.Transition(OrderStatus.Canceled, $"account halted: {halt}"));
             }
-            else if (order.ReduceOnly && !HasPositionToReduce(order.Symbol, order.Side))
+            else if (order.ReduceOnly && !applier.HasPositionToReduce(order.Symbol, order.Side))
             {
                 Update(order.Transition(OrderStatus.Canceled, $"reduce-only: no {order.Symbol} position left to reduce"));
             }
@@ -107,93 +108,6 @@ internal sealed class OrderBookRun
         {
             state.OpenOrders.Remove(order.Id);
         }
-    }
-
-    /// <summary>
-    /// Applies one fill of <paramref name="after"/> (its state with the fill) to the account, or refuses it. Returns the
-    /// order's final state, and the fill and what it did when applied. <paramref name="before"/> is the order before
-    /// the quote, which a refused fill cancels.
-    /// </summary>
-    public (RestingOrder Order, ExecutedFill? Fill, FillApplication? Applied) ApplyFill(
-        RestingOrder before, RestingOrder after, OrderFillEvent fill, Quote quote, IReadOnlyDictionary<string, decimal> marks)
-    {
-        var config = state.Config;
-        var quantity = fill.Quantity;
-        if (before.ReduceOnly)
-        {
-            var position = state.Portfolio.Book.Get(fill.Symbol);
-            if (!HasPositionToReduce(fill.Symbol, fill.Side))
-            {
-                return (before.Transition(OrderStatus.Canceled, $"reduce-only: no {fill.Symbol} position left to reduce"), null, null);
-            }
-
-            quantity = Math.Min(quantity, position!.Quantity);
-        }
-        else
-        {
-            if (state.HaltReason is { } halt)
-            {
-                return (before.Transition(OrderStatus.Canceled, $"account halted: {halt}"), null, null);
-            }
-
-            if (VenueBounds.FillRefusal(state.Portfolio.Book, fill.Symbol, fill.Side, quantity, fill.Price) is { } beyond)
-            {
-                return (before.Transition(OrderStatus.Canceled, $"not filled: {beyond}"), null, null);
-            }
-
-            var instrument = instruments[fill.Symbol];
-            var check = BuyingPower.Check(
-                state.Portfolio,
-                marks,
-                new BuyingPowerOrder(fill.Symbol, fill.Side, quantity, fill.Price, fill.Role, instrument.LotSize),
-                config.FeeModel,
-                new BuyingPowerPolicy(config.Leverage, config.AllowShorting, AllowPartialSize: false));
-            if (!check.Allowed)
-            {
-                return (before.Transition(OrderStatus.Canceled, $"not filled: {check.Reason}"), null, null);
-            }
-
-            if (state.Risk is { } risk)
-            {
-                var verdict = risk.Check(state, marks, new RiskOrder(fill.Symbol, fill.Side, quantity, fill.Price, before.Agent, before.Login));
-                if (!verdict.Allowed)
-                {
-                    if (verdict.HaltAccount)
-                    {
-                        state.Halt(verdict.Reason);
-                    }
-
-                    return (before.Transition(OrderStatus.Canceled, $"not filled: {verdict.Reason}"), null, null);
-                }
-
-                risk.Record(fill.Symbol, before.Agent, before.Login);
-            }
-        }
-
-        var order = after;
-        var notional = fill.Notional;
-        var fee = fill.Fee;
-        if (quantity != fill.Quantity)
-        {
-            // A reduce-only order larger than what is left: it closes the position and is done.
-            notional = EngineMath.Notional(quantity, fill.Price);
-            fee = config.FeeModel.Fee(new FeeContext(notional, fill.Role));
-            order = (after with { Quantity = before.Quantity, FilledQuantity = before.FilledQuantity, AverageFillPrice = before.AverageFillPrice })
-                .WithFill(quantity, fill.Price) with
-            {
-                Quantity = 0m,
-                Status = OrderStatus.Filled,
-                StatusReason = $"filled {Fmt.Qty(quantity)} at {Fmt.Qty(fill.Price)} ({fill.Role.ToString().ToUpperInvariant()}), capped at the {fill.Symbol} position (reduce-only)",
-            };
-        }
-
-        var applied = state.Portfolio.ApplyFill(fill.Symbol, fill.Side, quantity, fill.Price, fee, fill.Time);
-        var price = new FillPrice(fill.ReferencePrice, fill.Price, fill.SlippageFraction, fill.SlippagePerUnit);
-        var record = Fill.Under(config, quantity, price, notional, fee, fill.Role, fill.Time, quote, fill.RngSeed, null);
-        ClosedTrade[] trades = applied.Trade is null ? [] : [applied.Trade];
-        var executed = new ExecutedFill(order.Id, fill.Symbol, fill.Side, order.ParentDecisionId, order.Agent, record, trades, applied.Ledger);
-        Journal.Fills.Add(executed);
-        return (order, executed, applied);
     }
 
     /// <summary>
@@ -227,14 +141,11 @@ internal sealed class OrderBookRun
         var result = BracketPlanner.Plan(request, instruments[entry.Symbol], Journal.Reserve(3));
         foreach (var leg in result.Orders)
         {
-            Update(leg with { EvaluatedThrough = quoteTime });
+            Update(leg with { EvaluatedThrough = quoteTime, Strategy = entry.Strategy, DecisionPrice = entry.DecisionPrice });
         }
 
         return result.Refusal;
     }
-
-    private bool HasPositionToReduce(string symbol, OrderSide side) =>
-        state.Portfolio.Book.Get(symbol) is { } position && position.Side == (side == OrderSide.Sell ? PositionSide.Long : PositionSide.Short);
 
     private void Cancel(CancelRequest request)
     {
@@ -276,7 +187,7 @@ internal sealed class OrderBookRun
         {
             var i = candidates.FindIndex(o => o.Id == fill.OrderId);
             var before = candidates[i];
-            var (order, executed, _) = ApplyFill(before, result.Orders[i], fill, quote, marks);
+            var (order, executed, _, _, _) = applier.Apply(before, result.Orders[i], fill, quote, marks, FillTerms.Working);
             if (executed is not null && before.FilledQuantity == 0m && AttachBracket(order, fill.Price, fill.Time, quote.Time) is { } refused)
             {
                 order = order with { StatusReason = $"{order.StatusReason}; bracket refused: {refused}" };
@@ -289,7 +200,7 @@ internal sealed class OrderBookRun
     /// <summary>Marks for buying power and risk: the engine's (newest quotes, entry prices), the path's current quotes over them.</summary>
     private Dictionary<string, decimal> Marks(IReadOnlyDictionary<string, Quote> latest)
     {
-        var marks = ExecutionEngine.Marks(state, latest);
+        var marks = MarkPrices.Of(state, latest);
         foreach (var (symbol, mark) in pathMarks)
         {
             marks[symbol] = mark;
