@@ -20,7 +20,7 @@ public static class DemoCommand
     {
         var account = new Option<string>("--account", "-a") { Description = "The demo's account.", DefaultValueFactory = _ => "demo" };
         var fresh = new Option<bool>("--fresh") { Description = "Start the account over (its decisions, orders, trades and snapshots are deleted)." };
-        var seconds = new Option<int?>("--seconds") { Description = "Stop after this many seconds (default: run until Ctrl+C)." };
+        var seconds = new Option<int?>("--seconds") { Description = "Stop this many seconds after the orchestrator has started (default: run until Ctrl+C)." };
         var pace = new Option<int>("--decisions-per-second") { Description = "How often the sample agent decides.", DefaultValueFactory = _ => 3 };
         var noStrategy = new Option<bool>("--no-strategy")
         {
@@ -61,12 +61,13 @@ public static class DemoCommand
                 services.AddHostedService<SampleAgent>();
             });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await host.StartAsync(CancellationToken.None);
             if (parse.GetValue(seconds) is { } limit)
             {
+                // Counted from a started host: on a loaded machine start-up alone can take longer than a short demo.
                 stop.CancelAfter(TimeSpan.FromSeconds(limit));
             }
 
-            await host.StartAsync(CancellationToken.None);
             Console.Error.WriteLine($"demo: {database.Describe()}, account '{name}'; Ctrl+C stops");
             try
             {
