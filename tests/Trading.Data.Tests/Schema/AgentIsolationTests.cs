@@ -11,7 +11,7 @@ namespace Trading.Data.Tests.Schema;
 public sealed class AgentIsolationTests(AgentIsolationFixture fixture) : IClassFixture<AgentIsolationFixture>
 {
     // Account-free tables every account shares (quotes and instruments): granted, no RLS needed.
-    private static readonly string[] SharedTables = ["market_prices", "instruments"];
+    private static readonly string[] SharedTables = ["market_prices", "market_depth", "market_trades", "instruments"];
 
     public static TheoryData<string> AgentRelations => new()
     {
