@@ -25,4 +25,10 @@ public sealed record ClaimedAccount(
 
     /// <summary>Pending cancel requests for working orders, in request order.</summary>
     public IReadOnlyList<CancelRequest> Cancels { get; init; } = [];
+
+    /// <summary>
+    /// By parent decision id: the strategy of each working order's decision, for the trades its fills close. (A pending
+    /// decision carries its own, <see cref="DecisionRequest.Strategy"/>; this goes when the engine's orders carry theirs.)
+    /// </summary>
+    public IReadOnlyDictionary<long, string?> WorkingOrderStrategies { get; init; } = new Dictionary<long, string?>();
 }

@@ -20,9 +20,6 @@ public sealed record ClaimedBatch(
     /// </summary>
     public required DateTimeOffset Now { get; init; }
 
-    /// <summary>The strategy of every decision the batch's orders and fills come from (trade attribution).</summary>
-    public IReadOnlyDictionary<long, string?> Strategies { get; init; } = new Dictionary<long, string?>();
-
     /// <summary>
     /// When a symbol's path was cut at <see cref="ExecutionStore.PathSliceLength"/> quotes: the time up to which every
     /// path is complete (the next batch goes on from there); null when the whole path up to now was loaded.

@@ -42,7 +42,8 @@ public sealed record DecisionRequest(
     TimeInForce TimeInForce = TimeInForce.Gtc,
     DateTimeOffset? ExpiresAt = null,
     Orders.Resting.BracketSpec? Bracket = null,
-    string? Login = null)
+    string? Login = null,
+    string? Strategy = null)
 {
     /// <summary>A market order without a time-in-force condition: filled in full at the touch, never resting.</summary>
     public bool IsPlainMarket => OrderType == OrderType.Market && TimeInForce is not (TimeInForce.Ioc or TimeInForce.Fok);
