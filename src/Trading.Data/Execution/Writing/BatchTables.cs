@@ -190,4 +190,8 @@ internal static class BatchTables
         c.Column("status_reason", r => r.Outcome.Reason),
         c.Column("order_id", r => r.OrderId),
     ]);
+
+    /// <summary>Every declaration above (for the check against the migrated schema).</summary>
+    public static IReadOnlyList<IDeclaredTable> All { get; } =
+        [FilledOrders, Orders, OrderUpdates, Marks, Cancels, Fills, Trades, TradeStats, Ledger, ChangedPositions, Positions, Cash, Decisions];
 }

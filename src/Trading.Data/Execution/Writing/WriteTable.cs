@@ -7,7 +7,7 @@ namespace Trading.Data.Execution.Writing;
 /// The statements are generated from the declaration: each column becomes one typed array parameter, <c>$1..$n</c> in
 /// declaration order, unnest-ed under the column's name; scalars (a batch's time) follow as <c>$n+1…</c>.
 /// </summary>
-internal sealed class WriteTable<TRow>
+internal sealed class WriteTable<TRow> : IDeclaredTable
 {
     private readonly WriteColumn<TRow>[] columns;
 
@@ -26,6 +26,8 @@ internal sealed class WriteTable<TRow>
     public string Name { get; }
 
     public IReadOnlyList<WriteColumn<TRow>> Columns => columns;
+
+    IEnumerable<(string Name, string SqlType, bool InTable)> IDeclaredTable.Columns => columns.Select(c => (c.Name, c.SqlType, c.InTable));
 
     /// <summary>The placeholder of the k-th scalar (1-based) passed after the columns.</summary>
     public string Scalar(int k) => $"${columns.Length + k}";
