@@ -1,5 +1,6 @@
 using Npgsql;
 using Trading.Data.Execution.Claiming;
+using Trading.Data.Execution.Reading;
 using Trading.Data.Execution.Writing;
 using Trading.Engine.Execution;
 
@@ -67,9 +68,10 @@ public static class ExecutionStore
         command.Parameters.Add(new NpgsqlParameter { Value = perAccount });
         var ids = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var row = new NamedColumns(reader);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetInt64(0));
+            ids.Add(row.Int64("id"));
         }
 
         return ids;

@@ -10,8 +10,8 @@ internal static class BatchStatements
     private static readonly string Now = BatchTables.Orders.Scalar(1);
 
     public const string NextIds = """
-        SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('paper_orders', 'order_id')) FROM generate_series(1, $1)),
-               ARRAY(SELECT nextval(pg_get_serial_sequence('paper_fills', 'fill_id')) FROM generate_series(1, $2))
+        SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('paper_orders', 'order_id')) FROM generate_series(1, $1)) AS order_ids,
+               ARRAY(SELECT nextval(pg_get_serial_sequence('paper_fills', 'fill_id')) FROM generate_series(1, $2)) AS fill_ids
         """;
 
     public static readonly string FilledOrders = BatchTables.FilledOrders.Insert(

@@ -79,6 +79,6 @@ internal static class BatchWriter
         command.Parameters.Add(new NpgsqlParameter { Value = fills });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (reader.GetFieldValue<long[]>(0), reader.GetFieldValue<long[]>(1));
+        return (reader.GetFieldValue<long[]>(reader.GetOrdinal("order_ids")), reader.GetFieldValue<long[]>(reader.GetOrdinal("fill_ids")));
     }
 }
