@@ -1,4 +1,5 @@
 using Npgsql;
+using Trading.Data.Execution.Reading;
 using Trading.Engine.Execution;
 using Trading.Engine.Fees;
 using Trading.Engine.Fills;
@@ -23,16 +24,19 @@ public static class AccountSettings
     private static readonly MarketFillModel FillModel = new();
 
     /// <summary>Reads the <see cref="Columns"/> at the reader's current row: the config, the cash and the simulated latency.</summary>
-    public static (AccountConfig Config, decimal Cash, TimeSpan Latency) Read(NpgsqlDataReader reader)
+    public static (AccountConfig Config, decimal Cash, TimeSpan Latency) Read(NpgsqlDataReader reader) => Read(new NamedColumns(reader));
+
+    /// <summary>Reads the <see cref="Columns"/>, by name, at the current row.</summary>
+    internal static (AccountConfig Config, decimal Cash, TimeSpan Latency) Read(NamedColumns row)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var feeRate = reader.GetDecimal(4);
-        var minFee = reader.GetDecimal(6);
-        IFeeModel fees = reader.IsDBNull(5)
-            ? new RateFeeModel(feeRate, minFee)
-            : new MakerTakerFeeModel(reader.GetDecimal(5), feeRate, minFee);
-        var slippageRate = reader.GetDecimal(8);
-        ISlippageModel slippage = reader.GetString(7) switch
+        ArgumentNullException.ThrowIfNull(row);
+        var feeRate = row.Decimal("fee_rate");
+        var minFee = row.Decimal("min_fee");
+        IFeeModel fees = row.NullableDecimal("maker_fee_rate") is { } makerFee
+            ? new MakerTakerFeeModel(makerFee, feeRate, minFee)
+            : new RateFeeModel(feeRate, minFee);
+        var slippageRate = row.Decimal("slippage_rate");
+        ISlippageModel slippage = row.Text("slippage_model") switch
         {
             "none" => new NoSlippage(),
             "fixed" => new FixedFractionSlippage(slippageRate),
@@ -42,27 +46,27 @@ public static class AccountSettings
 
         var config = new AccountConfig
         {
-            AccountId = reader.GetString(0),
-            Currency = new Currency(reader.GetString(1)),
-            InitialCapital = reader.GetDecimal(2),
+            AccountId = row.Text("account"),
+            Currency = new Currency(row.Text("base_currency")),
+            InitialCapital = row.Decimal("initial_capital"),
             FeeModel = fees,
             SlippageModel = slippage,
             FillModel = FillModel,
-            SpreadFractionWhenLastOnly = reader.GetDecimal(9),
-            MaxPositionFraction = reader.GetDecimal(10),
-            AllowShorting = reader.GetBoolean(11),
-            Leverage = reader.GetDecimal(12),
-            AllowPartialSize = reader.GetBoolean(13),
-            ConfidenceThreshold = reader.GetDecimal(14),
-            StalenessBound = reader.GetFieldValue<TimeSpan>(15),
-            RandomSeed = reader.GetInt64(16),
-            Latency = reader.GetFieldValue<TimeSpan>(19),
-            Halted = reader.GetBoolean(17),
-            HaltReason = reader.IsDBNull(18) ? null : reader.GetString(18),
-            DefaultStopLossFraction = reader.IsDBNull(20) ? null : reader.GetDecimal(20) / 100m,
-            DefaultTakeProfitFraction = reader.IsDBNull(21) ? null : reader.GetDecimal(21) / 100m,
-            FillProbabilityOnTouch = reader.GetDecimal(22),
+            SpreadFractionWhenLastOnly = row.Decimal("spread_fraction"),
+            MaxPositionFraction = row.Decimal("max_position_fraction"),
+            AllowShorting = row.Boolean("allow_shorting"),
+            Leverage = row.Decimal("leverage"),
+            AllowPartialSize = row.Boolean("allow_partial_size"),
+            ConfidenceThreshold = row.Decimal("confidence_threshold"),
+            StalenessBound = row.Interval("staleness_bound"),
+            RandomSeed = row.Int64("random_seed"),
+            Latency = row.Interval("latency"),
+            Halted = row.Boolean("halted"),
+            HaltReason = row.NullableText("halt_reason"),
+            DefaultStopLossFraction = row.NullableDecimal("default_stop_loss_pct") / 100m,
+            DefaultTakeProfitFraction = row.NullableDecimal("default_take_profit_pct") / 100m,
+            FillProbabilityOnTouch = row.Decimal("fill_probability"),
         };
-        return (config, reader.GetDecimal(3), config.Latency);
+        return (config, row.Decimal("cash"), config.Latency);
     }
 }

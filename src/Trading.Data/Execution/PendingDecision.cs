@@ -3,11 +3,11 @@ using Trading.Engine.Execution;
 namespace Trading.Data.Execution;
 
 /// <summary>
-/// A claimed decision: what the engine needs (the agent included), plus the strategy the trade rows carry, and the moment
-/// its price is taken from when that is not its creation (a replayed strategy bar's close).
+/// A claimed decision: what the engine needs (agent and strategy included), and the moment its price is taken from when
+/// that is not its creation (a replayed strategy bar's close).
 /// </summary>
-public sealed record PendingDecision(DecisionRequest Request, string? Strategy, int Attempts, DateTimeOffset? PriceAsOf = null)
+public sealed record PendingDecision(DecisionRequest Request, int Attempts, DateTimeOffset? PriceAsOf = null)
 {
-    /// <summary>When the decision's price clock starts: the first quote at or after this plus the account's latency.</summary>
-    public DateTimeOffset PriceClock => PriceAsOf ?? Request.CreatedAt;
+    /// <summary>When the decision's quote is taken from (<see cref="LatencyReadiness.Target"/>) with the account's latency; null when the newest quote prices it.</summary>
+    public DateTimeOffset? PriceTarget(TimeSpan latency) => LatencyReadiness.Target(Request.CreatedAt, PriceAsOf, latency);
 }

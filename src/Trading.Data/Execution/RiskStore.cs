@@ -1,4 +1,5 @@
 using Npgsql;
+using Trading.Data.Execution.Reading;
 using Trading.Engine.Execution;
 using Trading.Engine.Risk.Limits;
 
@@ -16,24 +17,27 @@ public static class RiskStore
     private const string FiguresSql = """
         SELECT a.account,
                (SELECT s.total_value FROM paper_portfolio_snapshots s
-                WHERE s.account = a.account AND s.time >= $2 ORDER BY s.time LIMIT 1),
+                WHERE s.account = a.account AND s.time >= $2 ORDER BY s.time LIMIT 1) AS first_today,
                (SELECT s.total_value FROM paper_portfolio_snapshots s
-                WHERE s.account = a.account AND s.time < $2 ORDER BY s.time DESC LIMIT 1),
+                WHERE s.account = a.account AND s.time < $2 ORDER BY s.time DESC LIMIT 1) AS last_before,
                a.peak_equity
         FROM accounts a WHERE a.account = ANY ($1)
         """;
 
     private const string TradesSql = """
-        SELECT o.account, d.agent, o.symbol, count(*)::int, d.login
+        SELECT o.account, d.agent, o.symbol, count(*)::int AS orders, d.login
         FROM paper_orders o LEFT JOIN trading_decisions d ON d.id = o.decision_id
         WHERE o.account = ANY ($1) AND o.created_at >= $2 AND o.status IN ('filled', 'partially_filled')
         GROUP BY 1, 2, 3, 5
         """;
 
-    public static RiskLimit ReadLimit(NpgsqlDataReader reader)
+    public static RiskLimit ReadLimit(NpgsqlDataReader reader) => ReadLimit(new NamedColumns(reader));
+
+    /// <summary>A row of <see cref="LimitsSql"/>, by name.</summary>
+    internal static RiskLimit ReadLimit(NamedColumns row)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var kind = reader.GetString(1) switch
+        ArgumentNullException.ThrowIfNull(row);
+        var kind = row.Text("kind") switch
         {
             "max_position_fraction" => RiskLimitKind.MaxPositionFraction,
             "max_gross_exposure" => RiskLimitKind.MaxGrossExposure,
@@ -44,8 +48,7 @@ public static class RiskStore
             "max_drawdown" => RiskLimitKind.MaxDrawdown,
             var other => throw new InvalidOperationException($"Unknown risk limit kind '{other}'."),
         };
-        return new RiskLimit(kind, reader.GetDecimal(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.IsDBNull(5) ? null : reader.GetString(5));
+        return new RiskLimit(kind, row.Decimal("threshold"), row.NullableText("agent"), row.NullableText("symbol"), row.NullableText("login"));
     }
 
     /// <summary>The figures for the accounts that have limits.</summary>
@@ -74,31 +77,33 @@ public static class RiskStore
 
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
+            var row = new NamedColumns(reader);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var firstToday = reader.IsDBNull(1) ? (decimal?)null : reader.GetDecimal(1);
-                var lastBefore = reader.IsDBNull(2) ? (decimal?)null : reader.GetDecimal(2);
-                figures[reader.GetString(0)] = (firstToday ?? lastBefore, reader.IsDBNull(3) ? null : reader.GetDecimal(3));
+                figures[row.Text("account")] = (row.NullableDecimal("first_today") ?? row.NullableDecimal("last_before"), row.NullableDecimal("peak_equity"));
             }
 
             await reader.NextResultAsync(cancellationToken);
+            row = new NamedColumns(reader);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var entry = trades[reader.GetString(0)];
-                var count = reader.GetInt32(3);
+                var account = row.Text("account");
+                var entry = trades[account];
+                var count = row.Int32("orders");
                 entry.Total += count;
-                if (!reader.IsDBNull(1))
+                if (row.NullableText("agent") is { } agent)
                 {
-                    entry.Agents[reader.GetString(1)] = entry.Agents.GetValueOrDefault(reader.GetString(1)) + count;
+                    entry.Agents[agent] = entry.Agents.GetValueOrDefault(agent) + count;
                 }
 
-                if (!reader.IsDBNull(4))
+                if (row.NullableText("login") is { } login)
                 {
-                    entry.Logins[reader.GetString(4)] = entry.Logins.GetValueOrDefault(reader.GetString(4)) + count;
+                    entry.Logins[login] = entry.Logins.GetValueOrDefault(login) + count;
                 }
 
-                entry.Symbols[reader.GetString(2)] = entry.Symbols.GetValueOrDefault(reader.GetString(2)) + count;
-                trades[reader.GetString(0)] = entry;
+                var symbol = row.Text("symbol");
+                entry.Symbols[symbol] = entry.Symbols.GetValueOrDefault(symbol) + count;
+                trades[account] = entry;
             }
         }
 
