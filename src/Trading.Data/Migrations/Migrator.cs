@@ -129,8 +129,8 @@ public sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migrat
         NpgsqlConnection connection, IReadOnlyList<Migration> migrations, IReadOnlyList<Repeatable> repeatables, CancellationToken cancellationToken)
     {
         await using var transaction = await BeginLockedAsync(connection, cancellationToken);
-        var history = await ReadAsync(connection, transaction, ReadHistorySql, cancellationToken);
-        Verify(history, migrations);
+        var history = await MigrationHistory.ReadAsync(connection, transaction, ReadHistorySql, cancellationToken);
+        MigrationHistory.Verify(history, migrations);
         if (migrations.All(m => history.ContainsKey(m.Name)))
         {
             await transaction.CommitAsync(cancellationToken);
@@ -153,8 +153,8 @@ public sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migrat
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var transaction = await BeginLockedAsync(connection, cancellationToken);
-        var history = await ReadAsync(connection, transaction, ReadHistorySql, cancellationToken);
-        Verify(history, migrations);
+        var history = await MigrationHistory.ReadAsync(connection, transaction, ReadHistorySql, cancellationToken);
+        MigrationHistory.Verify(history, migrations);
         var migration = migrations.FirstOrDefault(m => !history.ContainsKey(m.Name));
         if (migration is null)
         {
@@ -178,8 +178,8 @@ public sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migrat
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var transaction = await BeginLockedAsync(connection, cancellationToken);
-        Verify(await ReadAsync(connection, transaction, ReadHistorySql, cancellationToken), migrations);
-        var recorded = await ReadAsync(connection, transaction, ReadRepeatableHistorySql, cancellationToken);
+        MigrationHistory.Verify(await MigrationHistory.ReadAsync(connection, transaction, ReadHistorySql, cancellationToken), migrations);
+        var recorded = await MigrationHistory.ReadAsync(connection, transaction, ReadRepeatableHistorySql, cancellationToken);
         var changed = repeatables
             .Where(r => !recorded.TryGetValue(r.Name, out var checksum) || !string.Equals(checksum, r.Checksum, StringComparison.Ordinal))
             .Select(r => r.Name)
@@ -257,46 +257,6 @@ public sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migrat
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<Dictionary<string, string>> ReadAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        var history = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var read = new NpgsqlCommand(sql, connection, transaction);
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            history[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return history;
-    }
-
-    /// <summary>Refuses a history this build does not know, and an applied migration whose file changed.</summary>
-    private static void Verify(Dictionary<string, string> history, IReadOnlyList<Migration> migrations)
-    {
-        var known = migrations.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        var unknown = history.Keys.Where(n => !known.Contains(n)).Order(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new MigrationException(
-                $"The database has migrations this build does not know: {string.Join(", ", unknown)}. " +
-                "It was migrated by a newer version; run that version.");
-        }
-
-        foreach (var migration in migrations)
-        {
-            if (history.TryGetValue(migration.Name, out var checksum)
-                && !string.Equals(checksum, migration.Checksum, StringComparison.Ordinal)
-                && !(PreSplitChecksums.ByName.TryGetValue(migration.Name, out var preSplit) && string.Equals(checksum, preSplit, StringComparison.Ordinal)))
-            {
-                throw new MigrationException(
-                    $"Migration {migration.Name} was changed after it was applied (applied checksum {checksum}, " +
-                    $"file checksum {migration.Checksum}). Applied migrations are immutable: revert the file and " +
-                    "add a new migration instead.");
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Name} in {ElapsedMs} ms")]
