@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Trading.Data.Migrations;
 using Trading.Orchestrator.Hosting;
 using Trading.Orchestrator.Cli;
 
@@ -18,7 +17,7 @@ public static class BenchLatencyCommand
         var accounts = new Option<int>("--accounts") { Description = "Accounts the load is spread over.", DefaultValueFactory = _ => 10 };
         var workers = new Option<int>("--workers") { Description = "Execution loops of the orchestrator.", DefaultValueFactory = _ => 3 };
         var output = BenchResults.Output("bench-results-latency.json");
-        var command = new Command("latency", "Measure INSERT → executed latency (database clock) at a steady offered load against a `trading run` child.")
+        var command = new Command("latency", "Measure INSERT → executed latency (database clock) at a steady offered load against a `trading run` child (fresh database, dropped after).")
         {
             rate, seconds, clients, accounts, workers, output,
         };
@@ -31,10 +30,12 @@ public static class BenchLatencyCommand
             }
 
             await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, configuration), loggers, cancellationToken);
-            await new Migrator(database.DataSource, loggers.CreateLogger<Migrator>()).MigrateAsync(cancellationToken);
+            // A fresh database, dropped after: rows left by earlier runs would slow this one (and the figures drift run to run).
+            var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            await using var scratch = await BenchDatabase.CreateAsync(database.ConnectionString, $"bench_latency_{stamp}", migrate: true, cancellationToken);
             var settings = new LatencyBenchmark.Settings(parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds)),
                 parse.GetValue(clients), parse.GetValue(accounts), parse.GetValue(workers));
-            var result = await new LatencyBenchmark(database.DataSource, database.ConnectionString).RunAsync(settings, cancellationToken);
+            var result = await new LatencyBenchmark(scratch.DataSource, scratch.ConnectionString).RunAsync(settings, cancellationToken);
 
             await BenchResults.ReportAsync(parse, output, result,
             [

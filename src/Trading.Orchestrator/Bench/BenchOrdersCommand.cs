@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Trading.Data.Migrations;
 using Trading.Orchestrator.Hosting;
 using Trading.Orchestrator.Cli;
 
@@ -17,7 +16,7 @@ public static class BenchOrdersCommand
         var rounds = new Option<int>("--rounds") { Description = "Timed quotes that move the market without crossing.", DefaultValueFactory = _ => 100 };
         var workers = new Option<int>("--workers") { Description = "Execution loops of the orchestrator.", DefaultValueFactory = _ => 3 };
         var output = BenchResults.Output("bench-results-orders.json");
-        var command = new Command("orders", "Measure quote → every working order matched, and the fills of a crossing market, against a `trading run` child.")
+        var command = new Command("orders", "Measure quote → every working order matched, and the fills of a crossing market, against a `trading run` child (fresh database, dropped after).")
         {
             accounts, orders, rounds, workers, output,
         };
@@ -30,9 +29,11 @@ public static class BenchOrdersCommand
             }
 
             await using var database = await Database.OpenAsync(CommonOptions.DatabaseOptions(parse, configuration), loggers, cancellationToken);
-            await new Migrator(database.DataSource, loggers.CreateLogger<Migrator>()).MigrateAsync(cancellationToken);
+            // A fresh database, dropped after: rows left by earlier runs would slow this one (and the figures drift run to run).
+            var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            await using var scratch = await BenchDatabase.CreateAsync(database.ConnectionString, $"bench_orders_{stamp}", migrate: true, cancellationToken);
             var settings = new OrdersBenchmark.Settings(parse.GetValue(accounts), parse.GetValue(orders), parse.GetValue(rounds), parse.GetValue(workers));
-            var result = await new OrdersBenchmark(database.DataSource, database.ConnectionString).RunAsync(settings, cancellationToken);
+            var result = await new OrdersBenchmark(scratch.DataSource, scratch.ConnectionString).RunAsync(settings, cancellationToken);
 
             await BenchResults.ReportAsync(parse, output, result,
             [
