@@ -9,11 +9,12 @@ public sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string adminConnectionString;
 
-    private BenchDatabase(string adminConnectionString, string name)
+    private BenchDatabase(string connectionString, string adminConnectionString, string name)
     {
         this.adminConnectionString = adminConnectionString;
         Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+        // The caller's settings (pooling above all: the orchestrator under test keeps its connections), another database.
+        ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
@@ -28,7 +29,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
         await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"", cancellationToken);
-        var database = new BenchDatabase(admin, name);
+        var database = new BenchDatabase(connectionString, admin, name);
         if (migrate)
         {
             await new Migrator(database.DataSource, NullLogger<Migrator>.Instance).MigrateAsync(cancellationToken);
