@@ -151,6 +151,30 @@ $$
     WHERE (p_account IS NULL OR f.account = p_account)
       AND d.price_as_of IS NULL
       AND f.filled_at < d.created_at
+    UNION ALL
+    -- fill_at_newest_quote: an arrival fill (made in the batch that placed its order) is priced by the newest quote of
+    -- its symbol at or before its price time: the fill's time, or for a delayed fill (latency) the decision's creation
+    -- plus the latency, where the engine takes the first quote at or after that moment (never older than this one). A
+    -- quote counts only once the database had received it before the fill (received_at, 0025): one inserted late
+    -- with an old timestamp could not have priced the fill. Resting fills are priced on the quote path after
+    -- placement, and replayed decisions (price_as_of) at their bar, so both are left out, as above.
+    SELECT f.account, 'fill_at_newest_quote',
+           format('fill %s of decision %s used the quote of %s; the quote of %s (received %s) was newer and at or before %s',
+                  f.fill_id, d.id, f.quote_time, n.time, n.received_at, n.price_time)
+    FROM paper_fills f
+    JOIN paper_orders o ON o.order_id = f.order_id AND o.account = f.account
+    JOIN trading_decisions d ON d.id = o.decision_id AND d.account = o.account
+    CROSS JOIN LATERAL (
+        SELECT m.time, m.received_at, p.price_time
+        FROM (SELECT CASE WHEN f.latency > interval '0' THEN d.created_at + f.latency ELSE f.filled_at END AS price_time) p
+        JOIN market_prices m ON m.symbol = f.symbol AND m.time > f.quote_time AND m.time <= p.price_time
+        WHERE m.received_at < f.filled_at
+        ORDER BY m.time DESC
+        LIMIT 1
+    ) n
+    WHERE (p_account IS NULL OR f.account = p_account)
+      AND d.price_as_of IS NULL
+      AND f.filled_at = o.created_at
 $$;
 REVOKE ALL ON FUNCTION timing_violations(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION timing_violations(text) TO PUBLIC;

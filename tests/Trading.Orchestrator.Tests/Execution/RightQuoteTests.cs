@@ -69,4 +69,33 @@ public sealed class RightQuoteTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.Equal("fill_after_decision", violation["invariant"]);
         Assert.Contains($"of decision {id} at ", (string)violation["detail"]!, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Invariants_FillAtASupersededQuote_NamedButALateQuoteWithAnOldTimeIsNot()
+    {
+        var db = fixture.Database;
+        await db.ExecuteAsync("""
+            INSERT INTO instruments (symbol, tick_size, lot_size) VALUES ('STALE/USDT', 0.01, 0.001);
+            INSERT INTO accounts (account, initial_capital, cash) VALUES ('superseded', 100000, 100000);
+            INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now() - interval '1 second', 'STALE/USDT', 99.99, 100.01);
+            """);
+        using var orchestrator = await TradingProcess.StartOrchestratorAsync(db);
+        var id = await db.ScalarAsync<long>("INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity) VALUES ('superseded', 'STALE/USDT', 'BUY', 0.9, 1) RETURNING id");
+        await orchestrator.WaitForAsync(db, $"SELECT status = 'executed' FROM trading_decisions WHERE id = {id}");
+        Assert.Empty(await db.QueryAsync("SELECT * FROM invariants('superseded')"));
+
+        // A quote between the fill's quote and the fill, inserted now: received after the fill, it could not have priced it.
+        await db.ExecuteAsync("""
+            INSERT INTO market_prices (time, symbol, bid, ask)
+            SELECT f.quote_time + (f.filled_at - f.quote_time) / 2, f.symbol, 109.99, 110.01
+            FROM paper_fills f WHERE f.account = 'superseded'
+            """);
+        Assert.Empty(await db.QueryAsync("SELECT * FROM invariants('superseded')"));
+
+        // The same quote received before the fill was made: the fill used a superseded quote.
+        await db.ExecuteAsync("UPDATE market_prices m SET received_at = f.filled_at - interval '1 millisecond' FROM paper_fills f WHERE f.account = 'superseded' AND m.symbol = f.symbol AND m.time > f.quote_time");
+        var violation = (await db.QueryAsync("SELECT invariant, detail FROM invariants('superseded')")).Single();
+        Assert.Equal("fill_at_newest_quote", violation["invariant"]);
+        Assert.Contains($"of decision {id} used the quote of ", (string)violation["detail"]!, StringComparison.Ordinal);
+    }
 }
