@@ -76,6 +76,7 @@ public static class ReportCommand
                     else
                     {
                         details = await ReportQuery.ReadAsync(database.DataSource, name!, from, to, cancellationToken);
+                        details = details with { RealismBand = await RealismBandQuery.ReadAsync(database.DataSource, name!, cancellationToken) };
                     }
 
                     if (details is not null && curve.Count > 0)
@@ -124,11 +125,17 @@ public static class ReportCommand
                         decisions = details?.Decisions,
                         rejection_reasons = details?.TopReasons,
                         returns_histogram = details?.Returns,
+                        realism_band = details?.RealismBand,
                     });
                 }
                 else
                 {
                     CliOutput.Table($"Performance: {source.Name} ({HtmlReport.Window(metrics!)})", [Figures(metrics!, details?.Headline)]);
+                    if (details is { RealismBand: { } band })
+                    {
+                        CliOutput.Table("Realism band: net P&L under three fill models", BandRows(band, details.Headline.Currency));
+                    }
+
                     CliOutput.Console.MarkupLine($"wrote [bold]{CliOutput.Escape(html.FullName)}[/] ({curve.Count} snapshots)");
                     if (image is not null && exit == ExitCodes.Success)
                     {
@@ -169,6 +176,18 @@ public static class ReportCommand
         figures["max drawdown"] = DisplayNumber.Percent(m.MaxDrawdownPct);
         return figures;
     }
+
+    // The account, then its strategies: one line each, rounded for display (--json has the exact figures).
+    private static List<Dictionary<string, object?>> BandRows(RealismBand band, string currency) =>
+        [.. new[] { band.Account }.Concat(band.Strategies).Select((row, i) => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["scope"] = i == 0 ? "account" : row.Strategy ?? "(no strategy)",
+            ["fills"] = row.Fills,
+            ["pessimistic"] = DisplayNumber.SignedMoney(row.Pessimistic, currency),
+            ["actual"] = DisplayNumber.SignedMoney(row.Actual, currency),
+            ["optimistic"] = DisplayNumber.SignedMoney(row.Optimistic, currency),
+            ["band width"] = DisplayNumber.Money(row.Width, currency),
+        })];
 
     // A spinner on a terminal; nothing on a pipe or with --json, where it would only corrupt the output.
     private static Task Progress(bool json, string text, Func<StatusContext?, Task> work)

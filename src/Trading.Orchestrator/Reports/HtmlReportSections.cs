@@ -22,6 +22,11 @@ internal static class HtmlReportSections
         Groups(html, "Results per symbol", "symbol", details.BySymbol, c);
         Groups(html, "Results per agent", "agent", details.ByAgent, c);
         html.Append("</div>\n");
+        if (details.RealismBand is { } band)
+        {
+            RealismBandSection.Append(html, band, c);
+        }
+
         Benchmark(html, metrics, details);
         Trades(html, metrics, details, c);
         Settings(html, details);

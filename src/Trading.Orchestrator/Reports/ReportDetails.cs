@@ -20,6 +20,9 @@ public sealed record ReportDetails(
     /// <summary>The benchmark as a curve at the equity curve's times (empty when no symbol has prices).</summary>
     public IReadOnlyList<(DateTimeOffset Time, decimal Value)> BenchmarkCurve { get; init; } = [];
 
+    /// <summary>The account's P&amp;L under three fill models (null for a report without an account row).</summary>
+    public RealismBand? RealismBand { get; init; }
+
     /// <summary>The trade list shows the latest this many trades of the window.</summary>
     public const int TradeListLimit = 100;
 
