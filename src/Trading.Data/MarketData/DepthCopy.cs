@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Trading.Engine.Primitives;
+using Trading.Engine.Queue;
 
 namespace Trading.Data.MarketData;
 
@@ -29,11 +30,11 @@ internal static class DepthCopy
 
     private const string CopyDepth = "COPY market_depth (time, symbol, side, level, price, size, source) FROM STDIN (FORMAT BINARY)";
 
-    private const string CopyDepthStaging = "COPY market_depth_staging (time, symbol, side, level, price, size, source) FROM STDIN (FORMAT BINARY)";
+    internal const string CopyDepthStaging = "COPY market_depth_staging (time, symbol, side, level, price, size, source) FROM STDIN (FORMAT BINARY)";
 
     private const string CopyTrades = "COPY market_trades (time, symbol, trade_id, price, size, aggressor, source) FROM STDIN (FORMAT BINARY)";
 
-    private const string CopyTradesStaging = "COPY market_trades_staging (time, symbol, trade_id, price, size, aggressor, source) FROM STDIN (FORMAT BINARY)";
+    internal const string CopyTradesStaging = "COPY market_trades_staging (time, symbol, trade_id, price, size, aggressor, source) FROM STDIN (FORMAT BINARY)";
 
     public static bool AnyIn(IReadOnlyList<QuoteRow> rows) => rows.Any(r => r.Book is not null || r.Trades is { Count: > 0 });
 
@@ -57,8 +58,8 @@ internal static class DepthCopy
             }
 
             // Key order (symbol, time, side, level), as the quotes are written: 'ask' sorts before 'bid'.
-            await WriteSideAsync(importer, row, "ask", book.Asks, source, cancellationToken);
-            await WriteSideAsync(importer, row, "bid", book.Bids, source, cancellationToken);
+            await WriteSideAsync(importer, row, BookSide.Ask, book.Asks, source, cancellationToken);
+            await WriteSideAsync(importer, row, BookSide.Bid, book.Bids, source, cancellationToken);
         }
 
         return await importer.CompleteAsync(cancellationToken);
@@ -73,19 +74,7 @@ internal static class DepthCopy
         {
             foreach (var trade in row.Trades ?? [])
             {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(QuoteCopy.StoredTime(trade.Print.Time), NpgsqlDbType.TimestampTz, cancellationToken);
-                await importer.WriteAsync(row.Quote.Symbol, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(trade.TradeId, NpgsqlDbType.Bigint, cancellationToken);
-                await importer.WriteAsync(trade.Print.Price, NpgsqlDbType.Numeric, cancellationToken);
-                await importer.WriteAsync(trade.Print.Size, NpgsqlDbType.Numeric, cancellationToken);
-                await QuoteCopy.WriteTextAsync(importer, trade.Print.Aggressor switch
-                {
-                    OrderSide.Buy => "buy",
-                    OrderSide.Sell => "sell",
-                    _ => null,
-                }, cancellationToken);
-                await QuoteCopy.WriteTextAsync(importer, source, cancellationToken);
+                await WriteTradeAsync(importer, row.Quote.Symbol, trade, source, cancellationToken);
             }
         }
 
@@ -93,19 +82,43 @@ internal static class DepthCopy
     }
 
     private static async Task WriteSideAsync(
-        NpgsqlBinaryImporter importer, QuoteRow row, string side, IReadOnlyList<Engine.Liquidity.BookLevel> levels, string? source,
+        NpgsqlBinaryImporter importer, QuoteRow row, BookSide side, IReadOnlyList<Engine.Liquidity.BookLevel> levels, string? source,
         CancellationToken cancellationToken)
     {
         for (var level = 0; level < levels.Count; level++)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(QuoteCopy.StoredTime(row.Quote.Time), NpgsqlDbType.TimestampTz, cancellationToken);
-            await importer.WriteAsync(row.Quote.Symbol, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(side, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync((short)level, NpgsqlDbType.Smallint, cancellationToken);
-            await importer.WriteAsync(levels[level].Price, NpgsqlDbType.Numeric, cancellationToken);
-            await importer.WriteAsync(levels[level].Size, NpgsqlDbType.Numeric, cancellationToken);
-            await QuoteCopy.WriteTextAsync(importer, source, cancellationToken);
+            await WriteLevelAsync(importer, new DepthLevelRow(row.Quote.Time, row.Quote.Symbol, side, level, levels[level].Price, levels[level].Size), source, cancellationToken);
         }
+    }
+
+    /// <summary>One row of market_depth (or its staging table), in the column order of the COPY statements above.</summary>
+    internal static async Task WriteLevelAsync(NpgsqlBinaryImporter importer, DepthLevelRow row, string? source, CancellationToken cancellationToken)
+    {
+        await importer.StartRowAsync(cancellationToken);
+        await importer.WriteAsync(QuoteCopy.StoredTime(row.Time), NpgsqlDbType.TimestampTz, cancellationToken);
+        await importer.WriteAsync(row.Symbol, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(row.Side == BookSide.Bid ? "bid" : "ask", NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync((short)row.Level, NpgsqlDbType.Smallint, cancellationToken);
+        await importer.WriteAsync(row.Price, NpgsqlDbType.Numeric, cancellationToken);
+        await importer.WriteAsync(row.Size, NpgsqlDbType.Numeric, cancellationToken);
+        await QuoteCopy.WriteTextAsync(importer, source, cancellationToken);
+    }
+
+    /// <summary>One row of market_trades (or its staging table), in the column order of the COPY statements above.</summary>
+    internal static async Task WriteTradeAsync(NpgsqlBinaryImporter importer, string symbol, VenueTrade trade, string? source, CancellationToken cancellationToken)
+    {
+        await importer.StartRowAsync(cancellationToken);
+        await importer.WriteAsync(QuoteCopy.StoredTime(trade.Print.Time), NpgsqlDbType.TimestampTz, cancellationToken);
+        await importer.WriteAsync(symbol, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(trade.TradeId, NpgsqlDbType.Bigint, cancellationToken);
+        await importer.WriteAsync(trade.Print.Price, NpgsqlDbType.Numeric, cancellationToken);
+        await importer.WriteAsync(trade.Print.Size, NpgsqlDbType.Numeric, cancellationToken);
+        await QuoteCopy.WriteTextAsync(importer, trade.Print.Aggressor switch
+        {
+            OrderSide.Buy => "buy",
+            OrderSide.Sell => "sell",
+            _ => null,
+        }, cancellationToken);
+        await QuoteCopy.WriteTextAsync(importer, source, cancellationToken);
     }
 }

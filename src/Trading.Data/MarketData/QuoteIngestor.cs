@@ -111,6 +111,9 @@ public sealed partial class QuoteIngestor : IAsyncDisposable
         return Sum(await Task.WhenAll(writes));
     }
 
+    /// <summary>A writer of book levels and trade prints on this ingestor's database, batch size and source.</summary>
+    public BookFileWriter BooksAndPrints() => new(dataSource, options.BatchSize, options.Source);
+
     /// <summary>Sends the pending notification now instead of at the end of the throttle interval.</summary>
     public Task FlushNotificationsAsync(CancellationToken cancellationToken) => notifier.FlushAsync(cancellationToken);
 

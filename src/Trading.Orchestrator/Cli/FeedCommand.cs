@@ -38,7 +38,7 @@ public static class FeedCommand
     private static readonly Option<string> Batch = new("--batch") { Description = "Rows per transaction.", DefaultValueFactory = _ => "10000" };
 
     private static readonly Argument<string> File = new("file") { Description = "CSV file to replay." };
-    private static readonly Option<string> Format = new("--format") { Description = "quotes (time,symbol,bid,ask[,last,bid_size,ask_size,volume]) or kline (Binance layout).", DefaultValueFactory = _ => "quotes" };
+    private static readonly Option<string> Format = new("--format") { Description = "quotes (time,symbol,bid,ask[,last,bid_size,ask_size,volume]), kline (Binance layout), depth (time,symbol,side,level,price,size: market_depth) or trades (time,symbol,trade_id,price,size[,aggressor]: market_trades).", DefaultValueFactory = _ => "quotes" };
     private static readonly Option<string?> Symbol = new("--symbol") { Description = "Symbol of a kline file." };
     private static readonly Option<string?> Speed = new("--speed") { Description = "Pace the replay at this multiple of real time (default: full speed)." };
     private static readonly Option<bool> ShiftToNow = new("--shift-to-now") { Description = "Paced replay: re-stamp quotes so that the first one is now." };
@@ -66,7 +66,7 @@ public static class FeedCommand
 
         sim.SetAction((parse, cancellationToken) => RunAsync("sim", parse, configuration, loggers, SimulatedFeedFrom, cancellationToken));
 
-        var replay = new Command("replay", "Load a quotes or kline CSV file; a malformed file loads nothing.");
+        var replay = new Command("replay", "Load a quotes, kline, depth or trades CSV file; a malformed or out-of-order file loads nothing, a re-run stores nothing twice.");
         replay.Arguments.Add(File);
         foreach (var option in new Option[] { Format, Symbol, Speed, ShiftToNow, Batch })
         {
@@ -155,7 +155,7 @@ public static class FeedCommand
         else
         {
             Console.WriteLine(
-                $"feed {name}: wrote {result.Written:N0} quotes ({result.Duplicates:N0} duplicates skipped) in {seconds:N2} s " +
+                $"feed {name}: wrote {result.Written:N0} {feed.Unit} ({result.Duplicates:N0} duplicates skipped) in {seconds:N2} s " +
                 $"({result.Received / seconds:N0} rows/s) to {database.Describe()}.");
         }
 
@@ -234,6 +234,15 @@ public static class FeedCommand
         var path = parse.GetValue(File)!;
         var format = CliValues.Format("--format", parse.GetValue(Format)!);
         var symbol = parse.GetValue(Symbol) is { } s ? CliValues.Symbols("--symbol", [s]).Single() : null;
+        if (format is QuoteFileFormat.Depth or QuoteFileFormat.Trades)
+        {
+            // A depth or trades file names its symbol on every line and loads at full speed (a book or a print wakes no worker).
+            var book = symbol is null && parse.GetValue(Speed) is null && !parse.GetValue(ShiftToNow)
+                ? new BookFileFeed(path, format, progress)
+                : throw new ArgumentException("--symbol, --speed and --shift-to-now apply to quotes and kline files, not to depth or trades files.");
+            return (book, await book.ValidateAsync(cancellationToken));
+        }
+
         if (format == QuoteFileFormat.Kline && symbol is null)
         {
             throw new ArgumentException("--symbol is required with --format kline (kline files do not name their symbol).");

@@ -57,6 +57,8 @@ public static class CliValues
     {
         "QUOTES" => QuoteFileFormat.Quotes,
         "KLINE" or "KLINES" => QuoteFileFormat.Kline,
-        _ => throw new ArgumentException($"{option}: '{text}' is not a format (quotes or kline)."),
+        "DEPTH" => QuoteFileFormat.Depth,
+        "TRADES" => QuoteFileFormat.Trades,
+        _ => throw new ArgumentException($"{option}: '{text}' is not a format (quotes, kline, depth or trades)."),
     };
 }

@@ -12,4 +12,10 @@ public enum QuoteFileFormat
     /// becomes a last-price quote at its close time, so nothing is known before the candle closed.
     /// </summary>
     Kline,
+
+    /// <summary>Order-book levels for market_depth: time,symbol,side,level,price,size (see <see cref="BookFileReader"/>).</summary>
+    Depth,
+
+    /// <summary>Trade prints for market_trades: time,symbol,trade_id,price,size[,aggressor] (see <see cref="BookFileReader"/>).</summary>
+    Trades,
 }

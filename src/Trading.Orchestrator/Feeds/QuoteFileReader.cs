@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Trading.Data.MarketData;
 using Trading.Engine.MarketData;
@@ -14,9 +13,6 @@ public static partial class QuoteFileReader
 {
     private static readonly string[] QuoteColumns = ["time", "symbol", "bid", "ask", "last", "bid_size", "ask_size", "volume"];
     private static readonly string[] KlineColumns = ["open_time", "open", "high", "low", "close", "volume", "close_time"];
-
-    // numeric(28,10) holds 18 integer digits.
-    private const decimal MaxValue = 999_999_999_999_999_999m;
 
     public static IEnumerable<QuoteRow> Read(TextReader reader, QuoteFileFormat format, string? symbol)
     {
@@ -44,7 +40,7 @@ public static partial class QuoteFileReader
             }
 
             var fields = line.Split(',');
-            var row = new Fields(fields, number, QuoteColumns);
+            var row = new CsvFields(fields, number, QuoteColumns);
             if (fields.Length > QuoteColumns.Length)
             {
                 throw new QuoteFileException(number, QuoteColumns.Length + 1, "end of line", $"{fields.Length} fields, at most {QuoteColumns.Length} expected");
@@ -92,7 +88,7 @@ public static partial class QuoteFileReader
             }
 
             var fields = line.Split(',');
-            var row = new Fields(fields, number, KlineColumns);
+            var row = new CsvFields(fields, number, KlineColumns);
             row.Time(0);
             var open = row.RequiredPrice(1);
             var high = row.RequiredPrice(2);
@@ -116,72 +112,6 @@ public static partial class QuoteFileReader
             var volume = row.Size(5) ?? throw row.Error(5, "missing");
             var closeTime = row.Time(6);
             yield return new QuoteRow(new Quote(symbol, closeTime, null, null, close), volume);
-        }
-    }
-
-    private readonly struct Fields(string[] fields, long line, string[] names)
-    {
-        public QuoteFileException Error(int index, string problem) => new(line, index + 1, names[index], problem);
-
-        public string Required(int index)
-        {
-            var value = index < fields.Length ? fields[index].Trim() : string.Empty;
-            return value.Length == 0 ? throw Error(index, index < fields.Length ? "empty" : "missing") : value;
-        }
-
-        public DateTimeOffset Time(int index)
-        {
-            var text = Required(index);
-            if (text.All(char.IsAsciiDigit))
-            {
-                // Epoch: 10 digits are seconds, 13 milliseconds, 16 microseconds (Binance's newer files).
-                if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) || text.Length > 17)
-                {
-                    throw Error(index, $"'{text}' is not a timestamp");
-                }
-
-                var ticks = text.Length switch
-                {
-                    <= 11 => epoch * TimeSpan.TicksPerSecond,
-                    <= 14 => epoch * TimeSpan.TicksPerMillisecond,
-                    _ => epoch * 10,
-                };
-                return DateTimeOffset.UnixEpoch.AddTicks(ticks);
-            }
-
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-                ? time
-                : throw Error(index, $"'{text}' is not a timestamp (ISO 8601 like 2024-05-01T12:00:00Z, or epoch seconds/milliseconds)");
-        }
-
-        public decimal RequiredPrice(int index) => Price(index) ?? throw Error(index, index < fields.Length ? "empty" : "missing");
-
-        public decimal? Price(int index)
-        {
-            var value = Number(index);
-            return value is <= 0m ? throw Error(index, $"price {value} must be positive") : value;
-        }
-
-        public decimal? Size(int index)
-        {
-            var value = Number(index);
-            return value is < 0m ? throw Error(index, $"size {value} must not be negative") : value;
-        }
-
-        private decimal? Number(int index)
-        {
-            if (index >= fields.Length || fields[index].Trim().Length == 0)
-            {
-                return null;
-            }
-
-            var text = fields[index].Trim();
-            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                throw Error(index, $"'{text}' is not a number");
-            }
-
-            return Math.Abs(value) > MaxValue ? throw Error(index, $"{text} is too large") : value;
         }
     }
 }

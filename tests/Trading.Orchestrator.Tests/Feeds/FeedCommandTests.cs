@@ -1,3 +1,4 @@
+using System.Globalization;
 using Trading.Orchestrator.Cli;
 using Trading.Testing;
 
@@ -123,6 +124,49 @@ public sealed class FeedCommandTests(DatabaseFixture fixture) : IClassFixture<Da
 
         Assert.Equal(ExitCodes.Failure, await Trading("feed", "replay", path));
         Assert.Equal(0L, await Count("CLIBAD/USDT"));
+    }
+
+    [Fact]
+    public async Task FeedReplay_DepthFileTwice_LoadsEveryLevelOnce()
+    {
+        var path = Path.Combine(folder, "depth.csv");
+        await File.WriteAllTextAsync(path, "time,symbol,side,level,price,size\n" +
+            "2024-05-01T12:00:00Z,CLIDEP/USDT,bid,0,99.9,1\n2024-05-01T12:00:00Z,CLIDEP/USDT,bid,1,99.8,2\n" +
+            "2024-05-01T12:00:00Z,CLIDEP/USDT,ask,0,100.1,3\n2024-05-01T12:00:01Z,CLIDEP/USDT,ask,0,100.2,4\n");
+
+        Assert.Equal(ExitCodes.Success, await Trading("feed", "replay", path, "--format", "depth", "--batch", "2"));
+        Assert.Equal(ExitCodes.Success, await Trading("feed", "replay", path, "--format", "depth"));
+        var levels = await fixture.Database.QueryAsync(
+            "SELECT side, level, price, size, source FROM market_depth WHERE symbol = 'CLIDEP/USDT' ORDER BY time, side, level");
+        Assert.Equal(
+            ["ask 0 100.1 3 replay", "bid 0 99.9 1 replay", "bid 1 99.8 2 replay", "ask 0 100.2 4 replay"],
+            levels.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r["side"]} {r["level"]} {(decimal)r["price"]!:0.####} {(decimal)r["size"]!:0.####} {r["source"]}")));
+    }
+
+    [Fact]
+    public async Task FeedReplay_TradesFileTwice_LoadsEveryPrintOnce()
+    {
+        var path = Path.Combine(folder, "trades.csv");
+        await File.WriteAllTextAsync(path, "2024-05-01T12:00:00Z,CLITRD/USDT,1,100,0.5,buy\n2024-05-01T12:00:00Z,CLITRD/USDT,2,99.9,1.5,sell\n" +
+            "2024-05-01T12:00:02Z,CLITRD/USDT,3,100.1,2\n");
+
+        Assert.Equal(ExitCodes.Success, await Trading("feed", "replay", path, "--format", "trades"));
+        Assert.Equal(ExitCodes.Success, await Trading("feed", "replay", path, "--format", "trades"));
+        var prints = await fixture.Database.QueryAsync("SELECT trade_id, price, size, aggressor FROM market_trades WHERE symbol = 'CLITRD/USDT' ORDER BY trade_id");
+        Assert.Equal(
+            ["1 100 0.5 buy", "2 99.9 1.5 sell", "3 100.1 2 -"],
+            prints.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r["trade_id"]} {(decimal)r["price"]!:0.####} {(decimal)r["size"]!:0.####} {r["aggressor"] ?? "-"}")));
+    }
+
+    [Fact]
+    public async Task FeedReplay_TradesOutOfOrder_ExitsFailureAndLoadsNothing()
+    {
+        var path = Path.Combine(folder, "late.csv");
+        await File.WriteAllTextAsync(path, "2024-05-01T12:00:01Z,CLILATE/USDT,1,100,1\n2024-05-01T12:00:00Z,CLILATE/USDT,2,100,1\n");
+
+        Assert.Equal(ExitCodes.Failure, await Trading("feed", "replay", path, "--format", "trades"));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM market_trades WHERE symbol = 'CLILATE/USDT'"));
+        Assert.Equal(ExitCodes.BadArguments, await Trading("feed", "replay", path, "--format", "trades", "--speed", "10"));
     }
 
     [Fact]
