@@ -44,11 +44,11 @@ ALTER TABLE strategy_sessions ADD COLUMN epoch integer NOT NULL DEFAULT 1;
 -- Orphaned archives first: their live account comes back (halted) so their rows have an account to return to.
 -- ---------------------------------------------------------------------------------------------------------------
 INSERT INTO accounts
-SELECT (jsonb_populate_record(newest.a, jsonb_build_object(
-           'account', newest.a.archived_of, 'archived_of', NULL, 'epoch', newest.a.epoch + 1,
-           'epoch_started_at', clock_timestamp(), 'cash', newest.a.initial_capital, 'peak_equity', NULL))).*
+SELECT (jsonb_populate_record(newest.r, jsonb_build_object(
+           'account', (newest.r).archived_of, 'archived_of', NULL, 'epoch', (newest.r).epoch + 1,
+           'epoch_started_at', clock_timestamp(), 'cash', (newest.r).initial_capital, 'peak_equity', NULL))).*
 FROM (
-    SELECT DISTINCT ON (a.archived_of) a
+    SELECT DISTINCT ON (a.archived_of) a AS r
     FROM accounts a
     WHERE a.archived_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM accounts l WHERE l.account = a.archived_of)
     ORDER BY a.archived_of, a.epoch DESC
