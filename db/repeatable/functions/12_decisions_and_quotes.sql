@@ -1,5 +1,5 @@
 -- Triggers on decisions, quotes and cancel requests: defaults and checks at insert, NOTIFY to wake the orchestrator,
--- archived accounts refused, quotes from the future refused.
+-- quotes from the future refused.
 
 -- Whatever the inserting client sends, a new decision starts pending, unprocessed, stamped by the database clock:
 -- the orchestrator's exactly-once guarantee and the latency figures both depend on it.
@@ -36,26 +36,16 @@ $$;
 REVOKE ALL ON FUNCTION trading_decisions_notify() FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION trading_decisions_notify() TO PUBLIC, trading_orchestrator;
 
--- Decisions for an archive are refused at INSERT, like any malformed row (one check per statement, not per row).
--- SECURITY DEFINER: agents insert decisions but may not read accounts. A function's search_path decides which
--- `accounts` it reads; pg_temp last, so no temporary object shadows anything.
+-- Named by migration 0009's statement trigger, which 0026 dropped with the archives (epochs are a column now): kept so
+-- a fresh database replays 0009.
 CREATE OR REPLACE FUNCTION trading_decisions_refuse_archives() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
+    LANGUAGE plpgsql AS
 $$
-DECLARE
-    archive accounts%ROWTYPE;
 BEGIN
-    SELECT a.* INTO archive FROM accounts a WHERE a.archived_of IS NOT NULL AND a.account IN (SELECT i.account FROM inserted i) LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'account % is the read-only archive of epoch % of %: decisions go to %',
-                        archive.account, archive.epoch, archive.archived_of, archive.archived_of
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'trading_decisions_account_live';
-    END IF;
     RETURN NULL;
 END;
 $$;
 REVOKE ALL ON FUNCTION trading_decisions_refuse_archives() FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
-GRANT EXECUTE ON FUNCTION trading_decisions_refuse_archives() TO PUBLIC;
 
 -- Every statement that writes quotes wakes the orchestrator, whoever writes them (the feeds, a replay, a person with
 -- psql), so working orders meet each new quote batch at once rather than on the poll tick. Statement level: one

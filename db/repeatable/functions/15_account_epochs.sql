@@ -1,24 +1,39 @@
--- Account reset into a new epoch: the archive is read-only, the reset moves the closed epoch's history.
+-- Account epochs: every history row carries the epoch it belongs to (0026); a reset ends the current one in place.
 
+-- The epoch of a history row inserted without one: its account's current epoch. FOR KEY SHARE is the lock the row's
+-- foreign key takes anyway: an insert that meets a reset in flight waits for it and lands in the new epoch. Runs as the
+-- owner, so an agent's decision or cancel request gets the epoch of an account row its policies may not show it.
+CREATE OR REPLACE FUNCTION trading_fill_epoch() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    SELECT a.epoch INTO NEW.epoch FROM accounts a WHERE a.account = NEW.account FOR KEY SHARE;
+    RETURN NEW;  -- an unknown account leaves it NULL: the foreign key then names the account
+END;
+$$;
+REVOKE ALL ON FUNCTION trading_fill_epoch() FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
+GRANT EXECUTE ON FUNCTION trading_fill_epoch() TO PUBLIC;
+
+-- Named by migration 0009's trigger, which 0026 dropped with the archives: kept so a fresh database replays 0009.
 CREATE OR REPLACE FUNCTION accounts_archive_read_only() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
-    RAISE EXCEPTION 'account % is the read-only archive of epoch % of %', OLD.account, OLD.epoch, OLD.archived_of
-        USING ERRCODE = 'object_not_in_prerequisite_state',
-              HINT = format('Use the live account %s; the archive only keeps the history of a closed epoch.', OLD.archived_of);
+    RETURN NULL;
 END;
 $$;
 REVOKE ALL ON FUNCTION accounts_archive_read_only() FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
-GRANT EXECUTE ON FUNCTION accounts_archive_read_only() TO PUBLIC;
 
 -- ---------------------------------------------------------------------------------------------------------------
--- reset_account: close the current epoch of a live account and start the next one.
+-- reset_account: close the current epoch of an account and start the next one. No row moves: the closed epoch's rows
+-- keep their epoch, paper_account_epochs records its figures, accounts.epoch goes up by one.
 --   p_initial_capital  the new epoch's capital (cash starts equal to it); NULL keeps the closed epoch's initial capital
---                      (not its final cash: deposits and profits stay in the archive)
+--                      (not its final cash: deposits and profits stay with the closed epoch)
 --   p_reason           kept in paper_account_epochs
--- Refused, with nothing changed, when the account has an open position, a pending decision or an active order, is
--- itself an archive, or its archive name is taken (object_not_in_prerequisite_state); unknown account
+-- The result keeps its shape: archived_as is NULL (there is no archive account any more; the closed epoch is
+-- (account, archived_epoch)).
+-- Refused, with nothing changed, when the account has an open position, a pending decision or cancel request, an
+-- active order or a running strategy session (object_not_in_prerequisite_state); unknown account
 -- (foreign_key_violation, as kill_switch); a capital that is not positive (check_violation). Everything else carries
 -- over as it was: fees, slippage, leverage, seed, latency, risk limits, and a halt (lifted only by resume_account).
 -- ---------------------------------------------------------------------------------------------------------------
@@ -31,7 +46,6 @@ $$
 #variable_conflict use_column
 DECLARE
     live accounts%ROWTYPE;
-    archive accounts%ROWTYPE;
     blocking text;
     closed paper_account_epochs%ROWTYPE;
 BEGIN
@@ -40,15 +54,11 @@ BEGIN
             USING ERRCODE = 'check_violation', CONSTRAINT = 'accounts_initial_capital_positive';
     END IF;
 
-    -- FOR UPDATE, not FOR NO KEY UPDATE: it also makes every foreign-key check on the account wait, so no decision,
-    -- order or snapshot of the old epoch can be committed between the checks below and the move.
+    -- FOR UPDATE, not FOR NO KEY UPDATE: it also makes every foreign-key check (and trading_fill_epoch) on the account
+    -- wait, so no decision, order or snapshot of the old epoch can be committed between the checks below and the end.
     SELECT a.* INTO live FROM accounts a WHERE a.account = p_account FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'unknown account %', p_account USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    IF live.archived_of IS NOT NULL THEN
-        RAISE EXCEPTION 'account % is the read-only archive of epoch % of %: an archive is never reset', p_account, live.epoch, live.archived_of
-            USING ERRCODE = 'object_not_in_prerequisite_state', HINT = format('Reset %s to close its current epoch.', live.archived_of);
     END IF;
 
     SELECT format('%s open position(s) (%s)', count(*), string_agg(p.symbol, ', ' ORDER BY p.symbol)) INTO blocking
@@ -80,52 +90,20 @@ BEGIN
                   HINT = 'Cancel them or let them fill or expire, then reset.';
     END IF;
 
-    archive := live;
-    archive.account := p_account || '.e' || live.epoch;
-    archive.archived_of := p_account;
-    archive.halted := true;
-    archive.halt_reason := format('archived epoch %s of %s', live.epoch, p_account);
-    IF EXISTS (SELECT 1 FROM accounts a WHERE a.account = archive.account) THEN
-        RAISE EXCEPTION 'cannot archive epoch % of % as %: an account of that name exists', live.epoch, p_account, archive.account
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = format('Rename or remove the account %s, then reset.', archive.account);
-    END IF;
-    IF length(archive.account) > 63 THEN
-        RAISE EXCEPTION 'cannot archive epoch % of %: the archive name % is longer than 63 characters', live.epoch, p_account, archive.account
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'accounts_account_format';
-    END IF;
-
     closed.account := p_account;
     closed.epoch := live.epoch;
-    closed.archived_as := archive.account;
     closed.base_currency := live.base_currency;
     closed.started_at := live.epoch_started_at;
     closed.ended_at := clock_timestamp();
     closed.initial_capital := live.initial_capital;
     closed.net_deposits := (SELECT COALESCE(sum(l.amount), 0) FROM paper_ledger l
-                            WHERE l.account = p_account AND l.kind IN ('deposit', 'withdrawal'));
+                            WHERE l.account = p_account AND l.epoch = live.epoch AND l.kind IN ('deposit', 'withdrawal'));
     closed.final_equity := live.cash;
     closed.net_pnl := closed.final_equity - closed.initial_capital - closed.net_deposits;
-    closed.total_trades := (SELECT COALESCE(sum(s.total_trades), 0) FROM paper_account_stats s WHERE s.account = p_account);
+    closed.total_trades := (SELECT COALESCE(sum(s.total_trades), 0) FROM paper_account_stats s
+                            WHERE s.account = p_account AND s.epoch = live.epoch);
     closed.reason := NULLIF(p_reason, '');
     closed.reset_by := current_user;
-
-    -- The whole row is copied, so a setting added by a later migration is kept without being named here.
-    INSERT INTO accounts SELECT (archive).*;
-
-    -- One statement for both: the orders' (account, decision_id) key is checked when the statement ends.
-    WITH decisions AS (
-        UPDATE trading_decisions d SET account = archive.account WHERE d.account = p_account
-    )
-    UPDATE paper_orders o SET account = archive.account WHERE o.account = p_account;
-    UPDATE paper_fills f SET account = archive.account WHERE f.account = p_account;
-    UPDATE paper_cancel_requests c SET account = archive.account WHERE c.account = p_account;
-    UPDATE paper_order_marks m SET account = archive.account WHERE m.account = p_account;
-    UPDATE paper_trades t SET account = archive.account WHERE t.account = p_account;
-    UPDATE paper_ledger l SET account = archive.account WHERE l.account = p_account;
-    UPDATE paper_portfolio_snapshots s SET account = archive.account WHERE s.account = p_account;
-    UPDATE paper_account_stats s SET account = archive.account WHERE s.account = p_account;
-    UPDATE paper_daily_equity d SET account = archive.account WHERE d.account = p_account;
 
     UPDATE accounts a
     SET epoch = live.epoch + 1,
@@ -138,7 +116,7 @@ BEGIN
     INSERT INTO paper_account_epochs SELECT (closed).*;
 
     RETURN QUERY
-    SELECT a.account, a.epoch, a.base_currency, a.initial_capital, a.cash, a.halted, a.halt_reason, closed.archived_as, closed.epoch,
+    SELECT a.account, a.epoch, a.base_currency, a.initial_capital, a.cash, a.halted, a.halt_reason, NULL::text, closed.epoch,
            closed.initial_capital, closed.net_deposits, closed.final_equity, closed.net_pnl, closed.total_trades
     FROM accounts a WHERE a.account = p_account;
 END;

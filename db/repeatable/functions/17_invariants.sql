@@ -8,14 +8,19 @@ CREATE OR REPLACE FUNCTION core_invariants(p_account text DEFAULT NULL)
 $$
     WITH accts AS (
         SELECT a.* FROM accounts a WHERE p_account IS NULL OR a.account = p_account
+    ), epochs AS (
+        -- Every epoch holds the rule: the current one with its cash, a closed one with its final equity (it ended flat).
+        SELECT a.account, a.epoch, a.cash, a.initial_capital, true AS current FROM accts a
+        UNION ALL
+        SELECT e.account, e.epoch, e.final_equity, e.initial_capital, false FROM paper_account_epochs e JOIN accts USING (account)
     ), ledger AS (
-        SELECT l.account,
+        SELECT l.account, l.epoch,
                COALESCE(sum(l.amount), 0) AS total,
                COALESCE(sum(l.amount) FILTER (WHERE l.kind IN ('deposit', 'withdrawal')), 0) AS deposits
         FROM paper_ledger l JOIN accts USING (account)
-        GROUP BY l.account
+        GROUP BY l.account, l.epoch
     ), realized AS (
-        SELECT t.account, sum(t.net_pnl) AS net FROM paper_trades t JOIN accts USING (account) GROUP BY t.account
+        SELECT t.account, t.epoch, sum(t.net_pnl) AS net FROM paper_trades t JOIN accts USING (account) GROUP BY t.account, t.epoch
     ), open_pos AS (
         SELECT p.account,
                sum(p.position_value)                           AS value,
@@ -24,24 +29,24 @@ $$
         FROM v_paper_open_positions p JOIN accts USING (account)
         GROUP BY p.account
     ), fills AS (
-        SELECT f.account, f.symbol,
+        SELECT f.account, f.epoch, f.symbol,
                sum(CASE f.side WHEN 'buy' THEN f.quantity ELSE -f.quantity END) AS signed_quantity
         FROM paper_fills f JOIN accts USING (account)
-        GROUP BY f.account, f.symbol
+        GROUP BY f.account, f.epoch, f.symbol
     )
     SELECT a.account, 'cash',
            format('cash %s <> initial capital %s + ledger %s', a.cash, a.initial_capital, COALESCE(l.total, 0))
-    FROM accts a LEFT JOIN ledger l USING (account)
+    FROM epochs a LEFT JOIN ledger l USING (account, epoch)
     WHERE a.cash <> a.initial_capital + COALESCE(l.total, 0)
     UNION ALL
     SELECT a.account, 'pnl',
            format('realised net %s + unrealised net %s <> equity %s - initial capital %s - deposits %s',
                   COALESCE(r.net, 0), COALESCE(o.unrealized_net, 0), a.cash + COALESCE(o.value, 0),
                   a.initial_capital, COALESCE(l.deposits, 0))
-    FROM accts a
-    LEFT JOIN ledger l USING (account)
-    LEFT JOIN realized r USING (account)
-    LEFT JOIN open_pos o USING (account)
+    FROM epochs a
+    LEFT JOIN ledger l USING (account, epoch)
+    LEFT JOIN realized r USING (account, epoch)
+    LEFT JOIN open_pos o ON o.account = a.account AND a.current
     WHERE COALESCE(o.unpriced, 0) = 0
       AND COALESCE(r.net, 0) + COALESCE(o.unrealized_net, 0)
           <> a.cash + COALESCE(o.value, 0) - a.initial_capital - COALESCE(l.deposits, 0)
@@ -49,8 +54,8 @@ $$
     SELECT COALESCE(p.account, f.account), 'position_vs_fills',
            format('%s: position %s <> fills %s', COALESCE(p.symbol, f.symbol),
                   COALESCE(p.signed_quantity, 0), COALESCE(f.signed_quantity, 0))
-    FROM (SELECT pp.* FROM paper_positions pp JOIN accts USING (account)) p
-    FULL JOIN fills f ON f.account = p.account AND f.symbol = p.symbol
+    FROM (SELECT pp.*, a.epoch FROM paper_positions pp JOIN accts a USING (account)) p
+    FULL JOIN fills f ON f.account = p.account AND f.epoch = p.epoch AND f.symbol = p.symbol
     WHERE COALESCE(p.signed_quantity, 0) <> COALESCE(f.signed_quantity, 0)
     UNION ALL
     SELECT f.account, 'fill_ledger',
@@ -81,7 +86,7 @@ $$;
 REVOKE ALL ON FUNCTION core_invariants(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION core_invariants(text) TO PUBLIC, trading_orchestrator;
 
--- invariants() gains an audit of the aggregates against the rows they summarise.
+-- invariants() gains an audit of the aggregates against the rows they summarise (per account and epoch).
 CREATE OR REPLACE FUNCTION aggregate_violations(p_account text DEFAULT NULL)
     RETURNS TABLE (account text, invariant text, detail text)
     LANGUAGE sql STABLE AS
@@ -90,8 +95,8 @@ $$
            format('aggregates say %s trades netting %s; paper_trades has %s netting %s',
                   COALESCE(s.total_trades, 0), COALESCE(s.net_pnl, 0), COALESCE(t.n, 0), COALESCE(t.net, 0))
     FROM (SELECT * FROM paper_account_stats WHERE p_account IS NULL OR account = p_account) s
-    FULL JOIN (SELECT account, count(*) AS n, sum(net_pnl) AS net FROM paper_trades
-               WHERE p_account IS NULL OR account = p_account GROUP BY account) t ON t.account = s.account
+    FULL JOIN (SELECT account, epoch, count(*) AS n, sum(net_pnl) AS net FROM paper_trades
+               WHERE p_account IS NULL OR account = p_account GROUP BY account, epoch) t ON t.account = s.account AND t.epoch = s.epoch
     WHERE COALESCE(s.total_trades, 0) <> COALESCE(t.n, 0) OR COALESCE(s.net_pnl, 0) <> COALESCE(t.net, 0)
 $$;
 REVOKE ALL ON FUNCTION aggregate_violations(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;

@@ -66,9 +66,6 @@ BEGIN
         RAISE EXCEPTION 'account % exists: its capital is its own (fund or reset it instead of passing a capital)', v_account
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF EXISTS (SELECT 1 FROM accounts WHERE account = v_account AND archived_of IS NOT NULL) THEN
-        RAISE EXCEPTION 'account % is a read-only archive', v_account USING ERRCODE = 'check_violation';
-    END IF;
     INSERT INTO strategy_sessions (name, config, account, mode, act_from)
     VALUES (v_name, p_config, v_account, p_mode, coalesce(p_act_from, clock_timestamp()))
     RETURNING session_id INTO v_id;
@@ -115,8 +112,8 @@ REVOKE ALL ON FUNCTION stop_strategy(bigint,boolean,text) FROM PUBLIC, trading_a
 GRANT EXECUTE ON FUNCTION stop_strategy(bigint,boolean,text) TO trading_agent, trading_operator, trading_orchestrator;
 
 -- ---------------------------------------------------------------------------------------------------------------
--- An account reset (0009) closes an epoch: its finished sessions go to the archive with the rest of its history, and a
--- running session forbids the reset (its next bar would trade the new epoch on the old one's indicators).
+-- An account reset (0009) closes an epoch: its finished sessions keep their epoch with the rest of its history (0026),
+-- and a running session forbids the reset (its next bar would trade the new epoch on the old one's indicators).
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION strategy_sessions_follow_reset() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
@@ -130,7 +127,6 @@ BEGIN
             USING ERRCODE = 'object_not_in_prerequisite_state',
                   HINT = format('Stop it first: SELECT stop_strategy(%s), or trading strategy stop %s.', running, running);
     END IF;
-    UPDATE strategy_sessions s SET account = NEW.archived_as WHERE s.account = NEW.account;
     RETURN NULL;
 END;
 $$;

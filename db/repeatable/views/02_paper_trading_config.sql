@@ -1,7 +1,7 @@
 -- The view paper_trading_config: its one definition, options, comments and grants. Dropped and re-created with the other views
 -- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
--- Still updatable (a simple view with a WHERE): settings of a live account change through it, an archive's cannot.
+-- Updatable (a simple view): settings of an account change through it.
 CREATE OR REPLACE VIEW paper_trading_config AS
 SELECT account,
        initial_capital,
@@ -14,8 +14,7 @@ SELECT account,
        allow_shorting,
        leverage,
        halted
-FROM accounts
-WHERE archived_of IS NULL;
+FROM accounts;
 
 ALTER VIEW paper_trading_config SET (security_invoker = true);
 REVOKE ALL ON paper_trading_config FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;

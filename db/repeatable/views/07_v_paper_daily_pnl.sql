@@ -1,21 +1,26 @@
 -- The view v_paper_daily_pnl: its one definition, options, comments and grants. Dropped and re-created with the other views
 -- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
-CREATE OR REPLACE VIEW v_paper_daily_pnl AS
+-- Two views: v_paper_daily_pnl_history holds every epoch's days (an epoch's first day opens at its initial capital),
+-- v_paper_daily_pnl the current epoch's.
+CREATE OR REPLACE VIEW v_paper_daily_pnl_history AS
 WITH funding AS (
-    SELECT account, (time AT TIME ZONE 'UTC')::date AS day, sum(amount) AS net_deposits
+    SELECT account, epoch, (time AT TIME ZONE 'UTC')::date AS day, sum(amount) AS net_deposits
     FROM paper_ledger
     WHERE kind IN ('deposit', 'withdrawal')
-    GROUP BY 1, 2
+    GROUP BY 1, 2, 3
 ), days AS (
-    SELECT d.account, d.day, d.close_value AS closing_value,
-           COALESCE(lag(d.close_value) OVER (PARTITION BY d.account ORDER BY d.day), a.initial_capital) AS opening_value,
+    SELECT d.account, d.epoch, d.day, d.close_value AS closing_value,
+           COALESCE(lag(d.close_value) OVER (PARTITION BY d.account, d.epoch ORDER BY d.day),
+                    e.initial_capital, a.initial_capital) AS opening_value,
            d.trades, d.wins, d.realized_pnl, d.fees
     FROM paper_daily_equity d
     JOIN accounts a ON a.account = d.account
+    LEFT JOIN paper_account_epochs e ON e.account = d.account AND e.epoch = d.epoch
     WHERE d.close_value IS NOT NULL
 )
 SELECT d.account,
+       d.epoch,
        d.day,
        d.opening_value,
        d.closing_value,
@@ -29,7 +34,16 @@ SELECT d.account,
        d.fees::numeric                                                                      AS fees,
        COALESCE(f.net_deposits, 0)                                                          AS net_deposits
 FROM days d
-LEFT JOIN funding f ON f.account = d.account AND f.day = d.day;
+LEFT JOIN funding f ON f.account = d.account AND f.epoch = d.epoch AND f.day = d.day;
+
+ALTER VIEW v_paper_daily_pnl_history SET (security_invoker = true);
+REVOKE ALL ON v_paper_daily_pnl_history FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
+GRANT SELECT ON v_paper_daily_pnl_history TO trading_agent, trading_operator, trading_orchestrator, trading_reader;
+
+CREATE OR REPLACE VIEW v_paper_daily_pnl AS
+SELECT h.*
+FROM v_paper_daily_pnl_history h
+JOIN accounts a ON a.account = h.account AND a.epoch = h.epoch;
 
 ALTER VIEW v_paper_daily_pnl SET (security_invoker = true);
 REVOKE ALL ON v_paper_daily_pnl FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;

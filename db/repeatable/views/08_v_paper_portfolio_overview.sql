@@ -13,15 +13,16 @@ WITH pos AS (
     FROM v_paper_open_positions
     GROUP BY account
 ), realized AS (
-    SELECT account, net_pnl::numeric AS realized_pnl, fees::numeric AS trade_fees, total_trades
+    SELECT account, epoch, net_pnl::numeric AS realized_pnl, fees::numeric AS trade_fees, total_trades
     FROM paper_account_stats
 ), deposits AS (
-    SELECT account, sum(amount) AS net_deposits
+    SELECT account, epoch, sum(amount) AS net_deposits
     FROM paper_ledger
     WHERE kind IN ('deposit', 'withdrawal')
-    GROUP BY account
+    GROUP BY account, epoch
 )
 SELECT a.account,
+       a.epoch,
        a.base_currency,
        a.initial_capital,
        COALESCE(d.net_deposits, 0)                                   AS net_deposits,
@@ -42,9 +43,8 @@ SELECT a.account,
        a.halt_reason
 FROM accounts a
 LEFT JOIN pos p ON p.account = a.account
-LEFT JOIN realized r ON r.account = a.account
-LEFT JOIN deposits d ON d.account = a.account
-WHERE a.archived_of IS NULL;
+LEFT JOIN realized r ON r.account = a.account AND r.epoch = a.epoch
+LEFT JOIN deposits d ON d.account = a.account AND d.epoch = a.epoch;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- The views run as the caller, so the policies above apply through them; callers need SELECT on what they read.

@@ -4,6 +4,7 @@
 CREATE OR REPLACE VIEW v_paper_performance_metrics AS
 WITH t AS (
     SELECT account,
+           epoch,
            total_trades,
            winning_trades,
            losing_trades,
@@ -28,6 +29,7 @@ WITH t AS (
     GROUP BY account
 )
 SELECT a.account,
+       a.epoch,
        COALESCE(t.total_trades, 0)                                            AS total_trades,
        COALESCE(t.winning_trades, 0)                                          AS winning_trades,
        COALESCE(t.losing_trades, 0)                                           AS losing_trades,
@@ -49,11 +51,10 @@ SELECT a.account,
        COALESCE(t.max_drawdown::numeric, 0)                                   AS max_drawdown,
        m.days                                                                 AS days_with_snapshots
 FROM accounts a
-LEFT JOIN t ON t.account = a.account
+LEFT JOIN t ON t.account = a.account AND t.epoch = a.epoch
 LEFT JOIN r ON r.account = a.account
 CROSS JOIN LATERAL performance_ratios(t.total_trades, t.winning_trades, t.total_pnl, t.gross_wins, t.gross_losses,
-                                      t.first_exit, t.last_exit, r.daily_returns) m
-WHERE a.archived_of IS NULL;
+                                      t.first_exit, t.last_exit, r.daily_returns) m;
 
 ALTER VIEW v_paper_performance_metrics SET (security_invoker = true);
 

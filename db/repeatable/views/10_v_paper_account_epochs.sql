@@ -1,14 +1,12 @@
 -- The view v_paper_account_epochs: its one definition, options, comments and grants. Dropped and re-created with the other views
 -- whenever a view file changes or a numbered migration runs (see Migrator); views it reads come in earlier files.
 
--- Every epoch of every live account, the current one included (is_current; its figures are live, from the overview).
--- history_account is the name the epoch's rows are kept under: the archive for a closed epoch, the account itself for
--- the current one, e.g. SELECT * FROM v_paper_recent_trades WHERE account = '<history_account>'.
+-- Every epoch of every account, the current one included (is_current; its figures are live, from the overview). An
+-- epoch's rows carry (account, epoch): e.g. SELECT * FROM v_paper_trade_history WHERE account = 'alpha' AND epoch = 1.
 CREATE OR REPLACE VIEW v_paper_account_epochs AS
 SELECT e.account,
        e.epoch,
        false                                                              AS is_current,
-       e.archived_as                                                      AS history_account,
        e.base_currency,
        e.started_at,
        e.ended_at,
@@ -24,7 +22,6 @@ UNION ALL
 SELECT a.account,
        a.epoch,
        true,
-       a.account,
        a.base_currency,
        a.epoch_started_at,
        NULL,

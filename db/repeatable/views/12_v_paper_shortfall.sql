@@ -3,7 +3,7 @@
 
 CREATE OR REPLACE VIEW v_paper_shortfall WITH (security_invoker = true) AS
 WITH executed AS (
-    SELECT d.id AS decision_id, d.account, d.agent, d.strategy, d.strategy_session_id, d.symbol, d.decision,
+    SELECT d.id AS decision_id, d.account, d.epoch, d.agent, d.strategy, d.strategy_session_id, d.symbol, d.decision,
            d.confidence, COALESCE(d.price_as_of, d.created_at) AS decision_time,
            o.order_id, o.side, o.order_type, CASE o.side WHEN 'buy' THEN 1 ELSE -1 END AS s,
            sum(f.quantity)                                                           AS quantity,
@@ -15,6 +15,7 @@ WITH executed AS (
            min(f.filled_at)                                                          AS first_fill_at,
            max(f.filled_at)                                                          AS last_fill_at
     FROM trading_decisions d
+    JOIN accounts a ON a.account = d.account AND a.epoch = d.epoch  -- the current epoch's
     JOIN paper_orders o ON o.account = d.account AND o.decision_id = d.id
     JOIN paper_fills f ON f.account = o.account AND f.order_id = o.order_id
     WHERE d.status = 'executed'
@@ -28,14 +29,14 @@ WITH executed AS (
             LIMIT 1)                                                                 AS ideal_mid
     FROM executed e
 )
-SELECT c.decision_id, c.account, c.agent, c.strategy, c.strategy_session_id, c.symbol, c.decision, c.side, c.order_type,
+SELECT c.decision_id, c.account, c.epoch, c.agent, c.strategy, c.strategy_session_id, c.symbol, c.decision, c.side, c.order_type,
        c.confidence, c.confidence_bucket, c.decision_time, c.first_fill_at, c.time_to_fill, c.quantity, c.avg_fill_price,
        c.ideal_mid, c.ideal_notional, c.notional, c.delay_cost, c.spread_cost, c.slippage_cost, c.fees,
        -- The sum of its parts as shown (each rounded to 10 places), so the row adds up exactly.
        c.delay_cost + c.spread_cost + c.slippage_cost + c.fees                                 AS shortfall,
        round((c.delay_cost + c.spread_cost + c.slippage_cost + c.fees) / NULLIF(c.ideal_notional, 0) * 10000, 4) AS shortfall_bps
 FROM (
-    SELECT i.decision_id, i.account, i.agent, i.strategy, i.strategy_session_id, i.symbol, i.decision, i.side, i.order_type,
+    SELECT i.decision_id, i.account, i.epoch, i.agent, i.strategy, i.strategy_session_id, i.symbol, i.decision, i.side, i.order_type,
            i.confidence,
            CASE WHEN i.confidence >= 0.9 THEN '0.9-1.0'
                 ELSE to_char(floor(i.confidence * 10) / 10, 'FM0.0') || '-' || to_char(floor(i.confidence * 10) / 10 + 0.1, 'FM0.0')

@@ -22,7 +22,7 @@ SELECT t.trade_id, t.account, d.strategy_session_id AS session_id, strategy_sign
     FROM paper_trades t
     JOIN LATERAL (
         SELECT f.order_id FROM paper_fills f
-        WHERE f.account = t.account AND f.symbol = t.symbol AND f.filled_at = t.entry_time
+        WHERE f.account = t.account AND f.epoch = t.epoch AND f.symbol = t.symbol AND f.filled_at = t.entry_time
           AND f.side = CASE t.side WHEN 'long' THEN 'buy' ELSE 'sell' END
         ORDER BY f.fill_id LIMIT 1) en ON true
     JOIN paper_orders o ON o.order_id = en.order_id

@@ -17,6 +17,9 @@ public sealed record ClaimedAccount(
 {
     public string Account => Config.AccountId;
 
+    /// <summary>The account's current epoch (locked with it, so no reset can end it during the batch).</summary>
+    public int Epoch { get; init; } = 1;
+
     /// <summary>The account's risk limits and their figures; null when it has no limits.</summary>
     public AccountRisk? Risk { get; init; }
 

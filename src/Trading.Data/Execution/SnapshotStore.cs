@@ -13,7 +13,7 @@ public static class SnapshotStore
     // statement anyway, but then a reset (reset_account, FOR UPDATE) committing in between would receive a snapshot of
     // the epoch it just closed. Locked first, either the reset finished and the snapshot sees the new epoch, or it waits.
     private const string LockSql = """
-        SELECT count(*) FROM (SELECT FROM accounts WHERE archived_of IS NULL ORDER BY account FOR KEY SHARE) AS locked
+        SELECT count(*) FROM (SELECT FROM accounts ORDER BY account FOR KEY SHARE) AS locked
         """;
 
     // An account whose figures a snapshot column cannot hold (numeric(28,10): below 10^18 in magnitude) is left out and
@@ -26,30 +26,32 @@ public static class SnapshotStore
             FROM v_paper_portfolio_overview v
             WHERE v.unpriced_positions = 0
         ), written AS (
-            INSERT INTO paper_portfolio_snapshots AS s (time, account, cash, positions_value, total_value, gross_exposure,
+            INSERT INTO paper_portfolio_snapshots AS s (time, account, epoch, cash, positions_value, total_value, gross_exposure,
                                                         unrealized_pnl, realized_pnl, total_pnl, total_pnl_pct, num_positions)
-            SELECT date_bin($1::interval, $2::timestamptz, timestamptz '2000-01-01 00:00:00+00'), o.account, o.cash,
+            SELECT date_bin($1::interval, $2::timestamptz, timestamptz '2000-01-01 00:00:00+00'), o.account, o.epoch, o.cash,
                    o.positions_value, o.total_value, o.gross_exposure, o.unrealized_pnl, o.realized_pnl, o.total_pnl,
                    COALESCE(o.total_pnl_pct, 0), o.num_positions
             FROM o
             WHERE o.fits
             ORDER BY o.account
-            ON CONFLICT (account, time) DO UPDATE
+            ON CONFLICT (account, epoch, time) DO UPDATE
             SET cash = EXCLUDED.cash, positions_value = EXCLUDED.positions_value, total_value = EXCLUDED.total_value,
                 gross_exposure = EXCLUDED.gross_exposure, unrealized_pnl = EXCLUDED.unrealized_pnl,
                 realized_pnl = EXCLUDED.realized_pnl, total_pnl = EXCLUDED.total_pnl, total_pnl_pct = EXCLUDED.total_pnl_pct,
                 num_positions = EXCLUDED.num_positions
-            RETURNING s.account, s.time, s.total_value
+            RETURNING s.account, s.epoch, s.time, s.total_value
         )
         SELECT w.account, w.time, w.total_value,
-               EXISTS (SELECT 1 FROM paper_portfolio_snapshots p WHERE p.account = w.account AND p.time = w.time) AS replaced
+               EXISTS (SELECT 1 FROM paper_portfolio_snapshots p
+                       WHERE p.account = w.account AND p.epoch = w.epoch AND p.time = w.time) AS replaced,
+               w.epoch
         FROM written w
         UNION ALL
-        SELECT account, NULL, NULL, false FROM o WHERE NOT o.fits
+        SELECT account, NULL, NULL, false, NULL FROM o WHERE NOT o.fits
         """;
 
     // The read-side aggregates (daily equity, curve peak and drawdown) move with the snapshots, in their transaction.
-    private const string AggregatesSql = "SELECT paper_add_snapshots($1::text[], $2::timestamptz[], $3::numeric[])";
+    private const string AggregatesSql = "SELECT paper_add_snapshots($1::text[], $2::integer[], $3::timestamptz[], $4::numeric[])";
 
     // A bucket written again loses its earlier mark, which the aggregates above had already folded in: the peak and
     // drawdown of those accounts are rebuilt from the stored curve, so the view says what the curve shows (0018).
@@ -57,12 +59,13 @@ public static class SnapshotStore
 
     // A new high sets the account's peak (max_drawdown's reference). Its own transaction: it takes account rows, which
     // running batches hold, and must never do so while holding the stats rows those batches want next. The snapshot must
-    // still be the account's: a reset in between moved it to the archive, and its value is no peak of the new epoch.
+    // still be of the account's current epoch: after a reset in between its value is no peak of the new epoch.
     private const string PeakSql = """
         UPDATE accounts a SET peak_equity = v.value
-        FROM unnest($1::text[], $2::numeric[], $3::timestamptz[]) AS v(account, value, time)
-        WHERE a.account = v.account AND v.value > COALESCE(a.peak_equity, a.initial_capital)
-          AND EXISTS (SELECT 1 FROM paper_portfolio_snapshots s WHERE s.account = v.account AND s.time = v.time AND s.total_value = v.value)
+        FROM unnest($1::text[], $2::numeric[], $3::timestamptz[], $4::integer[]) AS v(account, value, time, epoch)
+        WHERE a.account = v.account AND a.epoch = v.epoch AND v.value > COALESCE(a.peak_equity, a.initial_capital)
+          AND EXISTS (SELECT 1 FROM paper_portfolio_snapshots s
+                      WHERE s.account = v.account AND s.epoch = v.epoch AND s.time = v.time AND s.total_value = v.value)
         """;
 
     /// <summary>
@@ -74,6 +77,7 @@ public static class SnapshotStore
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var accounts = new List<string>();
+        var epochs = new List<int>();
         var times = new List<DateTimeOffset>();
         var values = new List<decimal>();
         var beyond = new List<string>();
@@ -105,6 +109,7 @@ public static class SnapshotStore
                         replaced.Add(reader.GetString(0));
                     }
 
+                    epochs.Add(reader.GetInt32(4));
                     times.Add(reader.GetFieldValue<DateTimeOffset>(1));
                     values.Add(reader.GetDecimal(2));
                 }
@@ -113,6 +118,7 @@ public static class SnapshotStore
             await using (var aggregates = new NpgsqlCommand(AggregatesSql, connection, transaction))
             {
                 aggregates.Parameters.Add(new NpgsqlParameter { Value = accounts.ToArray() });
+                aggregates.Parameters.Add(new NpgsqlParameter { Value = epochs.ToArray() });
                 aggregates.Parameters.Add(new NpgsqlParameter { Value = times.ToArray() });
                 aggregates.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
                 await aggregates.ExecuteNonQueryAsync(cancellationToken);
@@ -132,6 +138,7 @@ public static class SnapshotStore
         peaks.Parameters.Add(new NpgsqlParameter { Value = accounts.ToArray() });
         peaks.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
         peaks.Parameters.Add(new NpgsqlParameter { Value = times.ToArray() });
+        peaks.Parameters.Add(new NpgsqlParameter { Value = epochs.ToArray() });
         return new SnapshotResult(await peaks.ExecuteNonQueryAsync(cancellationToken), beyond);
     }
 }

@@ -103,7 +103,7 @@ public static class BacktestAccount
 
         var (config, _, latency) = AccountSettings.Read(reader);
         var json = JsonNode.Parse(reader.GetString(AccountSettings.Count))!.AsObject();
-        foreach (var transient in new[] { "cash", "peak_equity", "halted", "halt_reason", "halted_at", "epoch", "epoch_started_at", "archived_of", "created_at", "updated_at" })
+        foreach (var transient in new[] { "cash", "peak_equity", "halted", "halt_reason", "halted_at", "epoch", "epoch_started_at", "created_at", "updated_at" })
         {
             json.Remove(transient);
         }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Trading.Orchestrator.Cli;
 
@@ -12,9 +11,9 @@ public static class AccountsCommand
     private const string ListSql = """
         SELECT account, epoch, base_currency, initial_capital, cash, fee_rate, min_fee, slippage_model, slippage_rate,
                spread_fraction, max_position_fraction, allow_shorting, leverage, allow_partial_size, confidence_threshold,
-               default_stop_loss_pct, default_take_profit_pct, fill_probability, halted, epoch_started_at, archived_of
+               default_stop_loss_pct, default_take_profit_pct, fill_probability, halted, epoch_started_at
         FROM accounts
-        WHERE ($1::text IS NULL OR account = $1) AND ($2 OR archived_of IS NULL)
+        WHERE $1::text IS NULL OR account = $1
         ORDER BY account
         """;
 
@@ -35,12 +34,11 @@ public static class AccountsCommand
 
     private static Command List(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var all = new Option<bool>("--all") { Description = "Also the archives of closed epochs (NAME.eN, read-only)." };
         var wide = new Option<bool>("--wide") { Description = "Every setting as a column (default: the columns that fit 80 characters; --json has them all)." };
-        var command = new Command("list", "Live accounts with their current epoch, cash and simulation settings.") { all, wide };
+        var command = new Command("list", "Accounts with their current epoch, cash and simulation settings.") { wide };
         command.SetAction((parse, cancellationToken) => new CliDatabase(configuration, loggers).RunAsync(parse, "accounts list", async database =>
         {
-            Print(parse, await ReadAsync(database.DataSource, null, parse.GetValue(all), cancellationToken), columns: parse.GetValue(wide) ? null : NarrowColumns);
+            Print(parse, await ReadAsync(database.DataSource, null, cancellationToken), columns: parse.GetValue(wide) ? null : NarrowColumns);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -77,17 +75,16 @@ public static class AccountsCommand
                 await tx.CommitAsync(cancellationToken);
             }
 
-            Print(parse, await ReadAsync(database.DataSource, account, includeArchives: false, cancellationToken), $"Created account {account}");
+            Print(parse, await ReadAsync(database.DataSource, account, cancellationToken), $"Created account {account}");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
 
-    private static async Task<List<Dictionary<string, object?>>> ReadAsync(NpgsqlDataSource dataSource, string? account, bool includeArchives, CancellationToken cancellationToken)
+    private static async Task<List<Dictionary<string, object?>>> ReadAsync(NpgsqlDataSource dataSource, string? account, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ListSql);
         command.Parameters.Add(CliParameters.Text(account));
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = includeArchives });
         return await CliRows.ReadAsync(command, cancellationToken);
     }
 

@@ -20,7 +20,7 @@ public static class CliExitCodes
 
     /// <summary>
     /// The account's state does not allow it (SQLSTATE 55000): `accounts reset` with an open position, a pending decision
-    /// or an active order, or any change to an archived epoch. Nothing was changed; the message says what to do first.
+    /// or an active order. Nothing was changed; the message says what to do first.
     /// </summary>
     public const int Refused = 10;
 }

@@ -7,6 +7,9 @@ public static class CliOptions
 {
     public static Option<string?> Account(string description = "Only this account.") => new("--account", "-a") { Description = description };
 
+    /// <summary>An epoch of the account (a closed one is history: `trading accounts reset` ended it); default the current one.</summary>
+    public static Option<int?> Epoch() => new("--epoch") { Description = "Only this epoch (closed epochs: v_paper_account_epochs); default the current one." };
+
     public static Option<int> Limit(int defaultValue) => new("--limit", "-n")
     {
         Description = $"At most this many rows, newest first (default {defaultValue}).",

@@ -119,12 +119,16 @@ public static class ListCommands
     {
         var account = CliOptions.Account();
         var limit = CliOptions.Limit(20);
-        var command = new Command("trades", "Closed trades with net P&L after fees (v_paper_recent_trades), newest first.");
+        var epoch = CliOptions.Epoch();
+        var command = new Command("trades", "Closed trades with net P&L after fees (v_paper_recent_trades; with --epoch v_paper_trade_history), newest first.");
         command.Options.Add(account);
+        command.Options.Add(epoch);
         command.Options.Add(limit);
         command.SetAction((parse, cancellationToken) =>
             ListAsync(new CliDatabase(configuration, loggers), parse, "trades", "Closed trades", parse.GetValue(account), parse.GetValue(limit),
-                (database, name, rows) => ViewAsync(database, c => c.RecentTrades
+                (database, name, rows) => ViewAsync(database, c => (parse.GetValue(epoch) is { } n
+                        ? c.RecentTrades.FromSql($"SELECT * FROM v_paper_trade_history WHERE epoch = {n}")
+                        : c.RecentTrades)
                     .Where(t => name == null || t.Account == name)
                     .OrderByDescending(t => t.ExitTime).ThenByDescending(t => t.TradeId)
                     .Take(rows ?? int.MaxValue)

@@ -8,8 +8,8 @@ using Spectre.Console;
 namespace Trading.Orchestrator.Cli;
 
 /// <summary>
-/// `trading accounts reset NAME [--capital X] [--reason TEXT]`: close the account's current epoch into the read-only
-/// archive NAME.eN and start epoch N + 1 with a fresh book (reset_account()). The capital is always printed, so a reset
+/// `trading accounts reset NAME [--capital X] [--reason TEXT]`: close the account's current epoch N (its rows keep it, still
+/// readable with `--epoch N`) and start epoch N + 1 with a fresh book (reset_account()). The capital is always printed, so a reset
 /// never changes it silently. A flat account only: an open position, a pending decision or an active order is refused
 /// with the database's reason (<see cref="CliExitCodes.Refused"/>).
 /// </summary>
@@ -19,10 +19,10 @@ public static class ResetCommand
 
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var name = new Argument<string>("name") { Description = "The live account to reset." };
+        var name = new Argument<string>("name") { Description = "The account to reset." };
         var capital = new Option<decimal?>("--capital") { Description = "Capital of the new epoch; cash starts equal to it (default: the closed epoch's initial capital)." };
         var reason = new Option<string?>("--reason") { Description = "Why (kept with the closed epoch in v_paper_account_epochs)." };
-        var command = new Command("reset", "Start a new epoch: the current one's history moves to the read-only archive NAME.eN, " +
+        var command = new Command("reset", "Start a new epoch: the current one is closed (its history stays, e.g. `trading trades -a NAME --epoch N`), " +
             "cash starts at the capital; settings and risk limits stay. The account must be flat (exit 10 otherwise).")
         {
             name, capital, reason,
@@ -65,7 +65,7 @@ public static class ResetCommand
         var currency = Value("base_currency");
         var trades = (long)row["archived_trades"]!;
         CliOutput.Console.MarkupLine(
-            $"Reset [bold]{Value("account")}[/]: epoch {Value("archived_epoch")} is archived as [bold]{Value("archived_as")}[/] " +
+            $"Reset [bold]{Value("account")}[/]: epoch {Value("archived_epoch")} is closed " +
             $"(capital {Value("archived_initial_capital")} + net deposits {Value("archived_net_deposits")}, " +
             $"final equity {Value("archived_final_equity")} {currency}, net P&L {Value("archived_net_pnl")}, " +
             $"{trades.ToString(CultureInfo.InvariantCulture)} closed trade{(trades == 1 ? string.Empty : "s")}).");

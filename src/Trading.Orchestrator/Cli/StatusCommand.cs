@@ -16,8 +16,8 @@ public static class StatusCommand
                {string.Join(",\n       ", Enum.GetValues<DecisionStatus>().Select(s => StatusColumn(s.ToString().ToLowerInvariant())))},
                count(d.id) AS total
         FROM accounts a
-        LEFT JOIN trading_decisions d ON d.account = a.account
-        WHERE ($1::text IS NULL AND a.archived_of IS NULL) OR a.account = $1
+        LEFT JOIN trading_decisions d ON d.account = a.account AND d.epoch = a.epoch
+        WHERE $1::text IS NULL OR a.account = $1
         GROUP BY a.account
         ORDER BY a.account
         """;

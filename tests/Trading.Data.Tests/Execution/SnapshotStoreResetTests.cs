@@ -27,11 +27,11 @@ public sealed class SnapshotStoreResetTests(DatabaseFixture fixture) : IClassFix
         await tick;
 
         // The closed epoch (equity 10589.9) would be a new peak; the new one starts at its capital, 5000.
-        var snapshots = await database.QueryAsync("SELECT account, total_value FROM paper_portfolio_snapshots WHERE time = '2026-11-03 12:00:00+00' AND account LIKE 'ticked%'");
-        Assert.Equal([("ticked", 5000m)], snapshots.Select(s => ((string)s["account"]!, (decimal)s["total_value"]!)));
+        var snapshots = await database.QueryAsync("SELECT epoch, total_value FROM paper_portfolio_snapshots WHERE time = '2026-11-03 12:00:00+00' AND account = 'ticked'");
+        Assert.Equal([(2, 5000m)], snapshots.Select(s => ((int)s["epoch"]!, (decimal)s["total_value"]!)));
         Assert.Null(await database.ScalarAsync<decimal?>("SELECT peak_equity FROM accounts WHERE account = 'ticked'"));
-        Assert.Equal(5000m, await database.ScalarAsync<decimal>("SELECT peak_value FROM paper_account_stats WHERE account = 'ticked'"));
-        Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM paper_portfolio_snapshots WHERE account = 'ticked.e1'"));
+        Assert.Equal(5000m, await database.ScalarAsync<decimal>("SELECT peak_value FROM paper_account_stats WHERE account = 'ticked' AND epoch = 2"));
+        Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM paper_portfolio_snapshots WHERE account = 'ticked' AND epoch = 1"));
         Assert.Empty(await database.QueryAsync("SELECT * FROM invariants() WHERE account LIKE 'ticked%'"));
     }
 }

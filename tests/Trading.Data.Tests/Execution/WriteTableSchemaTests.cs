@@ -44,10 +44,10 @@ public sealed class WriteTableSchemaTests(DatabaseFixture fixture) : IClassFixtu
     {
         var sql = BatchStatements.Fills;
 
-        Assert.StartsWith("INSERT INTO paper_fills (fill_id, order_id, account, symbol, side, quantity, price,", sql, StringComparison.Ordinal);
+        Assert.StartsWith("INSERT INTO paper_fills (fill_id, order_id, account, epoch, symbol, side, quantity, price,", sql, StringComparison.Ordinal);
         Assert.Contains("latency, filled_at)", sql, StringComparison.Ordinal);
         Assert.Contains("unnest($1::bigint[], $2::bigint[], $3::text[]", sql, StringComparison.Ordinal);
-        Assert.Contains("$25::interval[]) AS r(", sql, StringComparison.Ordinal);
-        Assert.Contains("r.latency, $26", sql, StringComparison.Ordinal);
+        Assert.Contains("$26::interval[]) AS r(", sql, StringComparison.Ordinal);
+        Assert.Contains("r.latency, $27", sql, StringComparison.Ordinal);
     }
 }

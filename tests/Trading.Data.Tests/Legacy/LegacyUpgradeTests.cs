@@ -32,7 +32,10 @@ public sealed class LegacyUpgradeTests
     private static readonly string[] IntendedChanges =
         ["function performance_ratios(", "view v_paper_performance_metrics definition=", "view v_paper_shortfall definition="];
 
-    /// <summary>Today's text of the files the fixtures are originals of; later numbered migrations come after them.</summary>
+    /// <summary>
+    /// Today's text of the files the fixtures are originals of; later numbered migrations come after them (with them,
+    /// the repeatables of 0022: today's read columns that later migrations added).
+    /// </summary>
     private static IReadOnlyList<Migration> Rewritten => [.. MigrationSource.Embedded.Take(Original.Count)];
 
     private static Migrator MigratorFor(TestDatabase database) => new(database.DataSource, NullLogger<Migrator>.Instance);
@@ -57,7 +60,7 @@ public sealed class LegacyUpgradeTests
         await using var today = await cluster.CreateDatabaseAsync(migrated: false);
 
         await MigratorFor(original).MigrateAsync(Original, [], CancellationToken.None);
-        await MigratorFor(today).MigrateAsync(Rewritten, MigrationSource.EmbeddedRepeatables, CancellationToken.None);
+        await MigratorFor(today).MigrateAsync(Rewritten, LegacySchema.Repeatables0022, CancellationToken.None);
 
         AssertSameCatalogue(WithoutIntendedChanges(await CatalogueAsync(original)), WithoutIntendedChanges(await CatalogueAsync(today)));
     }
@@ -99,10 +102,10 @@ public sealed class LegacyUpgradeTests
         await MigratorFor(database).MigrateAsync(Original, [], CancellationToken.None);
         var catalogue = await CatalogueAsync(database);
 
-        var result = await MigratorFor(database).MigrateAsync(Rewritten, MigrationSource.EmbeddedRepeatables, CancellationToken.None);
+        var result = await MigratorFor(database).MigrateAsync(Rewritten, LegacySchema.Repeatables0022, CancellationToken.None);
 
         Assert.Empty(result.Applied);
-        Assert.Equal(MigrationSource.EmbeddedRepeatables.Count, result.Reapplied.Count);
+        Assert.Equal(LegacySchema.Repeatables0022.Count, result.Reapplied.Count);
         AssertSameCatalogue(WithoutIntendedChanges(catalogue), WithoutIntendedChanges(await CatalogueAsync(database)));
         Assert.Contains(await CatalogueAsync(database), line => line.StartsWith(IntendedChanges[0], StringComparison.Ordinal));
     }
@@ -158,7 +161,10 @@ public sealed class LegacyUpgradeTests
     private static async Task<List<string>> CatalogueAsync(TestDatabase database) =>
         (await database.QueryAsync(Fixture("catalogue.sql"))).Select(r => (string)r["line"]!).ToList();
 
-    /// <summary>Per table, the hash of its rows over the columns it has now (or the given tables' earlier columns).</summary>
+    /// <summary>
+    /// Per table, the hash of its rows over the columns it has now (or the given tables' earlier columns). accounts.archived_of
+    /// is left out: 0026 dropped it with the archives (the seed has none).
+    /// </summary>
     private static async Task<Dictionary<string, string>> RowsAsync(TestDatabase database, IEnumerable<string>? keys = null)
     {
         var rows = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -167,7 +173,7 @@ public sealed class LegacyUpgradeTests
             var (table, columns) = key.Contains(':', StringComparison.Ordinal)
                 ? (key[..key.IndexOf(':', StringComparison.Ordinal)], key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..])
                 : (key, await database.ScalarAsync<string>(
-                    "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1",
+                    "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name <> 'archived_of'",
                     key));
             var count = await database.ScalarAsync<long>($"SELECT count(*) FROM {table}");
             var hash = await database.ScalarAsync<string>(

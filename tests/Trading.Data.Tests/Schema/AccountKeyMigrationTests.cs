@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Trading.Data.Migrations;
 using Trading.Data.Tests.Accounts;
+using Trading.Data.Tests.Legacy;
 using Trading.Testing;
 
 namespace Trading.Data.Tests.Schema;
 
 /// <summary>
 /// Migration 0021 (account in every key, no ON UPDATE CASCADE) on a database that was at 0019 with history: a traded
-/// account and a reset one (an archive). Nothing is lost, the accounting still holds, the views answer, and a reset
-/// still moves a whole epoch (the id foreign keys that now carry account are checked at commit).
+/// account and a reset one (an archive, built with the functions of the time: <see cref="LegacySchema"/>). Migrated to
+/// today (0026 included) nothing is lost, the accounting still holds, the views answer, and a reset works.
 /// </summary>
 public sealed class AccountKeyMigrationTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
@@ -18,8 +19,7 @@ public sealed class AccountKeyMigrationTests(DatabaseFixture fixture) : IClassFi
     public async Task InitializeAsync()
     {
         database = await fixture.Cluster.CreateDatabaseAsync(migrated: false);
-        var before = MigrationSource.Embedded.Where(m => string.CompareOrdinal(m.Name, Migration) < 0).ToList();
-        await new Migrator(database.DataSource, NullLogger<Migrator>.Instance).MigrateAsync(before, CancellationToken.None);
+        await LegacySchema.MigrateBeforeAsync(database, Migration);
         await TradedAccount.CreateAsync(database, "keeper");
         await TradedAccount.CreateAsync(database, "resetter");
         await database.ExecuteAsync("SELECT reset_account('resetter')");
@@ -34,7 +34,10 @@ public sealed class AccountKeyMigrationTests(DatabaseFixture fixture) : IClassFi
 
         await MigrateAsync();
 
-        Assert.Equal(before, (await RowCountsAsync()).Where(t => before.ContainsKey(t.Key)).ToDictionary());
+        // The archive resetter.e1 is gone (0026): its rows are resetter's epoch 1.
+        Assert.Equal(before.Where(t => t.Key != "accounts").ToDictionary(),
+            (await RowCountsAsync()).Where(t => before.ContainsKey(t.Key) && t.Key != "accounts").ToDictionary());
+        Assert.Equal(before["accounts"] - 1, await database.ScalarAsync<long>("SELECT count(*) FROM accounts"));
         Assert.Empty(await database.InvariantViolationsAsync());
         Assert.Equal(TradedAccount.Cash, await database.ScalarAsync<decimal>("SELECT cash FROM accounts WHERE account = 'keeper'"));
         Assert.Equal(TradedAccount.NetPnl, await database.ScalarAsync<decimal>("SELECT net_pnl FROM paper_account_epochs WHERE account = 'resetter'"));
@@ -58,13 +61,13 @@ public sealed class AccountKeyMigrationTests(DatabaseFixture fixture) : IClassFi
         var cascading = await database.ScalarAsync<long>(
             "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confupdtype <> 'a' AND connamespace = 'public'::regnamespace");
 
-        // The archive's name (epochs as a column replace it in issue 16's next step; `migrate --citus` drops both).
-        Assert.Equal(["paper_account_epochs_archive_unique", "paper_account_epochs_archived_as_fkey"], keysWithoutAccount.Select(r => (string)r["name"]!));
+        // The archive's name and its keys went with the archives (0026).
+        Assert.Empty(keysWithoutAccount.Select(r => (string)r["name"]!));
         Assert.Equal(0, cascading);
     }
 
     [Fact]
-    public async Task Migrate_From0019_ViewsAnswerAndAResetStillMovesTheWholeEpoch()
+    public async Task Migrate_From0019_ViewsAnswerAndAResetKeepsTheEpochInPlace()
     {
         await MigrateAsync();
 
@@ -76,9 +79,9 @@ public sealed class AccountKeyMigrationTests(DatabaseFixture fixture) : IClassFi
 
         await database.ExecuteAsync("SELECT reset_account('keeper')");
 
-        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM paper_fills WHERE account = 'keeper'"));
-        Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM paper_fills WHERE account = 'keeper.e1'"));
-        Assert.Equal(5L, await database.ScalarAsync<long>("SELECT count(*) FROM paper_ledger WHERE account = 'keeper.e1'"));
+        Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM paper_fills WHERE account = 'keeper' AND epoch = 1"));
+        Assert.Equal(5L, await database.ScalarAsync<long>("SELECT count(*) FROM paper_ledger WHERE account = 'keeper' AND epoch = 1"));
+        Assert.Equal(2, await database.ScalarAsync<int>("SELECT epoch FROM accounts WHERE account = 'keeper'"));
         Assert.Empty(await database.InvariantViolationsAsync());
     }
 

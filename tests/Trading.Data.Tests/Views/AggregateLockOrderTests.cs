@@ -12,8 +12,8 @@ public sealed class AggregateLockOrderTests(DatabaseFixture fixture) : IClassFix
 {
     public static TheoryData<string, string> Writers => new()
     {
-        { "trades", "SELECT paper_add_trades(ARRAY[$1], ARRAY[now()], ARRAY[1.5], ARRAY[2.5], ARRAY[1], ARRAY[interval '1 minute'])" },
-        { "snapshots", "SELECT paper_add_snapshots(ARRAY[$1], ARRAY[now()], ARRAY[10000])" },
+        { "trades", "SELECT paper_add_trades(ARRAY[$1], ARRAY[1], ARRAY[now()], ARRAY[1.5], ARRAY[2.5], ARRAY[1], ARRAY[interval '1 minute'])" },
+        { "snapshots", "SELECT paper_add_snapshots(ARRAY[$1], ARRAY[1], ARRAY[now()], ARRAY[10000])" },
     };
 
     [Theory]

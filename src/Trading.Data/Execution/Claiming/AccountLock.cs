@@ -45,7 +45,7 @@ internal static class AccountLock
             WHERE $2::text[] IS NULL OR account = ANY ($2)
             GROUP BY account
         )
-        SELECT {AccountSettings.Columns},
+        SELECT {AccountSettings.Columns}, a.epoch,
                EXISTS (SELECT 1 FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending') AS has_cancels
         FROM candidates w
         JOIN accounts a ON a.account = w.account
@@ -70,6 +70,7 @@ internal static class AccountLock
             state.Locked.Add(row.Text("account")); // before the settings: a row that cannot be read names its account
             var account = AccountSettings.Read(row);
             state.Accounts[account.Config.AccountId] = account;
+            state.Epochs[account.Config.AccountId] = row.Int32("epoch");
             state.AnyCancels |= row.Boolean("has_cancels");
         }
     }

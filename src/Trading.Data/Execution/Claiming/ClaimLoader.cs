@@ -85,6 +85,7 @@ internal static class ClaimLoader
                 Risk = risk.GetValueOrDefault(a),
                 OpenOrders = state.Orders[a],
                 Cancels = state.Cancels[a],
+                Epoch = state.Epochs[a],
             })
             .ToList();
         return new ClaimedBatch(claimed, state.Quotes, state.Instruments, state.Path)

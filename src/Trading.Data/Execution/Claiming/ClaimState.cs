@@ -15,6 +15,9 @@ internal sealed class ClaimState(DateTimeOffset now)
     /// <summary>The locked accounts in claim order, with their settings, cash and simulated latency.</summary>
     public Dictionary<string, (AccountConfig Config, decimal Cash, TimeSpan Latency)> Accounts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The epoch each locked account is in: every history row the batch writes carries it.</summary>
+    public Dictionary<string, int> Epochs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every account locked, including one whose settings could not be read (it is named in the failure).</summary>
     public List<string> Locked { get; } = [];
 

@@ -93,11 +93,11 @@ internal sealed class BatchRows
             }
             else if (IsFilledMarket(order))
             {
-                FilledOrders.Add(new NewOrderRow(real[order.Id], account.Account, null, order));
+                FilledOrders.Add(new NewOrderRow(real[order.Id], account.Account, account.Epoch, null, order));
             }
             else
             {
-                Orders.Add(new NewOrderRow(real[order.Id], account.Account, realOrNull(order.OcoGroup), order));
+                Orders.Add(new NewOrderRow(real[order.Id], account.Account, account.Epoch, realOrNull(order.OcoGroup), order));
             }
         }
     }
@@ -112,12 +112,12 @@ internal sealed class BatchRows
         Fills.Add(fill);
         foreach (var entry in fill.Executed.Ledger)
         {
-            Ledger.Add(new LedgerRow(fill.Account.Account, entry, fill.OrderId, fill.FillId));
+            Ledger.Add(new LedgerRow(fill.Account.Account, fill.Account.Epoch, entry, fill.OrderId, fill.FillId));
         }
 
         foreach (var trade in fill.Executed.Trades)
         {
-            Trades.Add(new TradeRow(fill.Account.Account, trade, fill.Executed, fill.OrderId));
+            Trades.Add(new TradeRow(fill.Account.Account, fill.Account.Epoch, trade, fill.Executed, fill.OrderId));
         }
     }
 }

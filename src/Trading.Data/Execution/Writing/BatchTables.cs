@@ -15,6 +15,7 @@ internal static class BatchTables
     [
         c.Column("order_id", r => r.Id),
         c.Column("account", r => r.Account),
+        c.Column("epoch", r => r.Epoch),
         c.Column("decision_id", r => r.Order.ParentDecisionId ?? throw new InvalidOperationException($"Market order {r.Order.Id} has no decision.")),
         c.Column("symbol", r => r.Order.Symbol),
         c.Column("side", r => SqlText.Of(r.Order.Side)),
@@ -30,6 +31,7 @@ internal static class BatchTables
     [
         c.Column("order_id", r => r.Id),
         c.Column("account", r => r.Account),
+        c.Column("epoch", r => r.Epoch),
         c.Column("decision_id", r => r.Order.Role == OrderRole.Entry ? r.Order.ParentDecisionId : null),
         c.Column("symbol", r => r.Order.Symbol),
         c.Column("side", r => SqlText.Of(r.Order.Side)),
@@ -90,6 +92,7 @@ internal static class BatchTables
         c.Column("fill_id", r => r.FillId),
         c.Column("order_id", r => r.OrderId),
         c.Column("account", r => r.Account.Account),
+        c.Column("epoch", r => r.Account.Epoch),
         c.Column("symbol", r => r.Executed.Symbol),
         c.Column("side", r => SqlText.Of(r.Executed.Side)),
         c.Column("quantity", r => r.Executed.Fill.Quantity),
@@ -117,6 +120,7 @@ internal static class BatchTables
     public static readonly WriteTable<TradeRow> Trades = new("paper_trades", c =>
     [
         c.Column("account", r => r.Account),
+        c.Column("epoch", r => r.Epoch),
         c.Column("symbol", r => r.Trade.Symbol),
         c.Column("side", r => SqlText.Of(r.Trade.Side)),
         c.Column("quantity", r => r.Trade.Quantity),
@@ -140,6 +144,7 @@ internal static class BatchTables
     public static readonly WriteTable<TradeRow> TradeStats = new("paper_add_trades", c =>
     [
         c.Value("account", r => r.Account),
+        c.Value("epoch", r => r.Epoch),
         c.Value("exit_time", r => r.Trade.ExitTime),
         c.Value("net_pnl", r => r.Trade.NetPnl),
         c.Value("realized_pnl", r => r.Trade.GrossPnl),
@@ -150,6 +155,7 @@ internal static class BatchTables
     public static readonly WriteTable<LedgerRow> Ledger = new("paper_ledger", c =>
     [
         c.Column("account", r => r.Account),
+        c.Column("epoch", r => r.Epoch),
         c.Column("kind", r => SqlText.Of(r.Entry.Kind)),
         c.Column("amount", r => r.Entry.Amount),
         c.Column("symbol", r => r.Entry.Symbol),

@@ -8,7 +8,7 @@ namespace Trading.Data.Execution.Writing;
 // the account). Each is built in BatchRows and read only through the declarations.
 
 /// <summary>A new order with its real id and its OCO group's real id.</summary>
-internal readonly record struct NewOrderRow(long Id, string Account, long? OcoGroup, RestingOrder Order);
+internal readonly record struct NewOrderRow(long Id, string Account, int Epoch, long? OcoGroup, RestingOrder Order);
 
 /// <summary>A loaded working order in its new state, and the filled quantity it was loaded with (the update's guard).</summary>
 internal readonly record struct OrderUpdateRow(RestingOrder Order, decimal WasFilled);
@@ -18,9 +18,9 @@ internal readonly record struct MarkRow(string Account, string Symbol, DateTimeO
 /// <summary>A fill with its real ids and its account.</summary>
 internal readonly record struct FillRow(ClaimedAccount Account, ExecutedFill Executed, long OrderId, long FillId);
 
-internal readonly record struct LedgerRow(string Account, LedgerEntry Entry, long OrderId, long FillId);
+internal readonly record struct LedgerRow(string Account, int Epoch, LedgerEntry Entry, long OrderId, long FillId);
 
-internal readonly record struct TradeRow(string Account, ClosedTrade Trade, ExecutedFill Executed, long OrderId);
+internal readonly record struct TradeRow(string Account, int Epoch, ClosedTrade Trade, ExecutedFill Executed, long OrderId);
 
 internal readonly record struct PositionKey(string Account, string Symbol);
 
