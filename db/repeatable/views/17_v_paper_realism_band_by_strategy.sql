@@ -59,9 +59,9 @@ SELECT account,
        strategy,
        sum(fills)::bigint                                                                  AS fills,
        sum(traded_notional)                                                                AS traded_notional,
-       sum(actual_cash + position_value)                                                   AS actual_pnl,
-       round(sum(optimistic_cash + position_value), 10)                                    AS optimistic_pnl,
-       round(sum(pessimistic_cash + position_value), 10)                                   AS pessimistic_pnl,
+       CASE WHEN bool_and(position_value IS NOT NULL) THEN sum(actual_cash + position_value) END             AS actual_pnl,
+       CASE WHEN bool_and(position_value IS NOT NULL) THEN round(sum(optimistic_cash + position_value), 10) END  AS optimistic_pnl,
+       CASE WHEN bool_and(position_value IS NOT NULL) THEN round(sum(pessimistic_cash + position_value), 10) END AS pessimistic_pnl,
        count(*) FILTER (WHERE position_value IS NULL)                                      AS unpriced_positions
 FROM marked
 GROUP BY account, strategy;

@@ -27,10 +27,14 @@ public sealed class LegacyUpgradeTests
     /// <summary>
     /// What changed on purpose since the original files: the performance maths moved into performance_ratios(), which
     /// v_paper_performance_metrics calls (its columns, their types and its figures are unchanged).
-    /// The shortfall view groups by the keys 0021 gave account (its columns depend on them).
+    /// The shortfall view groups by the keys 0021 gave account (its columns depend on them). timing_violations() gained
+    /// fill_at_newest_quote and the realism band views are new (issue 15; their catalogue lines start with the prefixes).
     /// </summary>
     private static readonly string[] IntendedChanges =
-        ["function performance_ratios(", "view v_paper_performance_metrics definition=", "view v_paper_shortfall definition="];
+    [
+        "function performance_ratios(", "view v_paper_performance_metrics definition=", "view v_paper_shortfall definition=",
+        "function timing_violations(", "relation v_paper_realism_band", "view v_paper_realism_band", "column v_paper_realism_band",
+    ];
 
     /// <summary>
     /// Today's text of the files the fixtures are originals of; later numbered migrations come after them (with them,

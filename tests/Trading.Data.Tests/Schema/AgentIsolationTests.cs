@@ -20,7 +20,7 @@ public sealed class AgentIsolationTests(AgentIsolationFixture fixture) : IClassF
         "paper_risk_limits", "paper_risk_limit_history", "v_paper_portfolio_overview", "v_paper_open_positions",
         "v_paper_recent_trades", "v_paper_performance_metrics", "v_paper_daily_pnl", "v_paper_equity_curve",
         "v_paper_open_orders", "v_paper_account_epochs", "v_strategy_sessions", "paper_trading_config", "paper_fills",
-        "v_paper_shortfall", "v_paper_shortfall_summary",
+        "v_paper_shortfall", "v_paper_shortfall_summary", "v_paper_realism_band", "v_paper_realism_band_by_strategy",
     };
 
     // What a reader reaches (0005-0013 grants plus the views' tables), decisions excepted: readers never see their content.

@@ -64,6 +64,36 @@ public sealed class RealismBandTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Contains("band-a", page, StringComparison.Ordinal);
     }
 
+    // A resting BUY 5 limit 99.00 (quote 99.99/100.01) fills as a maker when the ask touches it (98.98/99.00): at 99.00,
+    // maker fee 0.495. Mark 98.99 (the mid), 5 held.
+    //   actual       -495 - 0.495 + 5 × 98.99 = -0.545
+    //   optimistic   at the mid of its own quote, 98.99, no fee: 0
+    //   pessimistic  two ticks (one for every fill, one for the back of the queue): -0.545 - 5 × 0.02 = -0.645
+    [Fact]
+    public async Task Band_RestingLimitFilledAsMaker_BackOfTheQueueCostsATickMore()
+    {
+        var db = fixture.Database;
+        await db.ExecuteAsync("""
+            INSERT INTO instruments (symbol, tick_size, lot_size) VALUES ('MAKER/USDT', 0.01, 0.001);
+            INSERT INTO accounts (account, initial_capital, cash, slippage_model, slippage_rate, fee_rate, maker_fee_rate, min_fee)
+            VALUES ('band-maker', 100000, 100000, 'fixed', 0, 0.001, 0.001, 0);
+            INSERT INTO market_prices (time, symbol, bid, ask) VALUES (now(), 'MAKER/USDT', 99.99, 100.01);
+            """);
+        using var orchestrator = await TradingProcess.StartOrchestratorAsync(db);
+        var id = await db.ScalarAsync<long>("""
+            INSERT INTO trading_decisions (account, symbol, decision, confidence, quantity, order_type, limit_price)
+            VALUES ('band-maker', 'MAKER/USDT', 'BUY', 0.9, 5, 'limit', 99.00) RETURNING id
+            """);
+        await orchestrator.WaitForAsync(db, $"SELECT status <> 'pending' FROM trading_decisions WHERE id = {id}");
+        await db.ExecuteAsync("INSERT INTO market_prices (time, symbol, bid, ask) VALUES (clock_timestamp(), 'MAKER/USDT', 98.98, 99.00)");
+        await orchestrator.WaitForAsync(db, "SELECT EXISTS (SELECT 1 FROM paper_fills WHERE account = 'band-maker')");
+
+        Assert.Equal("maker", await db.ScalarAsync<string>("SELECT liquidity FROM paper_fills WHERE account = 'band-maker'"));
+        var band = (await db.QueryAsync("SELECT actual_pnl, optimistic_pnl, pessimistic_pnl FROM v_paper_realism_band WHERE account = 'band-maker'")).Single();
+        Assert.Equal((-0.545m, 0m, -0.645m), Figures(band));
+        Assert.Empty(await db.QueryAsync("SELECT * FROM invariants('band-maker')"));
+    }
+
     private static (decimal Actual, decimal Optimistic, decimal Pessimistic) Figures(Dictionary<string, object?> row) =>
         ((decimal)row["actual_pnl"]!, (decimal)row["optimistic_pnl"]!, (decimal)row["pessimistic_pnl"]!);
 }

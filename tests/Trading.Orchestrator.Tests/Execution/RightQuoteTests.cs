@@ -92,8 +92,12 @@ public sealed class RightQuoteTests(DatabaseFixture fixture) : IClassFixture<Dat
             """);
         Assert.Empty(await db.QueryAsync("SELECT * FROM invariants('superseded')"));
 
-        // The same quote received before the fill was made: the fill used a superseded quote.
-        await db.ExecuteAsync("UPDATE market_prices m SET received_at = f.filled_at - interval '1 millisecond' FROM paper_fills f WHERE f.account = 'superseded' AND m.symbol = f.symbol AND m.time > f.quote_time");
+        // Received a moment before the fill: its transaction may not have committed in time for the fill's claim.
+        await db.ExecuteAsync("UPDATE market_prices m SET received_at = f.filled_at - interval '100 milliseconds' FROM paper_fills f WHERE f.account = 'superseded' AND m.symbol = f.symbol AND m.time > f.quote_time");
+        Assert.Empty(await db.QueryAsync("SELECT * FROM invariants('superseded')"));
+
+        // Received well before the fill (past the one second allowed for a commit): the fill used a superseded quote.
+        await db.ExecuteAsync("UPDATE market_prices m SET received_at = f.filled_at - interval '2 seconds' FROM paper_fills f WHERE f.account = 'superseded' AND m.symbol = f.symbol AND m.time > f.quote_time");
         var violation = (await db.QueryAsync("SELECT invariant, detail FROM invariants('superseded')")).Single();
         Assert.Equal("fill_at_newest_quote", violation["invariant"]);
         Assert.Contains($"of decision {id} used the quote of ", (string)violation["detail"]!, StringComparison.Ordinal);
