@@ -48,6 +48,9 @@ DECLARE
     live accounts%ROWTYPE;
     blocking text;
     closed paper_account_epochs%ROWTYPE;
+    -- One instant for the end of an epoch and the start of the next; a value, not clock_timestamp() in the UPDATE
+    -- (Citus refuses volatile functions in UPDATEs of distributed tables).
+    v_now timestamptz;
 BEGIN
     IF p_initial_capital IS NOT NULL AND NOT (p_initial_capital > 0 AND p_initial_capital < 1e18) THEN
         RAISE EXCEPTION 'the initial capital must be a positive amount below 10^18, got %', p_initial_capital
@@ -90,11 +93,12 @@ BEGIN
                   HINT = 'Cancel them or let them fill or expire, then reset.';
     END IF;
 
+    v_now := clock_timestamp();
     closed.account := p_account;
     closed.epoch := live.epoch;
     closed.base_currency := live.base_currency;
     closed.started_at := live.epoch_started_at;
-    closed.ended_at := clock_timestamp();
+    closed.ended_at := v_now;
     closed.initial_capital := live.initial_capital;
     closed.net_deposits := (SELECT COALESCE(sum(l.amount), 0) FROM paper_ledger l
                             WHERE l.account = p_account AND l.epoch = live.epoch AND l.kind IN ('deposit', 'withdrawal'));
@@ -107,7 +111,7 @@ BEGIN
 
     UPDATE accounts a
     SET epoch = live.epoch + 1,
-        epoch_started_at = clock_timestamp(),
+        epoch_started_at = v_now,
         initial_capital = COALESCE(p_initial_capital, live.initial_capital),
         cash = COALESCE(p_initial_capital, live.initial_capital),
         peak_equity = NULL

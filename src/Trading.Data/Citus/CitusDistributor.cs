@@ -46,7 +46,7 @@ public sealed partial class CitusDistributor(NpgsqlDataSource dataSource, ILogge
         var shared = CitusPlan.Tables.Where(t => t.Placement != CitusPlacement.CoordinatorLocal).ToList();
         if (shared.All(t => placed.Contains(t.Name)))
         {
-            return new CitusResult([], [], [], (int)shardNodes);
+            return new CitusResult([], [], (int)shardNodes);
         }
 
         if (placed.Count > 0)
@@ -65,11 +65,6 @@ public sealed partial class CitusDistributor(NpgsqlDataSource dataSource, ILogge
             foreach (var policy in policies)
             {
                 await ExecuteAsync(connection, policy.Sql, cancellationToken);
-            }
-
-            foreach (var drop in CitusPlan.Drops)
-            {
-                await ExecuteAsync(connection, $"ALTER TABLE {Quote(drop.Table)} DROP CONSTRAINT IF EXISTS {Quote(drop.Constraint)}", cancellationToken);
             }
 
             var foreignKeys = await ForeignKeysAsync(connection, shared.Select(t => t.Name).ToArray(), cancellationToken);
@@ -98,7 +93,7 @@ public sealed partial class CitusDistributor(NpgsqlDataSource dataSource, ILogge
                 (string.IsNullOrEmpty(e.Detail) ? string.Empty : $" ({e.Detail})"), e);
         }
 
-        return new CitusResult(shared, policies.Select(p => p.Name).ToList(), CitusPlan.Drops, (int)shardNodes);
+        return new CitusResult(shared, policies.Select(p => p.Name).ToList(), (int)shardNodes);
     }
 
     private static async Task RefuseWithoutCitusAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

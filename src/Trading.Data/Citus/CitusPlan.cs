@@ -45,16 +45,6 @@ public static class CitusPlan
     ];
 
     /// <summary>
-    /// What Citus cannot keep until epochs become a column (issue 16): an archive is another account, so its name and
-    /// the foreign key to its row point at another shard.
-    /// </summary>
-    public static IReadOnlyList<CitusConstraintDrop> Drops { get; } =
-    [
-        new("paper_account_epochs", "paper_account_epochs_archive_unique", "archive names are unique by reset_account's naming only"),
-        new("paper_account_epochs", "paper_account_epochs_archived_as_fkey", "reset_account fails on Citus (it moves rows to the archive account, another shard)"),
-    ];
-
-    /// <summary>
     /// Row-level security policies cache the caller's granted accounts in a scalar subquery (evaluated once per
     /// statement); Citus refuses subqueries in policies of distributed tables, so on Citus they call the function
     /// directly (evaluated per row, on the worker).

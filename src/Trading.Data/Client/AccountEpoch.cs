@@ -1,6 +1,6 @@
 namespace Trading.Data.Client;
 
-/// <summary>A row of v_paper_account_epochs: an account's current epoch and each one a reset closed.</summary>
+/// <summary>A row of v_paper_account_epochs: an account's current epoch and each one a reset closed (its rows carry (account, epoch)).</summary>
 public sealed class AccountEpoch
 {
     public required string Account { get; init; }
@@ -8,9 +8,6 @@ public sealed class AccountEpoch
     public int Epoch { get; init; }
 
     public bool IsCurrent { get; init; }
-
-    /// <summary>Where a closed epoch's history lives (the archive account); the account itself for the current one.</summary>
-    public string? HistoryAccount { get; init; }
 
     public string? BaseCurrency { get; init; }
 

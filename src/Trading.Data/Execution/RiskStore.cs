@@ -17,9 +17,9 @@ public static class RiskStore
     private const string FiguresSql = """
         SELECT a.account,
                (SELECT s.total_value FROM paper_portfolio_snapshots s
-                WHERE s.account = a.account AND s.time >= $2 ORDER BY s.time LIMIT 1) AS first_today,
+                WHERE s.account = a.account AND s.epoch = a.epoch AND s.time >= $2 ORDER BY s.time LIMIT 1) AS first_today,
                (SELECT s.total_value FROM paper_portfolio_snapshots s
-                WHERE s.account = a.account AND s.time < $2 ORDER BY s.time DESC LIMIT 1) AS last_before,
+                WHERE s.account = a.account AND s.epoch = a.epoch AND s.time < $2 ORDER BY s.time DESC LIMIT 1) AS last_before,
                a.peak_equity
         FROM accounts a WHERE a.account = ANY ($1)
         """;

@@ -42,7 +42,6 @@ public static class MigrateCommand
                             shardNodes = distributed.ShardNodes,
                             tables = distributed.Placed.Select(t => new { table = t.Name, placement = t.Placement.ToString(), t.DistributionColumn, t.ColocateWith }),
                             rewrittenPolicies = distributed.RewrittenPolicies,
-                            droppedConstraints = distributed.Dropped.Select(d => new { d.Table, d.Constraint, d.Consequence }),
                         },
                     }));
                     return ExitCodes.Success;

@@ -8,11 +8,14 @@ namespace Trading.Orchestrator.Reports;
 /// </summary>
 public sealed record PerformanceSource(string Name, string Key, string Trades, string Snapshots, string Capital)
 {
+    // An account's figures are those of its current epoch, as v_paper_performance_metrics'.
+    private const string CurrentEpoch = "epoch = (SELECT a.epoch FROM accounts a WHERE a.account = $1)";
+
     public static PerformanceSource Account(string account) => new(
         account,
         account,
-        "(SELECT net_pnl, fees, hold_duration, exit_time FROM paper_trades WHERE account = $1) AS source",
-        "(SELECT time, total_value FROM paper_portfolio_snapshots WHERE account = $1) AS source",
+        $"(SELECT net_pnl, fees, hold_duration, exit_time FROM paper_trades WHERE account = $1 AND {CurrentEpoch}) AS source",
+        $"(SELECT time, total_value FROM paper_portfolio_snapshots WHERE account = $1 AND {CurrentEpoch}) AS source",
         "(SELECT initial_capital FROM accounts WHERE account = $1)");
 
     public static PerformanceSource Backtest(long run, string name) => new(

@@ -11,7 +11,10 @@ namespace Trading.Orchestrator.Reports;
 /// </summary>
 public static class ReportQuery
 {
-    private const string TradeWindow = "($2::timestamptz IS NULL OR exit_time >= $2) AND ($3::timestamptz IS NULL OR exit_time < $3)";
+    // The report is of the account's current epoch (a closed one's figures: v_paper_account_epochs).
+    private const string CurrentEpoch = "epoch = (SELECT a.epoch FROM accounts a WHERE a.account = $1)";
+
+    private const string TradeWindow = $"($2::timestamptz IS NULL OR exit_time >= $2) AND ($3::timestamptz IS NULL OR exit_time < $3) AND {CurrentEpoch}";
 
     private static readonly string[] Statements =
     [
@@ -22,7 +25,8 @@ public static class ReportQuery
                o.unrealized_pnl,
                (SELECT COALESCE(sum(entry_fees), 0) FROM paper_positions WHERE account = $1),
                (SELECT COALESCE(-sum(amount), 0) FROM paper_ledger
-                WHERE account = $1 AND kind = 'fee' AND ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3)),
+                WHERE account = $1 AND kind = 'fee' AND ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3)
+                  AND {CurrentEpoch}),
                o.gross_exposure
         FROM v_paper_portfolio_overview o
         WHERE o.account = $1
@@ -47,7 +51,7 @@ public static class ReportQuery
         WITH span AS (
             SELECT COALESCE($2::timestamptz, min(time)) AS t0, COALESCE($3::timestamptz, max(time)) AS t1
             FROM paper_portfolio_snapshots
-            WHERE account = $1 AND ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3)
+            WHERE account = $1 AND ($2::timestamptz IS NULL OR time >= $2) AND ($3::timestamptz IS NULL OR time < $3) AND {CurrentEpoch}
         ), symbols AS (
             SELECT symbol FROM paper_trades WHERE account = $1 AND {TradeWindow}
             UNION
@@ -62,9 +66,9 @@ public static class ReportQuery
                            WHERE m.symbol = s.symbol AND m.time <= span.t1 ORDER BY m.time DESC LIMIT 1) l ON true
         ORDER BY s.symbol
         """,
-        """
+        $"""
         SELECT status, count(*) FROM trading_decisions
-        WHERE account = $1 AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)
+        WHERE account = $1 AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3) AND {CurrentEpoch}
         GROUP BY status ORDER BY count(*) DESC, status
         """,
         ReasonsSql,
@@ -86,13 +90,13 @@ public static class ReportQuery
     /// figures in a reason become #, so "confidence 0.42 below threshold 0.60" and "... 0.48 ..." count as one, shown
     /// with one real example. Columns: status, reason, count, example.
     /// </summary>
-    public const string ReasonsSql = """
+    public const string ReasonsSql = $"""
         SELECT status, reason, count(*), min(example)
         FROM (SELECT status, regexp_replace(COALESCE(status_reason, '(no reason given)'), '[0-9]+([.][0-9]+)?', '#', 'g') AS reason,
                      COALESCE(status_reason, '(no reason given)') AS example
               FROM trading_decisions
               WHERE account = $1 AND status IN ('rejected', 'skipped', 'failed', 'expired')
-                AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)) r
+                AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3) AND {CurrentEpoch}) r
         GROUP BY status, reason
         ORDER BY count(*) DESC, status, reason
         LIMIT 8

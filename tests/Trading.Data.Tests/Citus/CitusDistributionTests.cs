@@ -53,4 +53,24 @@ public sealed class CitusDistributionTests(CitusFixture fixture) : IClassFixture
             .DistributeAsync(CancellationToken.None);
         Assert.True(again.WasUpToDate);
     }
+
+    [SkippableFact]
+    public async Task ResetAccount_Distributed_EndsTheEpochInPlaceOnTheAccountsWorker()
+    {
+        var database = fixture.RequireDatabase();
+        await database.ExecuteAsync("INSERT INTO accounts (account, initial_capital, cash) VALUES ('citus-reset', 1000, 1000)");
+        await database.ScalarAsync<decimal>("SELECT deposit('citus-reset', 25, 'epoch 1')");
+
+        var reset = (await database.QueryAsync("SELECT * FROM reset_account('citus-reset', 500, 'on citus')")).Single();
+        await database.ScalarAsync<decimal>("SELECT deposit('citus-reset', 5, 'epoch 2')");
+
+        Assert.Equal((2, 1, 1025m, null), ((int)reset["epoch"]!, (int)reset["archived_epoch"]!, (decimal)reset["archived_final_equity"]!, reset["archived_as"]));
+        Assert.Equal([(1, 25m), (2, 5m)], (await database.QueryAsync(
+                "SELECT epoch, sum(amount) AS amount FROM paper_ledger WHERE account = 'citus-reset' GROUP BY epoch ORDER BY epoch"))
+            .Select(r => ((int)r["epoch"]!, (decimal)r["amount"]!)));
+        Assert.Equal((505m, 2), (await database.ScalarAsync<decimal>("SELECT cash FROM accounts WHERE account = 'citus-reset'"),
+            await database.ScalarAsync<int>("SELECT epoch FROM v_paper_portfolio_overview WHERE account = 'citus-reset'")));
+        Assert.Equal([1, 2], (await database.QueryAsync("SELECT epoch FROM v_paper_account_epochs WHERE account = 'citus-reset' ORDER BY epoch"))
+            .Select(r => (int)r["epoch"]!));
+    }
 }

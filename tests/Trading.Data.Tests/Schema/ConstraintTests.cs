@@ -64,8 +64,6 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "accounts_latency_nonnegative", "INSERT INTO accounts (account, latency) VALUES ('c12', '-1 second')" },
         { "accounts_halt_has_reason", "INSERT INTO accounts (account, halted) VALUES ('c13', true)" },
         { "accounts_epoch_positive", "INSERT INTO accounts (account, epoch) VALUES ('c14', 0)" },
-        { "accounts_archive_named_by_epoch", "INSERT INTO accounts (account, archived_of, epoch, halted, halt_reason) VALUES ('c15.e2', 'c15', 1, true, 'archived')" },
-        { "accounts_archive_halted", "INSERT INTO accounts (account, archived_of, epoch) VALUES ('c16.e1', 'c16', 1)" },
         { "instruments_symbol_format", "INSERT INTO instruments (symbol) VALUES ('btc usdt')" },
         { "instruments_tick_size_positive", "INSERT INTO instruments (symbol, tick_size) VALUES ('X1/USDT', 0)" },
         { "instruments_lot_size_positive", "INSERT INTO instruments (symbol, lot_size) VALUES ('X2/USDT', -1)" },
@@ -138,7 +136,7 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "paper_cancel_requests_agent_length", "INSERT INTO paper_cancel_requests (account, order_id, agent) VALUES ('default', 1, repeat('a', 201))" },
         { "paper_cancel_requests_reason_length", "INSERT INTO paper_cancel_requests (account, order_id, reason) VALUES ('default', 1, repeat('r', 2001))" },
         { "paper_cancel_requests_account_fkey", "INSERT INTO paper_cancel_requests (account, order_id) VALUES ('nobody', 1)" },
-        { "paper_account_epochs_pnl", "INSERT INTO paper_account_epochs (account, epoch, archived_as, base_currency, started_at, ended_at, initial_capital, net_deposits, final_equity, net_pnl, total_trades) VALUES ('c17', 1, 'default', 'USDT', now(), now(), 100, 0, 110, 5, 0)" },
+        { "paper_account_epochs_pnl", "INSERT INTO paper_account_epochs (account, epoch, base_currency, started_at, ended_at, initial_capital, net_deposits, final_equity, net_pnl, total_trades) VALUES ('c17', 1, 'USDT', now(), now(), 100, 0, 110, 5, 0)" },
         { "paper_ledger_kind_known", "INSERT INTO paper_ledger (account, time, kind, amount) VALUES ('default', now(), 'gift', 5)" },
         // NaN slipped through `x >= 0` and `x > 0` (PostgreSQL orders NaN above every number); every numeric column has a
         // *_finite check unless its own checks refuse NaN and ±Infinity already (FiniteNumericTests checks them all).
@@ -319,9 +317,9 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
             ORDER BY 1
             """);
 
-        // Only the orchestrator's and the archives' own checks, and the generated *_finite ones, go without a sentence.
+        // Only the orchestrator's own checks, and the generated *_finite ones, go without a sentence.
         Assert.Equal(
-            ["accounts_archive_halted", "accounts_archive_named_by_epoch", "accounts_epoch_positive", "accounts_halt_has_reason",
+            ["accounts_epoch_positive", "accounts_halt_has_reason",
              "trading_decisions_executed_has_order", "trading_decisions_status_known", "trading_decisions_terminal_has_reason"],
             unexplained.Select(r => (string)r["conname"]!).Where(n => !n.EndsWith("_finite", StringComparison.Ordinal)));
     }

@@ -115,7 +115,7 @@ public sealed class RoleBoundaryTests(DatabaseFixture fixture) : IClassFixture<D
         { "trading_orchestrator", "UPDATE paper_ledger SET amount = 0" },
         { "trading_orchestrator", "UPDATE paper_trades SET net_pnl = 0" },
         { "trading_orchestrator", "DELETE FROM paper_fills" },
-        { "trading_orchestrator", "INSERT INTO paper_account_epochs (account, epoch, archived_as, base_currency, started_at, ended_at, initial_capital, net_deposits, final_equity, net_pnl, total_trades) VALUES ('default', 9, 'default', 'USDT', now(), now(), 1, 0, 1, 0, 0)" },
+        { "trading_orchestrator", "INSERT INTO paper_account_epochs (account, epoch, base_currency, started_at, ended_at, initial_capital, net_deposits, final_equity, net_pnl, total_trades) VALUES ('default', 9, 'USDT', now(), now(), 1, 0, 1, 0, 0)" },
         { "trading_orchestrator", "UPDATE accounts SET initial_capital = 1" },
         { "trading_orchestrator", "UPDATE trading_decisions SET symbol = 'ETH/USDT', confidence = 1" },
         { "trading_orchestrator", "UPDATE market_prices SET bid = 1" },

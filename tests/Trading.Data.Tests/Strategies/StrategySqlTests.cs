@@ -105,7 +105,7 @@ public sealed class StrategySqlTests(DatabaseFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
-    public async Task ResetAccount_RunningSessionRefuses_StoppedSessionGoesToTheArchive()
+    public async Task ResetAccount_RunningSessionRefuses_StoppedSessionKeepsTheClosedEpoch()
     {
         var db = fixture.Database;
         var id = await db.ScalarAsync<long>("""SELECT start_strategy('{"name": "epochs", "symbols": ["BTC/USDT"]}')""");
@@ -116,7 +116,8 @@ public sealed class StrategySqlTests(DatabaseFixture fixture) : IClassFixture<Da
 
         await db.ExecuteAsync("SELECT stop_strategy($1)", id);
         await db.ExecuteAsync("SELECT reset_account('strategy-epochs')");
-        Assert.Equal("strategy-epochs.e1", await db.ScalarAsync<string>("SELECT account FROM strategy_sessions WHERE session_id = $1", id));
+        Assert.Equal(("strategy-epochs", 1), (await db.ScalarAsync<string>("SELECT account FROM strategy_sessions WHERE session_id = $1", id),
+            await db.ScalarAsync<int>("SELECT epoch FROM strategy_sessions WHERE session_id = $1", id)));
         Assert.Empty(await db.InvariantViolationsAsync());
     }
 }

@@ -10,7 +10,7 @@ public sealed class ResetCommandTests(DatabaseFixture fixture) : IClassFixture<D
     private string Connection => fixture.Database.ConnectionString;
 
     [Fact]
-    public async Task AccountsReset_TradedAccount_ArchivesTheEpochAndPrintsTheCapital()
+    public async Task AccountsReset_TradedAccount_ClosesTheEpochInPlaceAndPrintsTheCapital()
     {
         // The long round trip of ScenarioTests: BUY 10 at 100.12 (fee 1.0012), SELL at 109.88 (fee 1.0988): net 95.5.
         var (desk, symbol) = await DeskAsync("cli-reset", "slippage_model='fixed', slippage_rate=0.001");
@@ -26,20 +26,27 @@ public sealed class ResetCommandTests(DatabaseFixture fixture) : IClassFixture<D
         var (exit, output) = await CliRun.RunAsync(Connection, "accounts", "reset", "cli-reset", "--capital", "5000", "--reason", "second try");
 
         Assert.True(exit == 0, output);
-        Assert.Contains("Reset cli-reset: epoch 1 is archived as cli-reset.e1 (capital 10000 + net deposits 0, final equity 10095.5 USDT, " +
+        Assert.Contains("Reset cli-reset: epoch 1 is closed (capital 10000 + net deposits 0, final equity 10095.5 USDT, " +
                         "net P&L 95.5, 1 closed trade).", output, StringComparison.Ordinal);
         Assert.Contains("Epoch 2 starts with capital 5000 USDT (changed from 10000); cash 5000.", output, StringComparison.Ordinal);
-        Assert.Equal((2L, 1L, 1L), (await CountAsync("trading_decisions", "cli-reset.e1"), await CountAsync("paper_trades", "cli-reset.e1"),
-            await CountAsync("paper_portfolio_snapshots", "cli-reset.e1")));
-        Assert.Equal("second try", await fixture.Database.ScalarAsync<string>("SELECT reason FROM paper_account_epochs WHERE archived_as = 'cli-reset.e1'"));
+        Assert.Equal((2L, 1L, 1L), (await CountAsync("trading_decisions", "cli-reset"), await CountAsync("paper_trades", "cli-reset"),
+            await CountAsync("paper_portfolio_snapshots", "cli-reset")));
+        Assert.Equal("second try", await fixture.Database.ScalarAsync<string>("SELECT reason FROM paper_account_epochs WHERE account = 'cli-reset' AND epoch = 1"));
 
         // The new epoch trades on its own book: 5000 - 1001.2 - 1.0012.
         await desk.QuoteAsync(symbol, 99.99m, 100.01m);
         await desk.DecideAsync("cli-reset", symbol, "BUY", 10);
         await desk.ExecuteAllAsync();
         Assert.Equal(3997.7988m, await desk.CashAsync("cli-reset"));
-        Assert.Equal(10095.5m, await desk.CashAsync("cli-reset.e1"));
+        Assert.Equal(2, await fixture.Database.ScalarAsync<int>("SELECT epoch FROM paper_fills WHERE account = 'cli-reset' ORDER BY fill_id DESC LIMIT 1"));
         Assert.Empty(await fixture.Database.QueryAsync("SELECT * FROM invariants() WHERE account LIKE 'cli-reset%'"));
+
+        // The closed epoch's trade is history: `trades --epoch 1` lists it, the current epoch has none yet.
+        var current = await CliRun.RunAsync(Connection, "trades", "-a", "cli-reset", "--json");
+        var closed = await CliRun.RunAsync(Connection, "trades", "-a", "cli-reset", "--epoch", "1", "--json");
+        Assert.Equal((0, 0), (current.ExitCode, closed.ExitCode));
+        Assert.Equal(0, CliRun.Json(current.Output).GetArrayLength());
+        Assert.Equal(95.5m, CliRun.Json(closed.Output).EnumerateArray().Single().GetProperty("net_pnl").GetDecimal());
     }
 
     [Fact]
@@ -53,7 +60,7 @@ public sealed class ResetCommandTests(DatabaseFixture fixture) : IClassFixture<D
         var json = CliRun.Json(output);
         Assert.Equal(("cli-json", 2, 2000m, 2000m, false), (json.GetProperty("account").GetString(), json.GetProperty("epoch").GetInt32(),
             json.GetProperty("initial_capital").GetDecimal(), json.GetProperty("cash").GetDecimal(), json.GetProperty("halted").GetBoolean()));
-        Assert.Equal(("cli-json.e1", 1, 2000m, 0m), (json.GetProperty("archived_as").GetString(), json.GetProperty("archived_epoch").GetInt32(),
+        Assert.Equal((null, 1, 2000m, 0m), (json.GetProperty("archived_as").GetString(), json.GetProperty("archived_epoch").GetInt32(),
             json.GetProperty("archived_final_equity").GetDecimal(), json.GetProperty("archived_net_pnl").GetDecimal()));
     }
 
@@ -99,43 +106,16 @@ public sealed class ResetCommandTests(DatabaseFixture fixture) : IClassFixture<D
     }
 
     [Fact]
-    public async Task AccountsList_AfterReset_ShowsTheEpochAndArchivesOnlyWithAll()
+    public async Task AccountsList_AfterReset_ShowsTheNewEpochAndNoOtherAccount()
     {
-        await ResetOnceAsync("cli-listed");
+        await fixture.Database.ExecuteAsync("INSERT INTO accounts (account) VALUES ('cli-listed'); SELECT reset_account('cli-listed')");
 
         var live = await CliRun.RunAsync(Connection, "accounts", "list", "--json");
-        var all = await CliRun.RunAsync(Connection, "accounts", "list", "--all", "--json");
 
         var liveRows = CliRun.Json(live.Output).EnumerateArray().ToDictionary(r => r.GetProperty("account").GetString()!);
-        var allRows = CliRun.Json(all.Output).EnumerateArray().ToDictionary(r => r.GetProperty("account").GetString()!);
-        Assert.Equal((0, 0), (live.ExitCode, all.ExitCode));
+        Assert.Equal(0, live.ExitCode);
         Assert.Equal(2, liveRows["cli-listed"].GetProperty("epoch").GetInt32());
-        Assert.DoesNotContain("cli-listed.e1", liveRows.Keys);
-        Assert.Equal(("cli-listed", 1, true), (allRows["cli-listed.e1"].GetProperty("archived_of").GetString(),
-            allRows["cli-listed.e1"].GetProperty("epoch").GetInt32(), allRows["cli-listed.e1"].GetProperty("halted").GetBoolean()));
-    }
-
-    [Theory]
-    [InlineData("accounts", "deposit", "cli-frozen.e1", "100")]
-    [InlineData("kill-switch", "--account", "cli-frozen.e1")]
-    [InlineData("accounts", "reset", "cli-frozen.e1")]
-    public async Task Archive_AnyChange_RefusedExit10NamingTheLiveAccount(params string[] arguments)
-    {
-        await ResetOnceAsync("cli-frozen");
-
-        var (exit, output) = await CliRun.RunAsync(Connection, arguments);
-
-        Assert.Equal(10, exit);
-        Assert.Contains("cli-frozen.e1 is the read-only archive of epoch 1 of cli-frozen", output, StringComparison.Ordinal);
-    }
-
-    private async Task ResetOnceAsync(string account)
-    {
-        if (!await fixture.Database.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM accounts WHERE account = $1)", account + ".e1"))
-        {
-            await fixture.Database.ExecuteAsync("INSERT INTO accounts (account) VALUES ($1)", account);
-            await fixture.Database.ExecuteAsync("SELECT reset_account($1)", account);
-        }
+        Assert.DoesNotContain(liveRows.Keys, k => k.StartsWith("cli-listed.", StringComparison.Ordinal));
     }
 
     private async Task<(Desk Desk, string Symbol)> DeskAsync(string account, string settings)
@@ -148,5 +128,5 @@ public sealed class ResetCommandTests(DatabaseFixture fixture) : IClassFixture<D
     }
 
     private Task<long> CountAsync(string table, string account) =>
-        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE account = $1", account);
+        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE account = $1 AND epoch = 1", account);
 }

@@ -102,7 +102,7 @@ public sealed class GrafanaProvisioningTests
             .Single(v => v.GetProperty("name").GetString() == "account");
 
         Assert.Equal("query", account.GetProperty("type").GetString());
-        Assert.Equal("SELECT account FROM accounts WHERE archived_of IS NULL ORDER BY account", account.GetProperty("query").GetString());
+        Assert.Equal("SELECT account FROM accounts ORDER BY account", account.GetProperty("query").GetString());
         Assert.False(account.GetProperty("multi").GetBoolean());
         Assert.Equal("default", account.GetProperty("current").GetProperty("value").GetString());
         AssertTradingDatasource(account.GetProperty("datasource"), "$account");

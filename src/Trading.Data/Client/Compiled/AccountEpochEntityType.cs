@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.AccountEpoch",
                 typeof(AccountEpoch),
                 baseEntityType,
-                propertyCount: 14);
+                propertyCount: 13);
 
             var account = runtimeEntityType.AddProperty(
                 "Account",
@@ -64,15 +64,6 @@ namespace Trading.Data.Client.Compiled
                 nullable: true);
             finalEquity.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             finalEquity.AddAnnotation("Relational:ColumnName", "final_equity");
-
-            var historyAccount = runtimeEntityType.AddProperty(
-                "HistoryAccount",
-                typeof(string),
-                propertyInfo: typeof(AccountEpoch).GetProperty("HistoryAccount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(AccountEpoch).GetField("<HistoryAccount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            historyAccount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            historyAccount.AddAnnotation("Relational:ColumnName", "history_account");
 
             var initialCapital = runtimeEntityType.AddProperty(
                 "InitialCapital",

@@ -12,7 +12,7 @@ namespace Trading.Data.Client.Compiled
     public partial class TradingDbContextModel
     {
         private TradingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e4a5fda6-dcd5-41bf-9bc7-c77e2c63d122"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("f3a26c9b-7b35-43f0-91b1-eaf671a032e1"), entityTypeCount: 12)
         {
         }
 
