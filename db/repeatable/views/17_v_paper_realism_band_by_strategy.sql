@@ -19,8 +19,8 @@
 --                beyond it, so the fill is charged a tick against the trader. Its quantity is kept (dropping a fill
 --                that the back of the queue might have missed would change the position and need a second ledger).
 --                The fee is the recorded one.
--- A bracket exit counts for the strategy of the decision behind it. Rows of archived epochs are left out, as in
--- v_paper_portfolio_overview; the account totals, with ledger entries no fill made, are v_paper_realism_band.
+-- A bracket exit counts for the strategy of the decision behind it. Fills of closed epochs are left out (the current
+-- epoch's only, as in v_paper_portfolio_overview); the account totals, with ledger entries no fill made, are v_paper_realism_band.
 CREATE OR REPLACE VIEW v_paper_realism_band_by_strategy WITH (security_invoker = true) AS
 WITH fills AS (
     SELECT f.account, f.symbol, d.strategy, CASE f.side WHEN 'buy' THEN 1 ELSE -1 END AS s,
@@ -33,7 +33,7 @@ WITH fills AS (
                         LIMIT 1) END,
                     (f.quote_bid + f.quote_ask) / 2, f.quote_last, f.reference_price) AS ideal_mid
     FROM paper_fills f
-    JOIN accounts a ON a.account = f.account AND a.archived_of IS NULL
+    JOIN accounts a ON a.account = f.account AND a.epoch = f.epoch
     JOIN paper_orders o ON o.account = f.account AND o.order_id = f.order_id
     LEFT JOIN trading_decisions d ON d.account = o.account AND d.id = COALESCE(o.decision_id, o.parent_decision_id)
     JOIN instruments i ON i.symbol = f.symbol

@@ -16,7 +16,8 @@ WITH strategies AS (
     GROUP BY account
 ), other AS (
     SELECT account, sum(amount) AS amount
-    FROM paper_ledger
+    FROM paper_ledger l
+    JOIN accounts a USING (account, epoch)
     WHERE fill_id IS NULL AND kind NOT IN ('deposit', 'withdrawal')
     GROUP BY account
 ), band AS (
@@ -30,7 +31,6 @@ WITH strategies AS (
     FROM accounts a
     LEFT JOIN strategies s ON s.account = a.account
     LEFT JOIN other o ON o.account = a.account
-    WHERE a.archived_of IS NULL
 )
 SELECT account, fills, traded_notional, actual_pnl, optimistic_pnl, pessimistic_pnl,
        optimistic_pnl - actual_pnl                                                         AS optimism,
