@@ -13,7 +13,7 @@ public static class DecisionFailures
         SET attempts = attempts + 1,
             status = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE status END,
             status_reason = CASE WHEN attempts + 1 >= $3 THEN 'failed after ' || (attempts + 1) || ' attempts: ' || $2 ELSE status_reason END,
-            processed_at = CASE WHEN attempts + 1 >= $3 THEN clock_timestamp() ELSE processed_at END
+            processed_at = CASE WHEN attempts + 1 >= $3 THEN statement_timestamp() ELSE processed_at END
         WHERE id = $1 AND status = 'pending'
         RETURNING status = 'failed'
         """;

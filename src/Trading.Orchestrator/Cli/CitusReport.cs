@@ -33,6 +33,11 @@ public static class CitusReport
             Console.WriteLine($"citus: {result.RewrittenPolicies.Count} row-level security policies now call trading_granted_accounts() per row (Citus refuses their cached subquery).");
         }
 
+        foreach (var drop in CitusPlan.TriggerDrops)
+        {
+            Console.WriteLine($"citus: dropped the trigger {drop.Table}.{drop.Trigger}: {drop.Consequence}.");
+        }
+
         foreach (var drop in result.Dropped)
         {
             Console.WriteLine($"citus: warning: dropped {drop.Table}.{drop.Constraint}: {drop.Consequence}.");

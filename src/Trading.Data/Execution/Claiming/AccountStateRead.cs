@@ -25,7 +25,7 @@ internal static class AccountStateRead
             WHERE c.account = ANY ($1) AND c.status = 'pending'
         ), canceled AS (
             UPDATE trading_decisions d
-            SET status = 'canceled', status_reason = 'canceled by request ' || r.request_id, processed_at = clock_timestamp()
+            SET status = 'canceled', status_reason = 'canceled by request ' || r.request_id, processed_at = statement_timestamp()
             FROM req r
             WHERE d.id = r.decision_id AND d.account = r.account AND d.status = 'pending'
             RETURNING d.id, r.request_id
@@ -44,7 +44,7 @@ internal static class AccountStateRead
                 WHEN r.o_account IS DISTINCT FROM r.account THEN 'order ' || r.order_id || ' is not an order of account ' || r.account
                 ELSE 'order ' || r.order_id || ' is already ' || r.o_status
             END,
-            processed_at = clock_timestamp()
+            processed_at = statement_timestamp()
         FROM req r
         WHERE c.request_id = r.request_id
           AND (r.decision_id IS NOT NULL OR r.o_account IS DISTINCT FROM r.account OR r.o_status NOT IN {SqlText.WorkingOrderStatuses})
@@ -54,13 +54,14 @@ internal static class AccountStateRead
         SELECT d.id, d.account, d.symbol, d.decision, d.confidence, d.risk_score, d.quantity, d.notional, d.order_type,
                d.current_price, d.created_at, d.agent, d.strategy, d.attempts, d.limit_price, d.stop_price, d.trailing_offset,
                d.time_in_force, d.expires_at, d.stop_loss, d.take_profit, d.exit_unit, d.price_as_of, d.login
-        FROM unnest($1::text[]) AS a(account)
+        FROM accounts a
         CROSS JOIN LATERAL (
             SELECT * FROM trading_decisions d
             WHERE d.account = a.account AND d.status = 'pending'
             ORDER BY d.id
             LIMIT $2
         ) d
+        WHERE a.account = ANY ($1)
         ORDER BY d.account, d.id
         """;
 
