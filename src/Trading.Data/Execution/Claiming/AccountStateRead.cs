@@ -81,7 +81,7 @@ internal static class AccountStateRead
                d.exit_unit, d.login
         FROM paper_orders o
         LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
-        LEFT JOIN trading_decisions d ON d.id = o.parent_decision_id
+        LEFT JOIN trading_decisions d ON d.account = o.account AND d.id = o.parent_decision_id
         WHERE o.account = ANY ($1) AND o.status IN {SqlText.WorkingOrderStatuses}
         ORDER BY o.order_id
         """;
