@@ -62,7 +62,7 @@ public static class CitusPlan
     public static IReadOnlyList<CitusTriggerDrop> TriggerDrops { get; } =
     [
         new("trading_decisions", "trading_decisions_notify",
-            "decisions inserted with plain SQL wake the orchestrator on its poll tick; `trading decide`, the MCP tools and the EF client notify themselves"),
+            "decisions inserted with plain SQL wake the orchestrator on its poll tick; `trading decide` and the MCP tools notify themselves"),
         new("paper_cancel_requests", "paper_cancel_requests_notify",
             "cancel requests inserted with plain SQL are answered on the poll tick; `trading cancel` and the MCP tool notify themselves"),
         new("market_prices", "market_prices_notify",

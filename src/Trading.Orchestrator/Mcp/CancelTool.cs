@@ -13,11 +13,16 @@ public sealed class CancelTool(AgentDatabase database)
     // paper_orders; an order no longer open has nothing left to cancel and is rejected with the reason), a decision's
     // from trading_decisions. Whether the login may cancel there is the database's decision.
     private const string InsertSql = """
-        INSERT INTO paper_cancel_requests (account, order_id, decision_id, agent, reason)
-        VALUES (COALESCE($1, (SELECT o.account FROM v_paper_open_orders o WHERE o.order_id = $2),
-                             (SELECT d.account FROM trading_decisions d WHERE d.id = $3), 'default'),
-                $2, $3, $4, $5)
-        RETURNING request_id
+        WITH inserted AS (
+            INSERT INTO paper_cancel_requests (account, order_id, decision_id, agent, reason)
+            VALUES (COALESCE($1, (SELECT o.account FROM v_paper_open_orders o WHERE o.order_id = $2),
+                                 (SELECT d.account FROM trading_decisions d WHERE d.id = $3), 'default'),
+                    $2, $3, $4, $5)
+            RETURNING request_id
+        )
+        -- The wake-up is sent here, in the INSERT's transaction, as well as by the table's trigger: on Citus the trigger
+        -- runs on a worker, where no listener hears it, and `migrate --citus` drops it.
+        SELECT request_id, pg_notify('trading_decisions', '') FROM inserted
         """;
 
     [McpServerTool(Name = "cancel", Destructive = true, Idempotent = false, OpenWorld = false)]
