@@ -3,20 +3,21 @@
 -- statement per account because Citus refuses a row lock over several accounts (they may sit on different workers);
 -- on a single server it costs an index probe each, like the one statement it replaces. FOR NO KEY UPDATE: agents'
 -- inserts take FOR KEY SHARE on the account through the foreign key and must not wait for a batch in flight.
-CREATE OR REPLACE FUNCTION lock_accounts(p_candidates text[], p_max integer) RETURNS SETOF accounts
+-- Returns the names locked, in the candidates' order; the caller reads their rows after this statement (a statement's
+-- snapshot predates the locks its function takes).
+CREATE OR REPLACE FUNCTION lock_accounts(p_candidates text[], p_max integer) RETURNS SETOF text
     LANGUAGE plpgsql AS
 $$
 DECLARE
     candidate text;
-    locked accounts%ROWTYPE;
     taken integer := 0;
 BEGIN
     FOREACH candidate IN ARRAY coalesce(p_candidates, '{}') LOOP
         EXIT WHEN taken >= p_max;
-        SELECT a.* INTO locked FROM accounts a WHERE a.account = candidate FOR NO KEY UPDATE SKIP LOCKED;
+        PERFORM FROM accounts a WHERE a.account = candidate FOR NO KEY UPDATE SKIP LOCKED;
         IF FOUND THEN
             taken := taken + 1;
-            RETURN NEXT locked;
+            RETURN NEXT candidate;
         END IF;
     END LOOP;
 END;

@@ -42,12 +42,11 @@ internal static class AccountLock
             WHERE $2::text[] IS NULL OR account = ANY ($2)
             GROUP BY account
         )
-        SELECT {AccountSettings.Columns},
-               a.account = ANY (ARRAY(SELECT c.account FROM candidates c WHERE c.has_cancels)) AS has_cancels
-        FROM lock_accounts(ARRAY(SELECT c.account FROM candidates c ORDER BY c.since, c.account), $1) a
+        SELECT l.account, l.account = ANY (ARRAY(SELECT c.account FROM candidates c WHERE c.has_cancels)) AS has_cancels
+        FROM lock_accounts(ARRAY(SELECT c.account FROM candidates c ORDER BY c.since, c.account), $1) AS l(account)
         """;
 
-    /// <summary>Locks up to <paramref name="maxAccounts"/> accounts with work (optionally only those named) into the state.</summary>
+    /// <summary>Locks up to <paramref name="maxAccounts"/> accounts with work (optionally only those named): their names into the state.</summary>
     public static async Task LockAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int maxAccounts, IReadOnlyCollection<string>? onlyAccounts,
         ClaimState state, CancellationToken cancellationToken)
@@ -60,9 +59,7 @@ internal static class AccountLock
         var row = new NamedColumns(reader);
         while (await reader.ReadAsync(cancellationToken))
         {
-            state.Locked.Add(row.Text("account")); // before the settings: a row that cannot be read names its account
-            var account = AccountSettings.Read(row);
-            state.Accounts[account.Config.AccountId] = account;
+            state.Locked.Add(row.Text("account")); // the settings are read with the account's state, after the lock
             state.AnyCancels |= row.Boolean("has_cancels");
         }
     }

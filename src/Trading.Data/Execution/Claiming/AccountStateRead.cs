@@ -7,7 +7,8 @@ namespace Trading.Data.Execution.Claiming;
 
 /// <summary>
 /// Step 2 of a claim, the locked accounts' own state: cancel requests that need no matching are answered, then their
-/// pending decisions, positions, risk limits and working orders are read (one round trip with the market read).
+/// settings and cash, pending decisions, positions, risk limits and working orders are read (one round trip with the
+/// market read).
 /// </summary>
 internal static class AccountStateRead
 {
@@ -50,6 +51,10 @@ internal static class AccountStateRead
           AND (r.decision_id IS NOT NULL OR r.o_account IS DISTINCT FROM r.account OR r.o_status NOT IN {SqlText.WorkingOrderStatuses})
         """;
 
+    public static readonly string SettingsSql = $"""
+        SELECT {AccountSettings.Columns} FROM accounts a WHERE a.account = ANY ($1)
+        """;
+
     public const string DecisionsSql = """
         SELECT d.id, d.account, d.symbol, d.decision, d.confidence, d.risk_score, d.quantity, d.notional, d.order_type,
                d.current_price, d.created_at, d.agent, d.strategy, d.attempts, d.limit_price, d.stop_price, d.trailing_offset,
@@ -85,6 +90,16 @@ internal static class AccountStateRead
         WHERE o.account = ANY ($1) AND o.status IN {SqlText.WorkingOrderStatuses}
         ORDER BY o.order_id
         """;
+
+    public static async Task ReadSettingsAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
+    {
+        var row = new NamedColumns(reader);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var account = AccountSettings.Read(row);
+            state.Accounts[account.Config.AccountId] = account;
+        }
+    }
 
     public static async Task ReadDecisionsAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
     {
