@@ -22,7 +22,7 @@ public sealed class CitusCluster
 
     // One database created or dropped at a time: concurrent ones (two test classes starting together) failed with
     // "failure on connection marked as essential" on a worker.
-    private readonly SemaphoreSlim setUp = new(1, 1);
+    private static readonly SemaphoreSlim SetUp = new(1, 1);
 
     private readonly string password;
 
@@ -50,14 +50,14 @@ public sealed class CitusCluster
     public async Task<TestDatabase> CreateDatabaseAsync(bool distribute = true)
     {
         var name = $"c_{Environment.ProcessId}_{Interlocked.Increment(ref databaseCounter)}_{Guid.NewGuid().ToString("N")[..6]}";
-        await setUp.WaitAsync();
+        await SetUp.WaitAsync();
         try
         {
             return await CreateAsync(name, distribute);
         }
         finally
         {
-            setUp.Release();
+            SetUp.Release();
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class CitusCluster
 
     private async Task DropDatabaseAsync(string name)
     {
-        await setUp.WaitAsync();
+        await SetUp.WaitAsync();
         try
         {
             NpgsqlConnection.ClearAllPools();
@@ -101,7 +101,7 @@ public sealed class CitusCluster
         }
         finally
         {
-            setUp.Release();
+            SetUp.Release();
         }
     }
 
