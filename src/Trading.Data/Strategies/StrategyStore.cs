@@ -160,8 +160,7 @@ public static class StrategyStore
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // Sent from here as well as by the table's trigger: on Citus the trigger runs on a worker and is dropped.
-        await using (var wake = new NpgsqlCommand("SELECT pg_notify('trading_decisions', '')", connection, transaction))
+        await using (var wake = new NpgsqlCommand(WakeUps.NotifyDecisionsSql, connection, transaction))
         {
             await wake.ExecuteNonQueryAsync(cancellationToken);
         }

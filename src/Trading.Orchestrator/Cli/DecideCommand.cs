@@ -18,24 +18,19 @@ public static class DecideCommand
 {
     private static readonly string[] Verbs = ["BUY", "SELL", "CLOSE", "HOLD"];
 
-    private const string InsertSql = """
-        WITH inserted AS (
-            INSERT INTO trading_decisions (account, symbol, decision, confidence, risk_score, quantity, notional, agent, reasoning, idempotency_key,
-                                           order_type, limit_price, stop_price, trailing_offset, time_in_force, expires_at,
-                                           stop_loss, take_profit, exit_unit)
-            -- A column named here takes no default: what was not given gets the schema's (account, order_type, time_in_force,
-            -- exit_unit). A duration expiry counts from the database's clock, the one that stamps created_at.
-            VALUES (COALESCE($1, 'default'), $2, $3, $4, $5, $6, $7, $8, $9, $10,
-                    COALESCE($11, 'market'), $12, $13, $14, COALESCE($15, 'gtc'), COALESCE($16, clock_timestamp() + $17),
-                    $18, $19, COALESCE($20, 'price'))
-            -- A retried idempotency key is not an error: the agent gets the decision it sent first (and its outcome).
-            ON CONFLICT (account, idempotency_key) DO NOTHING
-            RETURNING id, account, status
-        )
-        -- The wake-up is sent here, in the INSERT's transaction, as well as by the table's trigger: on Citus the trigger
-        -- runs on a worker, where no listener hears it, and `migrate --citus` drops it.
-        SELECT id, account, status, pg_notify('trading_decisions', '') FROM inserted
-        """;
+    private static readonly string InsertSql = WakeUps.Notifying("""
+        INSERT INTO trading_decisions (account, symbol, decision, confidence, risk_score, quantity, notional, agent, reasoning, idempotency_key,
+                                       order_type, limit_price, stop_price, trailing_offset, time_in_force, expires_at,
+                                       stop_loss, take_profit, exit_unit)
+        -- A column named here takes no default: what was not given gets the schema's (account, order_type, time_in_force,
+        -- exit_unit). A duration expiry counts from the database's clock, the one that stamps created_at.
+        VALUES (COALESCE($1, 'default'), $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                COALESCE($11, 'market'), $12, $13, $14, COALESCE($15, 'gtc'), COALESCE($16, clock_timestamp() + $17),
+                $18, $19, COALESCE($20, 'price'))
+        -- A retried idempotency key is not an error: the agent gets the decision it sent first (and its outcome).
+        ON CONFLICT (account, idempotency_key) DO NOTHING
+        RETURNING id, account, status
+        """, "id, account, status");
 
     // The decision an earlier request with this idempotency key created (read after the INSERT did nothing, so also
     // one committed by a concurrent request while the INSERT waited for it).
