@@ -1,10 +1,12 @@
 -- The read-side aggregates (paper_account_stats, paper_daily_equity) the writers keep in step, and their rebuilds: one
 -- row per account and epoch (per account, epoch and day), the epoch given with each trade or snapshot.
+-- PL/pgSQL, not parameterised LANGUAGE sql: Citus cannot plan those.
 
 CREATE OR REPLACE FUNCTION paper_add_trades(p_account text[], p_epoch integer[], p_exit_time timestamptz[], p_net numeric[], p_gross numeric[], p_fees numeric[], p_hold interval[])
     RETURNS void
-    LANGUAGE sql AS
+    LANGUAGE plpgsql AS
 $$
+BEGIN
     INSERT INTO paper_account_stats AS s (account, epoch, total_trades, winning_trades, losing_trades, net_pnl, gross_pnl, fees,
                                           sum_wins, sum_losses, largest_win, largest_loss, total_hold, first_exit, last_exit)
     SELECT account, epoch, count(*), count(*) FILTER (WHERE net > 0), count(*) FILTER (WHERE net < 0), sum(net), sum(gross), sum(fees),
@@ -38,14 +40,16 @@ $$
         wins = d.wins + EXCLUDED.wins,
         realized_pnl = d.realized_pnl + EXCLUDED.realized_pnl,
         fees = d.fees + EXCLUDED.fees;
+END;
 $$;
 REVOKE ALL ON FUNCTION paper_add_trades(text[],integer[],timestamp with time zone[],numeric[],numeric[],numeric[],interval[]) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION paper_add_trades(text[],integer[],timestamp with time zone[],numeric[],numeric[],numeric[],interval[]) TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION paper_add_snapshots(p_account text[], p_epoch integer[], p_time timestamptz[], p_value numeric[])
     RETURNS void
-    LANGUAGE sql AS
+    LANGUAGE plpgsql AS
 $$
+BEGIN
     WITH s AS (
         SELECT * FROM unnest(p_account, p_epoch, p_time, p_value) AS s(account, epoch, time, value)
     ), curve AS (
@@ -78,6 +82,7 @@ $$
         open_value = CASE WHEN d.first_time IS NULL OR EXCLUDED.first_time <= d.first_time THEN EXCLUDED.open_value ELSE d.open_value END,
         last_time = CASE WHEN d.last_time IS NULL OR EXCLUDED.last_time >= d.last_time THEN EXCLUDED.last_time ELSE d.last_time END,
         close_value = CASE WHEN d.last_time IS NULL OR EXCLUDED.last_time >= d.last_time THEN EXCLUDED.close_value ELSE d.close_value END;
+END;
 $$;
 REVOKE ALL ON FUNCTION paper_add_snapshots(text[],integer[],timestamp with time zone[],numeric[]) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION paper_add_snapshots(text[],integer[],timestamp with time zone[],numeric[]) TO PUBLIC;

@@ -1,11 +1,14 @@
 -- invariants(): the accounting rules of ARCHITECTURE.md as a query; every row it returns is a violation. It is the
 -- union of core_invariants (cash, P&L, positions, fills, orders), aggregate_violations, order_violations and
--- timing_violations.
+-- timing_violations. PL/pgSQL, not parameterised LANGUAGE sql (Citus cannot plan those); every join on an id has account.
 
 CREATE OR REPLACE FUNCTION core_invariants(p_account text DEFAULT NULL)
     RETURNS TABLE (account text, invariant text, detail text)
-    LANGUAGE sql STABLE AS
+    LANGUAGE plpgsql STABLE AS
 $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     WITH accts AS (
         SELECT a.* FROM accounts a WHERE p_account IS NULL OR a.account = p_account
     ), epochs AS (
@@ -63,7 +66,7 @@ $$
                   CASE f.side WHEN 'buy' THEN -f.notional ELSE f.notional END - f.fee)
     FROM paper_fills f
     JOIN accts USING (account)
-    LEFT JOIN paper_ledger l ON l.fill_id = f.fill_id
+    LEFT JOIN paper_ledger l ON l.account = f.account AND l.fill_id = f.fill_id
     GROUP BY f.account, f.fill_id, f.side, f.notional, f.fee
     HAVING COALESCE(sum(l.amount), 0) <> CASE f.side WHEN 'buy' THEN -f.notional ELSE f.notional END - f.fee
     UNION ALL
@@ -76,12 +79,13 @@ $$
     SELECT d.account, 'terminal', format('decision %s is %s without %s', d.id, d.status,
                                          CASE WHEN d.status = 'executed' THEN 'an order' ELSE 'a reason' END)
     FROM trading_decisions d JOIN accts USING (account)
-    WHERE (d.status = 'executed' AND NOT EXISTS (SELECT 1 FROM paper_orders o WHERE o.decision_id = d.id))
+    WHERE (d.status = 'executed' AND NOT EXISTS (SELECT 1 FROM paper_orders o WHERE o.account = d.account AND o.decision_id = d.id))
        OR (d.status <> 'pending' AND (d.status_reason IS NULL OR d.processed_at IS NULL))
     UNION ALL
     SELECT p.account, 'zero_position', format('%s has quantity %s', p.symbol, p.quantity)
     FROM paper_positions p JOIN accts USING (account)
-    WHERE p.quantity = 0
+    WHERE p.quantity = 0;
+END;
 $$;
 REVOKE ALL ON FUNCTION core_invariants(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION core_invariants(text) TO PUBLIC, trading_orchestrator;
@@ -89,15 +93,19 @@ GRANT EXECUTE ON FUNCTION core_invariants(text) TO PUBLIC, trading_orchestrator;
 -- invariants() gains an audit of the aggregates against the rows they summarise (per account and epoch).
 CREATE OR REPLACE FUNCTION aggregate_violations(p_account text DEFAULT NULL)
     RETURNS TABLE (account text, invariant text, detail text)
-    LANGUAGE sql STABLE AS
+    LANGUAGE plpgsql STABLE AS
 $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT COALESCE(s.account, t.account), 'trade_stats',
            format('aggregates say %s trades netting %s; paper_trades has %s netting %s',
                   COALESCE(s.total_trades, 0), COALESCE(s.net_pnl, 0), COALESCE(t.n, 0), COALESCE(t.net, 0))
     FROM (SELECT * FROM paper_account_stats WHERE p_account IS NULL OR account = p_account) s
     FULL JOIN (SELECT account, epoch, count(*) AS n, sum(net_pnl) AS net FROM paper_trades
                WHERE p_account IS NULL OR account = p_account GROUP BY account, epoch) t ON t.account = s.account AND t.epoch = s.epoch
-    WHERE COALESCE(s.total_trades, 0) <> COALESCE(t.n, 0) OR COALESCE(s.net_pnl, 0) <> COALESCE(t.net, 0)
+    WHERE COALESCE(s.total_trades, 0) <> COALESCE(t.n, 0) OR COALESCE(s.net_pnl, 0) <> COALESCE(t.net, 0);
+END;
 $$;
 REVOKE ALL ON FUNCTION aggregate_violations(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION aggregate_violations(text) TO PUBLIC;
@@ -111,26 +119,29 @@ GRANT EXECUTE ON FUNCTION aggregate_violations(text) TO PUBLIC;
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION order_violations(p_account text DEFAULT NULL)
     RETURNS TABLE (account text, invariant text, detail text)
-    LANGUAGE sql STABLE AS
+    LANGUAGE plpgsql STABLE AS
 $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     WITH fills AS (
-        SELECT f.order_id, sum(f.quantity) AS quantity, sum(f.quantity * f.price) AS value
+        SELECT f.account, f.order_id, sum(f.quantity) AS quantity, sum(f.quantity * f.price) AS value
         FROM paper_fills f
         WHERE p_account IS NULL OR f.account = p_account
-        GROUP BY f.order_id
+        GROUP BY f.account, f.order_id
     )
     SELECT o.account, 'order_fills',
            format('order %s: filled %s at %s <> fills %s at %s', o.order_id, o.filled_quantity, o.avg_fill_price,
                   COALESCE(f.quantity, 0), round(f.value / NULLIF(f.quantity, 0), 10))
     FROM paper_orders o
-    LEFT JOIN fills f ON f.order_id = o.order_id
+    LEFT JOIN fills f ON f.account = o.account AND f.order_id = o.order_id
     WHERE (p_account IS NULL OR o.account = p_account)
       AND (o.filled_quantity <> COALESCE(f.quantity, 0)
            OR abs(COALESCE(o.avg_fill_price, 0) - COALESCE(round(f.value / NULLIF(f.quantity, 0), 10), 0)) > 0.0000000001)
     UNION ALL
     SELECT d.account, 'placed_order', format('decision %s is placed but order %s is not its order', d.id, d.order_id)
     FROM trading_decisions d
-    LEFT JOIN paper_orders o ON o.order_id = d.order_id
+    LEFT JOIN paper_orders o ON o.account = d.account AND o.order_id = d.order_id
     WHERE (p_account IS NULL OR d.account = p_account)
       AND d.status = 'placed' AND (o.order_id IS NULL OR o.decision_id IS DISTINCT FROM d.id)
     UNION ALL
@@ -139,20 +150,24 @@ $$
     LEFT JOIN paper_positions p ON p.account = o.account AND p.symbol = o.symbol
     WHERE (p_account IS NULL OR o.account = p_account)
       AND o.reduce_only AND o.status IN ('open', 'partially_filled')
-      AND (p.account IS NULL OR p.side = CASE o.side WHEN 'sell' THEN 'short' ELSE 'long' END)
+      AND (p.account IS NULL OR p.side = CASE o.side WHEN 'sell' THEN 'short' ELSE 'long' END);
+END;
 $$;
 REVOKE ALL ON FUNCTION order_violations(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION order_violations(text) TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION timing_violations(p_account text DEFAULT NULL)
     RETURNS TABLE (account text, invariant text, detail text)
-    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS
 $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT f.account, 'fill_after_decision',
            format('fill %s of decision %s at %s precedes the decision, created at %s', f.fill_id, d.id, f.filled_at, d.created_at)
     FROM paper_fills f
-    JOIN paper_orders o ON o.order_id = f.order_id
-    JOIN trading_decisions d ON d.id = o.decision_id
+    JOIN paper_orders o ON o.account = f.account AND o.order_id = f.order_id
+    JOIN trading_decisions d ON d.account = o.account AND d.id = o.decision_id
     WHERE (p_account IS NULL OR f.account = p_account)
       AND d.price_as_of IS NULL
       AND f.filled_at < d.created_at
@@ -183,22 +198,27 @@ $$
     ) n
     WHERE (p_account IS NULL OR f.account = p_account)
       AND d.price_as_of IS NULL
-      AND f.filled_at = o.created_at
+      AND f.filled_at = o.created_at;
+END;
 $$;
 REVOKE ALL ON FUNCTION timing_violations(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION timing_violations(text) TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION invariants(p_account text DEFAULT NULL)
     RETURNS TABLE (account text, invariant text, detail text)
-    LANGUAGE sql STABLE AS
+    LANGUAGE plpgsql STABLE AS
 $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT * FROM core_invariants(p_account)
     UNION ALL
     SELECT * FROM aggregate_violations(p_account)
     UNION ALL
     SELECT * FROM order_violations(p_account)
     UNION ALL
-    SELECT * FROM timing_violations(p_account)
+    SELECT * FROM timing_violations(p_account);
+END;
 $$;
 REVOKE ALL ON FUNCTION invariants(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION invariants(text) TO PUBLIC;

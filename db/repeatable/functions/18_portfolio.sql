@@ -13,16 +13,20 @@ $$;
 REVOKE ALL ON FUNCTION calculate_position_pnl(text,numeric,numeric,numeric) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION calculate_position_pnl(text,numeric,numeric,numeric) TO PUBLIC, trading_agent, trading_orchestrator, trading_reader;
 
--- The seed called get_portfolio_value() with no argument; the default account keeps that call working.
+-- The seed called get_portfolio_value() with no argument; the default account keeps that call working. PL/pgSQL, not
+-- parameterised LANGUAGE sql (Citus cannot plan those).
 CREATE OR REPLACE FUNCTION get_portfolio_value(p_account text DEFAULT 'default')
     RETURNS TABLE (account text, cash numeric, positions_value numeric, total_value numeric, unrealized_pnl numeric,
                    realized_pnl numeric, total_pnl numeric, total_pnl_pct numeric, num_positions bigint)
-    LANGUAGE sql STABLE AS
+    LANGUAGE plpgsql STABLE AS
 $$
+BEGIN
+    RETURN QUERY
     SELECT o.account, o.cash, o.positions_value, o.total_value, o.unrealized_pnl,
            o.realized_pnl, o.total_pnl, o.total_pnl_pct, o.num_positions
     FROM v_paper_portfolio_overview o
-    WHERE o.account = p_account
+    WHERE o.account = p_account;
+END;
 $$;
 REVOKE ALL ON FUNCTION get_portfolio_value(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION get_portfolio_value(text) TO PUBLIC, trading_agent, trading_orchestrator, trading_reader;

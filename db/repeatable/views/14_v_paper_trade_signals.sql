@@ -25,7 +25,7 @@ SELECT t.trade_id, t.account, d.strategy_session_id AS session_id, strategy_sign
         WHERE f.account = t.account AND f.epoch = t.epoch AND f.symbol = t.symbol AND f.filled_at = t.entry_time
           AND f.side = CASE t.side WHEN 'long' THEN 'buy' ELSE 'sell' END
         ORDER BY f.fill_id LIMIT 1) en ON true
-    JOIN paper_orders o ON o.order_id = en.order_id
+    JOIN paper_orders o ON o.account = t.account AND o.order_id = en.order_id
     JOIN trading_decisions d ON d.account = o.account AND d.id = o.decision_id
     WHERE d.strategy_session_id IS NOT NULL;
 REVOKE ALL ON v_paper_trade_signals FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;

@@ -67,6 +67,11 @@ public sealed partial class CitusDistributor(NpgsqlDataSource dataSource, ILogge
                 await ExecuteAsync(connection, policy.Sql, cancellationToken);
             }
 
+            foreach (var drop in CitusPlan.TriggerDrops)
+            {
+                await ExecuteAsync(connection, $"DROP TRIGGER IF EXISTS {Quote(drop.Trigger)} ON {Quote(drop.Table)}", cancellationToken);
+            }
+
             var foreignKeys = await ForeignKeysAsync(connection, shared.Select(t => t.Name).ToArray(), cancellationToken);
             foreach (var key in foreignKeys)
             {

@@ -45,6 +45,21 @@ public static class CitusPlan
     ];
 
     /// <summary>
+    /// The wake-up triggers: on Citus a trigger runs on the worker holding the shard, so its NOTIFY reaches no listener on
+    /// the coordinator, and a transaction that fired NOTIFY on a worker fails at two-phase commit (every quote INSERT into
+    /// the reference table does). The writers that matter notify from the coordinator's side themselves.
+    /// </summary>
+    public static IReadOnlyList<CitusTriggerDrop> TriggerDrops { get; } =
+    [
+        new("trading_decisions", "trading_decisions_notify",
+            "decisions inserted with plain SQL wake the orchestrator on its poll tick; `trading decide` and the MCP tools notify themselves"),
+        new("paper_cancel_requests", "paper_cancel_requests_notify",
+            "cancel requests inserted with plain SQL are answered on the poll tick; `trading cancel` and the MCP tool notify themselves"),
+        new("market_prices", "market_prices_notify",
+            "quotes inserted with plain SQL reach working orders on the poll tick; the feeds' ingest notifies itself"),
+    ];
+
+    /// <summary>
     /// Row-level security policies cache the caller's granted accounts in a scalar subquery (evaluated once per
     /// statement); Citus refuses subqueries in policies of distributed tables, so on Citus they call the function
     /// directly (evaluated per row, on the worker).

@@ -51,10 +51,11 @@ public static class ExecutionStore
 
     private const string PendingIdsSql = """
         SELECT d.id
-        FROM unnest($1::text[]) AS a(account)
+        FROM accounts a
         CROSS JOIN LATERAL (
             SELECT d.id FROM trading_decisions d WHERE d.account = a.account AND d.status = 'pending' ORDER BY d.id LIMIT $2
         ) d
+        WHERE a.account = ANY ($1)
         ORDER BY d.id
         """;
 

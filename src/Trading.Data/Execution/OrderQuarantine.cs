@@ -12,7 +12,7 @@ public static class OrderQuarantine
     private static readonly string Sql = $"""
         UPDATE paper_orders
         SET status = 'canceled', reason = left('canceled: the order book of this account failed to process: ' || $2, 2000),
-            updated_at = clock_timestamp()
+            updated_at = statement_timestamp()
         WHERE account = $1 AND status IN {SqlText.WorkingOrderStatuses}
         """;
 

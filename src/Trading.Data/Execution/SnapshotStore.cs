@@ -12,8 +12,17 @@ public static class SnapshotStore
     // Taken before the overview is read: the snapshots' foreign keys would take the same locks at the end of their
     // statement anyway, but then a reset (reset_account, FOR UPDATE) committing in between would receive a snapshot of
     // the epoch it just closed. Locked first, either the reset finished and the snapshot sees the new epoch, or it waits.
+    // One account per lock statement, in account order: Citus refuses a row lock over several accounts.
     private const string LockSql = """
-        SELECT count(*) FROM (SELECT FROM accounts ORDER BY account FOR KEY SHARE) AS locked
+        DO $$
+        DECLARE
+            account_name text;
+        BEGIN
+            FOREACH account_name IN ARRAY ARRAY(SELECT account FROM accounts ORDER BY account) LOOP
+                PERFORM FROM accounts WHERE account = account_name FOR KEY SHARE;
+            END LOOP;
+        END
+        $$
         """;
 
     // An account whose figures a snapshot column cannot hold (numeric(28,10): below 10^18 in magnitude) is left out and
@@ -39,12 +48,9 @@ public static class SnapshotStore
                 gross_exposure = EXCLUDED.gross_exposure, unrealized_pnl = EXCLUDED.unrealized_pnl,
                 realized_pnl = EXCLUDED.realized_pnl, total_pnl = EXCLUDED.total_pnl, total_pnl_pct = EXCLUDED.total_pnl_pct,
                 num_positions = EXCLUDED.num_positions
-            RETURNING s.account, s.epoch, s.time, s.total_value
+            RETURNING s.account, s.epoch, s.time, s.total_value, s.xmax <> 0 AS replaced -- an updated row version carries the updater's xmax
         )
-        SELECT w.account, w.time, w.total_value,
-               EXISTS (SELECT 1 FROM paper_portfolio_snapshots p
-                       WHERE p.account = w.account AND p.epoch = w.epoch AND p.time = w.time) AS replaced,
-               w.epoch
+        SELECT w.account, w.time, w.total_value, w.replaced, w.epoch
         FROM written w
         UNION ALL
         SELECT account, NULL, NULL, false, NULL FROM o WHERE NOT o.fits

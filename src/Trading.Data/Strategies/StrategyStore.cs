@@ -160,6 +160,11 @@ public static class StrategyStore
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using (var wake = new NpgsqlCommand(WakeUps.NotifyDecisionsSql, connection, transaction))
+        {
+            await wake.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -171,7 +176,7 @@ public static class StrategyStore
         ArgumentNullException.ThrowIfNull(dataSource);
         await using var command = dataSource.CreateCommand(failure is null
             ? "UPDATE strategy_sessions SET checksum = $2 WHERE session_id = $1 AND status = 'running'"
-            : "UPDATE strategy_sessions SET status = 'failed', status_reason = left($3, 4000), stopped_at = clock_timestamp() WHERE session_id = $1 AND status = 'running'");
+            : "UPDATE strategy_sessions SET status = 'failed', status_reason = left($3, 4000), stopped_at = statement_timestamp() WHERE session_id = $1 AND status = 'running'");
         command.Parameters.Add(new NpgsqlParameter { Value = sessionId });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)checksum ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)failure ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });

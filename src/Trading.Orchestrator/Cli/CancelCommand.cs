@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Spectre.Console;
+using Trading.Data.Execution;
 
 namespace Trading.Orchestrator.Cli;
 
@@ -16,13 +17,13 @@ public static class CancelCommand
 {
     // Without --account the request names the target's own account (or 'default' for a target that does not exist,
     // which the orchestrator then rejects with the reason); with it, a target of another account is rejected.
-    private const string InsertSql = """
+    private static readonly string InsertSql = WakeUps.Notifying("""
         INSERT INTO paper_cancel_requests (account, order_id, decision_id, agent, reason)
         VALUES (COALESCE($1, (SELECT o.account FROM paper_orders o WHERE o.order_id = $2),
                              (SELECT d.account FROM trading_decisions d WHERE d.id = $3), 'default'),
                 $2, $3, $4, $5)
         RETURNING request_id
-        """;
+        """, "request_id");
 
     private const string ReadSql = """
         SELECT request_id, account, order_id, decision_id, status, outcome, processed_at - requested_at

@@ -32,5 +32,10 @@ public static class CitusReport
         {
             Console.WriteLine($"citus: {result.RewrittenPolicies.Count} row-level security policies now call trading_granted_accounts() per row (Citus refuses their cached subquery).");
         }
+
+        foreach (var drop in CitusPlan.TriggerDrops)
+        {
+            Console.WriteLine($"citus: dropped the trigger {drop.Table}.{drop.Trigger}: {drop.Consequence}.");
+        }
     }
 }

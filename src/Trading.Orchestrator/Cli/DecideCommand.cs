@@ -18,7 +18,7 @@ public static class DecideCommand
 {
     private static readonly string[] Verbs = ["BUY", "SELL", "CLOSE", "HOLD"];
 
-    private const string InsertSql = """
+    private static readonly string InsertSql = WakeUps.Notifying("""
         INSERT INTO trading_decisions (account, symbol, decision, confidence, risk_score, quantity, notional, agent, reasoning, idempotency_key,
                                        order_type, limit_price, stop_price, trailing_offset, time_in_force, expires_at,
                                        stop_loss, take_profit, exit_unit)
@@ -30,7 +30,7 @@ public static class DecideCommand
         -- A retried idempotency key is not an error: the agent gets the decision it sent first (and its outcome).
         ON CONFLICT (account, idempotency_key) DO NOTHING
         RETURNING id, account, status
-        """;
+        """, "id, account, status");
 
     // The decision an earlier request with this idempotency key created (read after the INSERT did nothing, so also
     // one committed by a concurrent request while the INSERT waited for it).

@@ -24,6 +24,7 @@ public sealed partial class ExecutionWorker(
     [FromKeyedServices(Strategies.StrategyRunner.SignalKey)] WorkSignal strategies,
     IOptions<OrchestratorOptions> options,
     ExecutionCounters counters,
+    TimeProvider time,
     ILogger<ExecutionWorker> logger) : BackgroundService
 {
     private readonly OrchestratorOptions settings = options.Value;
@@ -119,7 +120,7 @@ public sealed partial class ExecutionWorker(
 
                 var id = e.Claimed.DecisionIds[0];
                 var error = e.InnerException?.Message ?? e.Message;
-                var failed = await DecisionFailures.RecordAsync(dataSource, id, error, settings.MaxAttempts, stoppingToken);
+                var failed = await DecisionFailures.RecordAsync(dataSource, id, error, settings.MaxAttempts, time.GetUtcNow(), stoppingToken);
                 LogDecisionAttemptFailed(id, failed, error);
                 if (failed)
                 {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
+using Trading.Data.Execution;
 using Trading.Orchestrator.Cli;
 
 namespace Trading.Orchestrator.Mcp;
@@ -12,13 +13,13 @@ public sealed class CancelTool(AgentDatabase database)
     // Without an account the request names the target's: an open order's from v_paper_open_orders (an agent may not read
     // paper_orders; an order no longer open has nothing left to cancel and is rejected with the reason), a decision's
     // from trading_decisions. Whether the login may cancel there is the database's decision.
-    private const string InsertSql = """
+    private static readonly string InsertSql = WakeUps.Notifying("""
         INSERT INTO paper_cancel_requests (account, order_id, decision_id, agent, reason)
         VALUES (COALESCE($1, (SELECT o.account FROM v_paper_open_orders o WHERE o.order_id = $2),
                              (SELECT d.account FROM trading_decisions d WHERE d.id = $3), 'default'),
                 $2, $3, $4, $5)
         RETURNING request_id
-        """;
+        """, "request_id");
 
     [McpServerTool(Name = "cancel", Destructive = true, Idempotent = false, OpenWorld = false)]
     [Description("""

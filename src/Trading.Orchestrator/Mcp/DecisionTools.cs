@@ -3,6 +3,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Server;
 using Npgsql;
 using NpgsqlTypes;
+using Trading.Data.Execution;
 using Trading.Orchestrator.Cli;
 
 namespace Trading.Orchestrator.Mcp;
@@ -16,7 +17,7 @@ public sealed class DecisionTools(AgentDatabase database)
 {
     // A column named here takes no default: what was not given gets the schema's. A repeated idempotency key inserts
     // nothing (ON CONFLICT needs no privilege beyond INSERT) and the decision already recorded under it is returned.
-    private const string InsertSql = """
+    private static readonly string InsertSql = WakeUps.Notifying("""
         INSERT INTO trading_decisions (account, agent, strategy, symbol, decision, confidence, risk_score, reasoning, current_price,
                                        quantity, notional, order_type, limit_price, stop_price, stop_loss, take_profit,
                                        trailing_offset, exit_unit, time_in_force, expires_at, idempotency_key)
@@ -25,7 +26,7 @@ public sealed class DecisionTools(AgentDatabase database)
                 @trailing_offset, COALESCE(@exit_unit, 'price'), COALESCE(@time_in_force, 'gtc'), @expires_at, @idempotency_key)
         ON CONFLICT (account, idempotency_key) DO NOTHING
         RETURNING id
-        """;
+        """, "id");
 
     private const string ExistingSql = "SELECT id FROM trading_decisions WHERE account = COALESCE(@account, 'default') AND idempotency_key = @idempotency_key";
 

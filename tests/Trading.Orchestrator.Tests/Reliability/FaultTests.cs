@@ -66,35 +66,37 @@ public sealed class FaultTests(DatabaseFixture fixture) : IClassFixture<Database
     }
 
     [Fact]
-    public async Task KilledTwentyTimes_WhileDecisionsArrive_NothingHalfWrittenNothingLost()
+    public Task KilledTwentyTimes_WhileDecisionsArrive_NothingHalfWrittenNothingLost() =>
+        KilledRepeatedlyAsync(fixture.Database, "kill", 20 * Workload.Scale);
+
+    /// <summary>`trading run` killed (SIGKILL) <paramref name="kills"/> times while decisions arrive; a last run finishes the rest.</summary>
+    internal static async Task KilledRepeatedlyAsync(TestDatabase database, string prefix, int kills)
     {
-        const string prefix = "kill";
-        await Workload.SetUpAsync(fixture.Database, prefix, accounts: 10, symbols: 5);
+        await Workload.SetUpAsync(database, prefix, accounts: 10, symbols: 5);
         var slow = new Dictionary<string, string> { ["Orchestrator__DecisionsPerAccount"] = "10", ["Orchestrator__AccountsPerBatch"] = "2", ["Orchestrator__MigrateOnStart"] = "false" };
         var random = new Random(20);
-        var kills = 20 * Workload.Scale;
         for (var kill = 0; kill < kills; kill++)
         {
             // Fresh quotes each round: on a loaded machine a run may be killed before it executes anything, and the
             // decisions left for later must not all meet a stale price.
-            await Workload.QuoteAsync(fixture.Database, prefix, 5, kill + 1);
-            await Workload.InsertDecisionsAsync(fixture.Database, prefix, 10, 5, 250, kill / 1000.0);
-            using var process = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run");
+            await Workload.QuoteAsync(database, prefix, 5, kill + 1);
+            await Workload.InsertDecisionsAsync(database, prefix, 10, 5, 250, kill / 1000.0);
+            using var process = TradingProcess.Start(database.ConnectionString, slow, "run");
             await Task.Delay(600 + random.Next(600));
             process.Crash();
             await process.WaitForExitAsync(TimeSpan.FromSeconds(10));
-            Assert.Empty(await fixture.Database.InvariantViolationsAsync());
+            Assert.Empty(await database.InvariantViolationsAsync());
         }
 
-        await Workload.QuoteAsync(fixture.Database, prefix, 5, kills + 1);
-        using (var last = TradingProcess.Start(fixture.Database.ConnectionString, slow, "run"))
+        await Workload.QuoteAsync(database, prefix, 5, kills + 1);
+        using (var last = TradingProcess.Start(database.ConnectionString, slow, "run"))
         {
             await last.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
-            await Workload.WaitUntilNothingPendingAsync(fixture.Database, prefix, TimeSpan.FromMinutes(2), last);
+            await Workload.WaitUntilNothingPendingAsync(database, prefix, TimeSpan.FromMinutes(2), last);
             Assert.Equal(0, await last.StopAsync());
         }
 
-        await Workload.AssertSoundAsync(fixture.Database, prefix, 250 * kills);
+        await Workload.AssertSoundAsync(database, prefix, 250 * kills);
     }
 
     private static long FinishedCount(string output)

@@ -20,6 +20,10 @@ public sealed class CitusCluster
     private static readonly Lazy<Task<CitusCluster?>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int databaseCounter;
 
+    // One database created or dropped at a time: concurrent ones (two test classes starting together) failed with
+    // "failure on connection marked as essential" on a worker.
+    private static readonly SemaphoreSlim SetUp = new(1, 1);
+
     private readonly string password;
 
     private CitusCluster(IReadOnlyList<EmbeddedPostgres> nodes, string password)
@@ -46,6 +50,19 @@ public sealed class CitusCluster
     public async Task<TestDatabase> CreateDatabaseAsync(bool distribute = true)
     {
         var name = $"c_{Environment.ProcessId}_{Interlocked.Increment(ref databaseCounter)}_{Guid.NewGuid().ToString("N")[..6]}";
+        await SetUp.WaitAsync();
+        try
+        {
+            return await CreateAsync(name, distribute);
+        }
+        finally
+        {
+            SetUp.Release();
+        }
+    }
+
+    private async Task<TestDatabase> CreateAsync(string name, bool distribute)
+    {
         foreach (var node in Nodes)
         {
             await ExecuteAsync(AdminOf(node), $"CREATE DATABASE \"{name}\"");
@@ -73,10 +90,18 @@ public sealed class CitusCluster
 
     private async Task DropDatabaseAsync(string name)
     {
-        NpgsqlConnection.ClearAllPools();
-        foreach (var node in Nodes)
+        await SetUp.WaitAsync();
+        try
         {
-            await ExecuteAsync(AdminOf(node), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            NpgsqlConnection.ClearAllPools();
+            foreach (var node in Nodes)
+            {
+                await ExecuteAsync(AdminOf(node), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            }
+        }
+        finally
+        {
+            SetUp.Release();
         }
     }
 

@@ -7,54 +7,46 @@ namespace Trading.Data.Execution.Claiming;
 /// <summary>Step 1 of a claim: lock the accounts that have work, the one whose work has waited longest first.</summary>
 internal static class AccountLock
 {
-    // FOR NO KEY UPDATE, not FOR UPDATE: agents' inserts take FOR KEY SHARE on the account through the foreign key,
-    // and must not wait for a batch in flight. An account has work when it has a pending decision, a pending cancel
-    // request, or a working order that a newer quote (or its expiry) has reached. The account whose work has waited
-    // longest goes first (a working order waits since the last quote it met), so no account starves.
-    // The candidates come from the work itself, never from a scan of all accounts: a skip scan of the pending index
-    // gives each account's oldest pending decision (one probe per account with work), the newest quote is looked up
-    // once per symbol with working orders. Idle accounts cost a claim nothing.
+    // An account has work when it has a pending decision, a pending cancel request, or a working order that a newer
+    // quote (or its expiry) has reached. The account whose work has waited longest goes first (a working order waits
+    // since the last quote it met), so no account starves. Two steps in one statement: the candidates are found without
+    // locks, then lock_accounts locks them one account at a time (SKIP LOCKED) up to the batch size. Citus refuses a row
+    // lock over several accounts and a recursive scan across shards; every read here keeps to one account's rows (each
+    // join has `account`), so on Citus each part runs on the workers, and on one server the pending index is probed once
+    // per account (the accounts table is small next to the decisions), the newest quote once per symbol with orders.
     private static readonly string Sql = $"""
-        WITH RECURSIVE pending AS (
-            (SELECT d.account, d.created_at FROM trading_decisions d WHERE d.status = 'pending' ORDER BY d.account, d.id LIMIT 1)
-            UNION ALL
-            SELECT n.account, n.created_at
-            FROM pending p
-            CROSS JOIN LATERAL (
-                SELECT d.account, d.created_at FROM trading_decisions d
-                WHERE d.status = 'pending' AND d.account > p.account
-                ORDER BY d.account, d.id
-                LIMIT 1
-            ) n
-        ), latest AS MATERIALIZED (
+        WITH latest AS MATERIALIZED (
             SELECT s.symbol, (SELECT max(m.time) FROM market_prices m WHERE m.symbol = s.symbol AND m.time <= $3) AS time
             FROM (SELECT DISTINCT o.symbol FROM paper_orders o WHERE o.status IN {SqlText.WorkingOrderStatuses}) s
         ), work AS (
-            SELECT account, created_at AS since FROM pending
+            SELECT a.account, d.created_at AS since, false AS cancel
+            FROM accounts a
+            CROSS JOIN LATERAL (
+                SELECT d.created_at FROM trading_decisions d
+                WHERE d.account = a.account AND d.status = 'pending'
+                ORDER BY d.id
+                LIMIT 1
+            ) d
+            WHERE $2::text[] IS NULL OR a.account = ANY ($2)
             UNION ALL
-            SELECT c.account, c.requested_at FROM paper_cancel_requests c WHERE c.status = 'pending'
+            SELECT c.account, c.requested_at, true FROM paper_cancel_requests c WHERE c.status = 'pending'
             UNION ALL
-            SELECT o.account, LEAST(GREATEST(o.evaluated_through, m.evaluated_through), o.expires_at)
+            SELECT o.account, LEAST(GREATEST(o.evaluated_through, m.evaluated_through), o.expires_at), false
             FROM paper_orders o
             JOIN latest l ON l.symbol = o.symbol
             LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
             WHERE o.status IN {SqlText.WorkingOrderStatuses}
               AND (o.expires_at <= $3 OR GREATEST(o.evaluated_through, m.evaluated_through) < l.time)
-        ), candidates AS (
-            SELECT account, min(since) AS since FROM work
+        ), candidates AS MATERIALIZED (
+            SELECT account, min(since) AS since, bool_or(cancel) AS has_cancels FROM work
             WHERE $2::text[] IS NULL OR account = ANY ($2)
             GROUP BY account
         )
-        SELECT {AccountSettings.Columns}, a.epoch,
-               EXISTS (SELECT 1 FROM paper_cancel_requests c WHERE c.account = a.account AND c.status = 'pending') AS has_cancels
-        FROM candidates w
-        JOIN accounts a ON a.account = w.account
-        ORDER BY w.since, a.account
-        LIMIT $1
-        FOR NO KEY UPDATE OF a SKIP LOCKED
+        SELECT l.account, l.account = ANY (ARRAY(SELECT c.account FROM candidates c WHERE c.has_cancels)) AS has_cancels
+        FROM lock_accounts(ARRAY(SELECT c.account FROM candidates c ORDER BY c.since, c.account), $1) AS l(account)
         """;
 
-    /// <summary>Locks up to <paramref name="maxAccounts"/> accounts with work (optionally only those named) into the state.</summary>
+    /// <summary>Locks up to <paramref name="maxAccounts"/> accounts with work (optionally only those named): their names into the state.</summary>
     public static async Task LockAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int maxAccounts, IReadOnlyCollection<string>? onlyAccounts,
         ClaimState state, CancellationToken cancellationToken)
@@ -67,10 +59,7 @@ internal static class AccountLock
         var row = new NamedColumns(reader);
         while (await reader.ReadAsync(cancellationToken))
         {
-            state.Locked.Add(row.Text("account")); // before the settings: a row that cannot be read names its account
-            var account = AccountSettings.Read(row);
-            state.Accounts[account.Config.AccountId] = account;
-            state.Epochs[account.Config.AccountId] = row.Int32("epoch");
+            state.Locked.Add(row.Text("account")); // the settings are read with the account's state, after the lock
             state.AnyCancels |= row.Boolean("has_cancels");
         }
     }

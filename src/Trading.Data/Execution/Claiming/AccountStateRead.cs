@@ -7,7 +7,8 @@ namespace Trading.Data.Execution.Claiming;
 
 /// <summary>
 /// Step 2 of a claim, the locked accounts' own state: cancel requests that need no matching are answered, then their
-/// pending decisions, positions, risk limits and working orders are read (one round trip with the market read).
+/// settings and cash, pending decisions, positions, risk limits and working orders are read (one round trip with the
+/// market read).
 /// </summary>
 internal static class AccountStateRead
 {
@@ -25,7 +26,7 @@ internal static class AccountStateRead
             WHERE c.account = ANY ($1) AND c.status = 'pending'
         ), canceled AS (
             UPDATE trading_decisions d
-            SET status = 'canceled', status_reason = 'canceled by request ' || r.request_id, processed_at = clock_timestamp()
+            SET status = 'canceled', status_reason = 'canceled by request ' || r.request_id, processed_at = statement_timestamp()
             FROM req r
             WHERE d.id = r.decision_id AND d.account = r.account AND d.status = 'pending'
             RETURNING d.id, r.request_id
@@ -44,23 +45,28 @@ internal static class AccountStateRead
                 WHEN r.o_account IS DISTINCT FROM r.account THEN 'order ' || r.order_id || ' is not an order of account ' || r.account
                 ELSE 'order ' || r.order_id || ' is already ' || r.o_status
             END,
-            processed_at = clock_timestamp()
+            processed_at = statement_timestamp()
         FROM req r
         WHERE c.request_id = r.request_id
           AND (r.decision_id IS NOT NULL OR r.o_account IS DISTINCT FROM r.account OR r.o_status NOT IN {SqlText.WorkingOrderStatuses})
+        """;
+
+    public static readonly string SettingsSql = $"""
+        SELECT {AccountSettings.Columns}, a.epoch FROM accounts a WHERE a.account = ANY ($1)
         """;
 
     public const string DecisionsSql = """
         SELECT d.id, d.account, d.symbol, d.decision, d.confidence, d.risk_score, d.quantity, d.notional, d.order_type,
                d.current_price, d.created_at, d.agent, d.strategy, d.attempts, d.limit_price, d.stop_price, d.trailing_offset,
                d.time_in_force, d.expires_at, d.stop_loss, d.take_profit, d.exit_unit, d.price_as_of, d.login
-        FROM unnest($1::text[]) AS a(account)
+        FROM accounts a
         CROSS JOIN LATERAL (
             SELECT * FROM trading_decisions d
             WHERE d.account = a.account AND d.status = 'pending'
             ORDER BY d.id
             LIMIT $2
         ) d
+        WHERE a.account = ANY ($1)
         ORDER BY d.account, d.id
         """;
 
@@ -80,10 +86,21 @@ internal static class AccountStateRead
                d.exit_unit, d.login
         FROM paper_orders o
         LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
-        LEFT JOIN trading_decisions d ON d.id = o.parent_decision_id
+        LEFT JOIN trading_decisions d ON d.account = o.account AND d.id = o.parent_decision_id
         WHERE o.account = ANY ($1) AND o.status IN {SqlText.WorkingOrderStatuses}
         ORDER BY o.order_id
         """;
+
+    public static async Task ReadSettingsAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
+    {
+        var row = new NamedColumns(reader);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var account = AccountSettings.Read(row);
+            state.Accounts[account.Config.AccountId] = account;
+            state.Epochs[account.Config.AccountId] = row.Int32("epoch");
+        }
+    }
 
     public static async Task ReadDecisionsAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
     {

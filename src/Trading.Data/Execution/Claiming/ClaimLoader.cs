@@ -15,7 +15,7 @@ internal static class ClaimLoader
         IReadOnlyCollection<string>? onlyAccounts, TimeProvider time, ClaimState state, CancellationToken cancellationToken)
     {
         await AccountLock.LockAsync(connection, transaction, maxAccounts, onlyAccounts, state, cancellationToken);
-        if (state.Accounts.Count == 0)
+        if (state.Locked.Count == 0)
         {
             return new ClaimedBatch([], new Dictionary<string, Engine.MarketData.Quote>(), new Dictionary<string, Engine.MarketData.InstrumentSpec>(), [])
             {
@@ -39,12 +39,15 @@ internal static class ClaimLoader
                 load.BatchCommands.Add(Command(AccountStateRead.ResolveCancelsSql, (object)accounts)); // no rows: the reader skips it
             }
 
+            load.BatchCommands.Add(Command(AccountStateRead.SettingsSql, (object)accounts));
             load.BatchCommands.Add(Command(AccountStateRead.DecisionsSql, accounts, decisionsPerAccount));
             load.BatchCommands.Add(Command(AccountStateRead.PositionsSql, (object)accounts));
             load.BatchCommands.Add(Command(MarketRead.LatestSql, accounts, decisionsPerAccount, state.Now.ToUniversalTime()));
             load.BatchCommands.Add(Command(RiskStore.LimitsSql, (object)accounts));
             load.BatchCommands.Add(Command(AccountStateRead.OrdersSql, (object)accounts));
             await using var reader = await load.ExecuteReaderAsync(cancellationToken);
+            await AccountStateRead.ReadSettingsAsync(reader, state, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
             await AccountStateRead.ReadDecisionsAsync(reader, state, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             await AccountStateRead.ReadPositionsAsync(reader, state, cancellationToken);

@@ -12,13 +12,13 @@ internal sealed class ClaimState(DateTimeOffset now)
     /// <summary>The execution time: only ever moves later (a lock waited on, a decision created after the claim began).</summary>
     public DateTimeOffset Now { get; private set; } = now;
 
-    /// <summary>The locked accounts in claim order, with their settings, cash and simulated latency.</summary>
+    /// <summary>The locked accounts, with their settings, cash and simulated latency (read after the lock).</summary>
     public Dictionary<string, (AccountConfig Config, decimal Cash, TimeSpan Latency)> Accounts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The epoch each locked account is in: every history row the batch writes carries it.</summary>
     public Dictionary<string, int> Epochs { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Every account locked, including one whose settings could not be read (it is named in the failure).</summary>
+    /// <summary>Every account locked, in claim order, including one whose settings could not be read (it is named in the failure).</summary>
     public List<string> Locked { get; } = [];
 
     /// <summary>Every decision read, in read order (named in the failure when loading fails after it).</summary>
@@ -49,7 +49,7 @@ internal sealed class ClaimState(DateTimeOffset now)
     /// <summary>Once the accounts are locked: one empty list per account for each kind of state.</summary>
     public void StartLoading()
     {
-        AccountNames = [.. Accounts.Keys];
+        AccountNames = [.. Locked];
         Decisions = PerAccount<PendingDecision>();
         Positions = PerAccount<Position>();
         Orders = PerAccount<RestingOrder>();

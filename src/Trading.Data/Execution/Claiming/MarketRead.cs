@@ -20,11 +20,12 @@ internal static class MarketRead
     public static readonly string LatestSql = $"""
         WITH pending AS MATERIALIZED (
             SELECT d.symbol, d.created_at
-            FROM unnest($1::text[]) AS a(account)
+            FROM accounts a
             CROSS JOIN LATERAL (
                 SELECT d.symbol, d.created_at FROM trading_decisions d
                 WHERE d.account = a.account AND d.status = 'pending' ORDER BY d.id LIMIT $2
             ) d
+            WHERE a.account = ANY ($1)
         ), bound AS MATERIALIZED (
             SELECT GREATEST($3, (SELECT max(created_at) FROM pending)) AS time
         ), symbols AS (

@@ -36,7 +36,7 @@ internal static class BatchStatements
 
     public static readonly string Cancels = $"""
         UPDATE paper_cancel_requests c
-        SET status = CASE WHEN u.done THEN 'done' ELSE 'rejected' END, outcome = u.outcome, processed_at = clock_timestamp()
+        SET status = CASE WHEN u.done THEN 'done' ELSE 'rejected' END, outcome = u.outcome, processed_at = statement_timestamp()
         FROM {BatchTables.Cancels.Unnest("u")}
         WHERE c.request_id = u.request_id AND c.status = 'pending'
         """;
@@ -70,7 +70,7 @@ internal static class BatchStatements
     // status = 'pending' guards exactly-once: a decision someone else finished cannot be finished twice.
     public static readonly string Decisions = $"""
         UPDATE trading_decisions d
-        SET {BatchTables.Decisions.Assignments("u", "id")}, processed_at = clock_timestamp()
+        SET {BatchTables.Decisions.Assignments("u", "id")}, processed_at = statement_timestamp()
         FROM {BatchTables.Decisions.Unnest("u")}
         WHERE d.id = u.id AND d.status = 'pending'
         """;
