@@ -8,7 +8,10 @@ CREATE OR REPLACE FUNCTION trading_fill_epoch() RETURNS trigger
 $$
 BEGIN
     SELECT a.epoch INTO NEW.epoch FROM accounts a WHERE a.account = NEW.account FOR KEY SHARE;
-    RETURN NEW;  -- an unknown account leaves it NULL: the foreign key then names the account
+    IF NOT FOUND THEN
+        NEW.epoch := 1;  -- an unknown account: the foreign key, not NOT NULL, then names the account
+    END IF;
+    RETURN NEW;
 END;
 $$;
 REVOKE ALL ON FUNCTION trading_fill_epoch() FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;

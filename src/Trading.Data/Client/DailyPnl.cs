@@ -5,6 +5,9 @@ public sealed class DailyPnl
 {
     public required string Account { get; init; }
 
+    /// <summary>The account's epoch the row belongs to (the view shows the current one).</summary>
+    public int Epoch { get; init; }
+
     public DateOnly Day { get; init; }
 
     public decimal? OpeningValue { get; init; }

@@ -5,6 +5,9 @@ public sealed class EquityCurvePoint
 {
     public required string Account { get; init; }
 
+    /// <summary>The account's epoch the row belongs to (the view shows the current one).</summary>
+    public int Epoch { get; init; }
+
     public DateTime Time { get; init; }
 
     public decimal? Cash { get; init; }

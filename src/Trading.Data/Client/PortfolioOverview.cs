@@ -5,6 +5,9 @@ public sealed class PortfolioOverview
 {
     public required string Account { get; init; }
 
+    /// <summary>The account's epoch the row belongs to (the view shows the current one).</summary>
+    public int Epoch { get; init; }
+
     public required string BaseCurrency { get; init; }
 
     public decimal InitialCapital { get; init; }

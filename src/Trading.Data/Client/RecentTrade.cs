@@ -7,6 +7,9 @@ public sealed class RecentTrade
 
     public required string Account { get; init; }
 
+    /// <summary>The account's epoch the row belongs to (the view shows the current one).</summary>
+    public int Epoch { get; init; }
+
     public required string Symbol { get; init; }
 
     public required string Side { get; init; }

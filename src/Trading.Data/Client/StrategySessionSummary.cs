@@ -9,6 +9,9 @@ public sealed class StrategySessionSummary
 
     public required string Account { get; init; }
 
+    /// <summary>The account's epoch the row belongs to (the view shows the current one).</summary>
+    public int Epoch { get; init; }
+
     /// <summary>live or replay.</summary>
     public required string Mode { get; init; }
 

@@ -76,7 +76,7 @@ public sealed class SecurityDefinerTests(FreshDatabaseFixture fixture) : IClassF
             ORDER BY 1
             """);
 
-        Assert.Contains(functions, f => (string)f["name"]! == "trading_decisions_refuse_archives()");
+        Assert.Contains(functions, f => (string)f["name"]! == "trading_fill_epoch()");
         Assert.All(functions, f => Assert.True(
             f["search_path"] is string path && path.StartsWith("search_path=pg_catalog,", StringComparison.Ordinal)
                 && path.EndsWith(", pg_temp", StringComparison.Ordinal) && !path.Contains("$user", StringComparison.Ordinal),

@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.DailyPnl",
                 typeof(DailyPnl),
                 baseEntityType,
-                propertyCount: 11);
+                propertyCount: 12);
 
             var account = runtimeEntityType.AddProperty(
                 "Account",
@@ -46,6 +46,15 @@ namespace Trading.Data.Client.Compiled
                 sentinel: new DateOnly(1, 1, 1));
             day.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             day.AddAnnotation("Relational:ColumnName", "day");
+
+            var epoch = runtimeEntityType.AddProperty(
+                "Epoch",
+                typeof(int),
+                propertyInfo: typeof(DailyPnl).GetProperty("Epoch", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DailyPnl).GetField("<Epoch>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            epoch.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            epoch.AddAnnotation("Relational:ColumnName", "epoch");
 
             var fees = runtimeEntityType.AddProperty(
                 "Fees",

@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.EquityCurvePoint",
                 typeof(EquityCurvePoint),
                 baseEntityType,
-                propertyCount: 11);
+                propertyCount: 12);
 
             var account = runtimeEntityType.AddProperty(
                 "Account",
@@ -55,6 +55,15 @@ namespace Trading.Data.Client.Compiled
                 nullable: true);
             drawdownPct.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             drawdownPct.AddAnnotation("Relational:ColumnName", "drawdown_pct");
+
+            var epoch = runtimeEntityType.AddProperty(
+                "Epoch",
+                typeof(int),
+                propertyInfo: typeof(EquityCurvePoint).GetProperty("Epoch", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EquityCurvePoint).GetField("<Epoch>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            epoch.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            epoch.AddAnnotation("Relational:ColumnName", "epoch");
 
             var numPositions = runtimeEntityType.AddProperty(
                 "NumPositions",

@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.PerformanceSummary",
                 typeof(PerformanceSummary),
                 baseEntityType,
-                propertyCount: 21);
+                propertyCount: 22);
 
             var account = runtimeEntityType.AddProperty(
                 "Account",
@@ -64,6 +64,15 @@ namespace Trading.Data.Client.Compiled
                 sentinel: 0L);
             daysWithSnapshots.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             daysWithSnapshots.AddAnnotation("Relational:ColumnName", "days_with_snapshots");
+
+            var epoch = runtimeEntityType.AddProperty(
+                "Epoch",
+                typeof(int),
+                propertyInfo: typeof(PerformanceSummary).GetProperty("Epoch", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PerformanceSummary).GetField("<Epoch>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            epoch.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            epoch.AddAnnotation("Relational:ColumnName", "epoch");
 
             var expectancy = runtimeEntityType.AddProperty(
                 "Expectancy",

@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.PortfolioOverview",
                 typeof(PortfolioOverview),
                 baseEntityType,
-                propertyCount: 17);
+                propertyCount: 18);
 
             var account = runtimeEntityType.AddProperty(
                 "Account",
@@ -45,6 +45,15 @@ namespace Trading.Data.Client.Compiled
                 sentinel: 0m);
             cash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             cash.AddAnnotation("Relational:ColumnName", "cash");
+
+            var epoch = runtimeEntityType.AddProperty(
+                "Epoch",
+                typeof(int),
+                propertyInfo: typeof(PortfolioOverview).GetProperty("Epoch", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PortfolioOverview).GetField("<Epoch>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            epoch.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            epoch.AddAnnotation("Relational:ColumnName", "epoch");
 
             var grossExposure = runtimeEntityType.AddProperty(
                 "GrossExposure",

@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.RecentTrade",
                 typeof(RecentTrade),
                 baseEntityType,
-                propertyCount: 18);
+                propertyCount: 19);
 
             var account = runtimeEntityType.AddProperty(
                 "Account",
@@ -64,6 +64,15 @@ namespace Trading.Data.Client.Compiled
                 nullable: true);
             entryTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             entryTime.AddAnnotation("Relational:ColumnName", "entry_time");
+
+            var epoch = runtimeEntityType.AddProperty(
+                "Epoch",
+                typeof(int),
+                propertyInfo: typeof(RecentTrade).GetProperty("Epoch", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RecentTrade).GetField("<Epoch>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            epoch.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            epoch.AddAnnotation("Relational:ColumnName", "epoch");
 
             var exitPrice = runtimeEntityType.AddProperty(
                 "ExitPrice",

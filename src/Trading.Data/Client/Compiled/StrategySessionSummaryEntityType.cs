@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.StrategySessionSummary",
                 typeof(StrategySessionSummary),
                 baseEntityType,
-                propertyCount: 21);
+                propertyCount: 22);
 
             var account = runtimeEntityType.AddProperty(
                 "Account",
@@ -55,6 +55,15 @@ namespace Trading.Data.Client.Compiled
                 sentinel: 0L);
             decisions.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             decisions.AddAnnotation("Relational:ColumnName", "decisions");
+
+            var epoch = runtimeEntityType.AddProperty(
+                "Epoch",
+                typeof(int),
+                propertyInfo: typeof(StrategySessionSummary).GetProperty("Epoch", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StrategySessionSummary).GetField("<Epoch>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            epoch.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            epoch.AddAnnotation("Relational:ColumnName", "epoch");
 
             var equity = runtimeEntityType.AddProperty(
                 "Equity",

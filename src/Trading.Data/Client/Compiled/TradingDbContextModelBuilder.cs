@@ -12,7 +12,7 @@ namespace Trading.Data.Client.Compiled
     public partial class TradingDbContextModel
     {
         private TradingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f3a26c9b-7b35-43f0-91b1-eaf671a032e1"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("2425d771-3c7e-42af-821c-7cfede112c92"), entityTypeCount: 12)
         {
         }
 
