@@ -1,4 +1,3 @@
-using Npgsql;
 using Xunit;
 
 namespace Trading.Testing.Citus;
@@ -16,16 +15,6 @@ public sealed class CitusFixture : IAsyncLifetime
         if (await CitusCluster.GetAsync() is { } cluster)
         {
             database = await cluster.CreateDatabaseAsync();
-            // Until epochs become a column (issue 16, another branch): the statement trigger that refuses decisions for
-            // archives reads a transition table, which Citus cannot give it, and would fail every decision INSERT.
-            await using var connection = await database.DataSource.OpenConnectionAsync();
-            foreach (var sql in (string[])["SET citus.enable_unsafe_triggers = on",
-                                           "ALTER TABLE trading_decisions DISABLE TRIGGER trading_decisions_refuse_archives",
-                                           "RESET citus.enable_unsafe_triggers"])
-            {
-                await using var command = new NpgsqlCommand(sql, connection);
-                await command.ExecuteNonQueryAsync();
-            }
         }
     }
 
