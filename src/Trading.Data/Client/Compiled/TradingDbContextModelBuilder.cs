@@ -12,7 +12,7 @@ namespace Trading.Data.Client.Compiled
     public partial class TradingDbContextModel
     {
         private TradingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e4a5fda6-dcd5-41bf-9bc7-c77e2c63d122"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("f8f1debf-cc62-4914-832f-55ad9a64df7c"), entityTypeCount: 12)
         {
         }
 
