@@ -69,7 +69,8 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
             return Rejected(decision, applied.Refusal ?? "fill refused");
         }
 
-        var final = applied.Order;
+        // An immediate order's reason is its decision's; one an injected partial fill cut keeps the fault's.
+        var final = immediate && applied.Order.Status == OrderStatus.Canceled ? applied.Order with { StatusReason = arrived.StatusReason } : applied.Order;
         var reason = $"{Verb(plan.Side, past: true)} {Fmt.Qty(executed.Fill.Quantity)} {decision.Symbol} at {Fmt.Qty(executed.Fill.Price)}, fee {Fmt.Money(executed.Fill.Fee)}";
         if (applied.Note is { } note)
         {
