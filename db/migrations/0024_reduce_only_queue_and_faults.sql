@@ -41,7 +41,7 @@ COMMENT ON CONSTRAINT accounts_fault_stale_probability_range ON accounts IS 'fau
 COMMENT ON CONSTRAINT accounts_fault_latency_needs_max ON accounts IS 'a fault_latency_probability above 0 needs a fault_max_latency (--fault-max-latency) above 0';
 
 ALTER TABLE paper_orders
-    ADD COLUMN queue_ahead numeric(28,12) CONSTRAINT paper_orders_queue_ahead_nonnegative CHECK (queue_ahead >= 0);
+    ADD COLUMN queue_ahead numeric(28,12) CONSTRAINT paper_orders_queue_ahead_nonnegative CHECK (queue_ahead >= 0 AND queue_ahead < 'Infinity');
 
 COMMENT ON COLUMN paper_orders.queue_ahead IS
     'limit_fill_model queue: the size still ahead of this resting limit at its price; NULL under touch';

@@ -35,6 +35,9 @@ public sealed class LegacyUpgradeTests
     /// <summary>Today's text of the files the fixtures are originals of; later numbered migrations come after them.</summary>
     private static IReadOnlyList<Migration> Rewritten => [.. MigrationSource.Embedded.Take(Original.Count)];
 
+    /// <summary>The numbered migrations after the originals.</summary>
+    private static IReadOnlyList<Migration> Later => [.. MigrationSource.Embedded.Skip(Original.Count)];
+
     private static Migrator MigratorFor(TestDatabase database) => new(database.DataSource, NullLogger<Migrator>.Instance);
 
     [Fact]
@@ -56,8 +59,10 @@ public sealed class LegacyUpgradeTests
         await using var original = await cluster.CreateDatabaseAsync(migrated: false);
         await using var today = await cluster.CreateDatabaseAsync(migrated: false);
 
+        // Both then take the later migrations and today's files: the view files read columns later migrations add (0024).
         await MigratorFor(original).MigrateAsync(Original, [], CancellationToken.None);
-        await MigratorFor(today).MigrateAsync(Rewritten, MigrationSource.EmbeddedRepeatables, CancellationToken.None);
+        await MigratorFor(original).MigrateAsync([.. Original, .. Later], MigrationSource.EmbeddedRepeatables, CancellationToken.None);
+        await MigratorFor(today).MigrateAsync([.. Rewritten, .. Later], MigrationSource.EmbeddedRepeatables, CancellationToken.None);
 
         AssertSameCatalogue(WithoutIntendedChanges(await CatalogueAsync(original)), WithoutIntendedChanges(await CatalogueAsync(today)));
     }
@@ -99,10 +104,12 @@ public sealed class LegacyUpgradeTests
         await MigratorFor(database).MigrateAsync(Original, [], CancellationToken.None);
         var catalogue = await CatalogueAsync(database);
 
-        var result = await MigratorFor(database).MigrateAsync(Rewritten, MigrationSource.EmbeddedRepeatables, CancellationToken.None);
+        // The function files only: the view files read columns later migrations add (0024), which a 0019 schema lacks.
+        var functions = MigrationSource.EmbeddedRepeatables.Where(r => !r.IsView).ToList();
+        var result = await MigratorFor(database).MigrateAsync(Rewritten, functions, CancellationToken.None);
 
         Assert.Empty(result.Applied);
-        Assert.Equal(MigrationSource.EmbeddedRepeatables.Count, result.Reapplied.Count);
+        Assert.Equal(functions.Count, result.Reapplied.Count);
         AssertSameCatalogue(WithoutIntendedChanges(catalogue), WithoutIntendedChanges(await CatalogueAsync(database)));
         Assert.Contains(await CatalogueAsync(database), line => line.StartsWith(IntendedChanges[0], StringComparison.Ordinal));
     }

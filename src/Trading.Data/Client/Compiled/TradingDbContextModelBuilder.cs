@@ -12,7 +12,7 @@ namespace Trading.Data.Client.Compiled
     public partial class TradingDbContextModel
     {
         private TradingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f8f1debf-cc62-4914-832f-55ad9a64df7c"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("9ffd930d-93b2-438c-861d-e269b3436957"), entityTypeCount: 12)
         {
         }
 
