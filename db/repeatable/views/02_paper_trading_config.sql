@@ -13,7 +13,14 @@ SELECT account,
        confidence_threshold     AS decision_confidence_threshold,
        allow_shorting,
        leverage,
-       halted
+       halted,
+       limit_fill_model,
+       fill_probability,
+       fault_reject_probability,
+       fault_partial_probability,
+       fault_latency_probability,
+       fault_max_latency,
+       fault_stale_probability
 FROM accounts;
 
 ALTER VIEW paper_trading_config SET (security_invoker = true);

@@ -4,7 +4,8 @@
 -- ---------------------------------------------------------------------------------------------------------------
 -- Views.
 -- ---------------------------------------------------------------------------------------------------------------
--- Every working order with its levels and how far the market is from them.
+-- Every working order with its levels and how far the market is from them; reduce_only says whether it may only
+-- reduce the position (bracket exits, CLOSE, decisions that asked), queue_ahead the size ahead of a queued limit.
 CREATE OR REPLACE VIEW v_paper_open_orders AS
 SELECT o.account,
        o.order_id,
@@ -25,6 +26,7 @@ SELECT o.account,
        o.best_price,
        o.triggered,
        o.reduce_only,
+       o.queue_ahead,
        o.oco_group,
        o.status,
        o.reason,

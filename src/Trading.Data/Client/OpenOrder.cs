@@ -43,6 +43,9 @@ public sealed class OpenOrder
 
     public bool? ReduceOnly { get; init; }
 
+    /// <summary>Under the queue model: the size still ahead of this resting limit at its price.</summary>
+    public decimal? QueueAhead { get; init; }
+
     public long? OcoGroup { get; init; }
 
     public required string Status { get; init; }

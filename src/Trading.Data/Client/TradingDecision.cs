@@ -56,6 +56,9 @@ public sealed class TradingDecision
 
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>true: the order may only reduce the position (capped at it, canceled once flat or reversed); CLOSE always is.</summary>
+    public bool ReduceOnly { get; set; }
+
     /// <summary>pending until the orchestrator processes it; then executed, placed, skipped, rejected, failed, expired or canceled.</summary>
     public string Status { get; private set; } = "pending";
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using Trading.Data.Execution.Reading;
 using Trading.Engine.Execution;
+using Trading.Engine.Faults;
 using Trading.Engine.Fees;
 using Trading.Engine.Fills;
 using Trading.Engine.Primitives;
@@ -15,11 +16,12 @@ public static class AccountSettings
         a.account, a.base_currency, a.initial_capital, a.cash, a.fee_rate, a.maker_fee_rate, a.min_fee, a.slippage_model,
         a.slippage_rate, a.spread_fraction, a.max_position_fraction, a.allow_shorting, a.leverage, a.allow_partial_size,
         a.confidence_threshold, a.staleness_bound, a.random_seed, a.halted, a.halt_reason, a.latency,
-        a.default_stop_loss_pct, a.default_take_profit_pct, a.fill_probability
+        a.default_stop_loss_pct, a.default_take_profit_pct, a.fill_probability, a.limit_fill_model, a.fault_reject_probability,
+        a.fault_partial_probability, a.fault_latency_probability, a.fault_max_latency, a.fault_stale_probability
         """;
 
     /// <summary>How many columns <see cref="Columns"/> lists: a query's own columns after them start at this ordinal.</summary>
-    public const int Count = 23;
+    public const int Count = 29;
 
     private static readonly MarketFillModel FillModel = new();
 
@@ -66,6 +68,13 @@ public static class AccountSettings
             DefaultStopLossFraction = row.NullableDecimal("default_stop_loss_pct") / 100m,
             DefaultTakeProfitFraction = row.NullableDecimal("default_take_profit_pct") / 100m,
             FillProbabilityOnTouch = row.Decimal("fill_probability"),
+            LimitFills = SqlText.LimitFillModels.Parse(row.Text("limit_fill_model")),
+            Faults = new FaultSettings(
+                row.Decimal("fault_reject_probability"),
+                row.Decimal("fault_partial_probability"),
+                row.Decimal("fault_latency_probability"),
+                row.Interval("fault_max_latency"),
+                row.Decimal("fault_stale_probability")),
         };
         return (config, row.Decimal("cash"), config.Latency);
     }

@@ -1,4 +1,5 @@
 using Trading.Engine.MarketData;
+using Trading.Engine.Queue;
 
 namespace Trading.Data.Execution;
 
@@ -25,6 +26,9 @@ public sealed record ClaimedBatch(
     /// path is complete (the next batch goes on from there); null when the whole path up to now was loaded.
     /// </summary>
     public DateTimeOffset? PathCompleteThrough { get; init; }
+
+    /// <summary>The prints and book sizes of the queue model (empty when no claimed account uses it).</summary>
+    public QueueMarket Queue { get; init; } = QueueMarket.Empty;
 
     /// <summary>The path quotes of the symbols the account has working orders in.</summary>
     public IReadOnlyList<Quote> PathFor(ClaimedAccount account)

@@ -8,6 +8,9 @@ namespace Trading.Data.Execution;
 /// </summary>
 public sealed record PendingDecision(DecisionRequest Request, int Attempts, DateTimeOffset? PriceAsOf = null)
 {
-    /// <summary>When the decision's quote is taken from (<see cref="LatencyReadiness.Target"/>) with the account's latency; null when the newest quote prices it.</summary>
-    public DateTimeOffset? PriceTarget(TimeSpan latency) => LatencyReadiness.Target(Request.CreatedAt, PriceAsOf, latency);
+    /// <summary>
+    /// When the decision's quote is taken from (<see cref="LatencyReadiness.Target"/>) with the account's latency and the
+    /// extra latency its faults draw (<see cref="LatencyReadiness.Delay"/>); null when the newest quote prices it.
+    /// </summary>
+    public DateTimeOffset? PriceTarget(AccountConfig config) => LatencyReadiness.Target(Request.CreatedAt, PriceAsOf, LatencyReadiness.Delay(config, Request.Id));
 }

@@ -54,6 +54,9 @@ public static class SqlText
         (OrderRole.Entry, "entry"), (OrderRole.StopLoss, "stop_loss"), (OrderRole.TakeProfit, "take_profit"),
         (OrderRole.TrailingStop, "trailing_stop"));
 
+    public static readonly SqlVocabulary<Trading.Engine.Queue.LimitFillModel> LimitFillModels = new(
+        (Trading.Engine.Queue.LimitFillModel.Touch, "touch"), (Trading.Engine.Queue.LimitFillModel.Queue, "queue"));
+
     public static string Of(OrderSide side) => Sides.Text(side);
 
     public static string Of(PositionSide side) => PositionSides.Text(side);

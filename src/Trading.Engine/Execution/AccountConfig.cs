@@ -1,6 +1,8 @@
+using Trading.Engine.Faults;
 using Trading.Engine.Fees;
 using Trading.Engine.Fills;
 using Trading.Engine.Primitives;
+using Trading.Engine.Queue;
 using Trading.Engine.Slippage;
 
 namespace Trading.Engine.Execution;
@@ -115,4 +117,14 @@ public sealed record AccountConfig
         get;
         init => field = value is >= 0m and <= 1m ? value : throw new ArgumentOutOfRangeException(nameof(FillProbabilityOnTouch), value, "A fill probability must lie in [0, 1].");
     } = 1m;
+
+    /// <summary>How resting limit entries fill: on a touch (with <see cref="FillProbabilityOnTouch"/>) or by queue position.</summary>
+    public LimitFillModel LimitFills { get; init; } = LimitFillModel.Touch;
+
+    /// <summary>Faults injected to test an agent's error handling; none unless the account asks.</summary>
+    public FaultSettings Faults
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Faults));
+    } = FaultSettings.None;
 }

@@ -22,6 +22,10 @@ namespace Trading.Engine.Execution;
 /// (null for rows older than migration 0014): per-login risk limits match it. <paramref name="Strategy"/> names the
 /// strategy behind the decision, which its orders, fills and trades carry.
 /// </para>
+/// <para>
+/// <paramref name="ReduceOnly"/>: the order may only reduce the position (capped at it when it fills, canceled once the
+/// position is flat or reversed). A CLOSE is reduce-only whatever it says; any other order is a plain order unless it asks.
+/// </para>
 /// </summary>
 public sealed record DecisionRequest(
     long Id,
@@ -44,7 +48,8 @@ public sealed record DecisionRequest(
     DateTimeOffset? ExpiresAt = null,
     Orders.Resting.BracketSpec? Bracket = null,
     string? Login = null,
-    string? Strategy = null)
+    string? Strategy = null,
+    bool ReduceOnly = false)
 {
     /// <summary>A market order without a time-in-force condition: filled in full at the touch, never resting.</summary>
     public bool IsPlainMarket => OrderType == OrderType.Market && TimeInForce is not (TimeInForce.Ioc or TimeInForce.Fok);

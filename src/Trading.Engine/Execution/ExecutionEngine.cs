@@ -1,4 +1,5 @@
 using Trading.Engine.MarketData;
+using Trading.Engine.Queue;
 
 namespace Trading.Engine.Execution;
 
@@ -16,7 +17,8 @@ namespace Trading.Engine.Execution;
 ///   risk → portfolio → journal.</item>
 /// </list>
 /// After the last decision the rest of the quote path is met and <see cref="OrderBook.Finish"/> expires what is due.
-/// The journal (orders, fills with their trades and ledger, positions, outcomes) is the result. Held symbols without
+/// Under the queue model, the market argument holds the prints and the displayed book sizes (none: no prints, and
+/// a limit joins behind the quote's size at its price). The journal (orders, fills with their trades and ledger, positions, outcomes) is the result. Held symbols without
 /// a quote are valued at their average entry price.
 /// </summary>
 public static class ExecutionEngine
@@ -29,7 +31,8 @@ public static class ExecutionEngine
         DateTimeOffset now,
         IReadOnlyList<Quote>? quotePath = null,
         IReadOnlyList<CancelRequest>? cancels = null,
-        DateTimeOffset? pathComplete = null)
+        DateTimeOffset? pathComplete = null,
+        QueueMarket? market = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(decisions);
@@ -37,8 +40,8 @@ public static class ExecutionEngine
         ArgumentNullException.ThrowIfNull(instruments);
 
         var applier = new FillApplier(state, instruments);
-        var book = new OrderBook(state, instruments, applier, quotePath ?? [], cancels ?? []);
-        var arrival = new OrderArrival(state, book, applier, now);
+        var book = new OrderBook(state, instruments, applier, quotePath ?? [], cancels ?? [], market ?? QueueMarket.Empty);
+        var arrival = new OrderArrival(state, book, applier, now, market ?? QueueMarket.Empty);
         var outcomes = new List<DecisionOutcome>(decisions.Count);
         foreach (var decision in decisions)
         {

@@ -29,7 +29,10 @@ public sealed record Fill(
     long RngSeed,
     decimal? PriceVsDecision)
 {
-    /// <summary>A fill under the account's models: slippage cost derived, the models' names and parameters recorded.</summary>
+    /// <summary>
+    /// A fill under the account's models: slippage cost derived, the models' names and parameters recorded
+    /// (<paramref name="fillModel"/> when another model than the account's market fill model filled it).
+    /// </summary>
     public static Fill Under(
         AccountConfig config,
         decimal quantity,
@@ -40,7 +43,8 @@ public sealed record Fill(
         DateTimeOffset time,
         Quote quote,
         long rngSeed,
-        decimal? priceVsDecision)
+        decimal? priceVsDecision,
+        string? fillModel = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(price);
@@ -56,7 +60,7 @@ public sealed record Fill(
             role,
             time,
             quote,
-            config.FillModel.Name,
+            fillModel ?? config.FillModel.Name,
             config.SlippageModel.Name,
             config.SlippageModel.Parameters,
             config.FeeModel.Name,

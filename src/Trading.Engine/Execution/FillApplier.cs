@@ -133,7 +133,7 @@ internal sealed class FillApplier(AccountState state, IReadOnlyDictionary<string
         var applied = state.Portfolio.ApplyFill(symbol, fill.Side, quantity, fill.Price, fee, fill.Time);
         var price = new FillPrice(fill.ReferencePrice, fill.Price, fill.SlippageFraction, fill.SlippagePerUnit);
         var priceVsDecision = terms.Immediate && order.DecisionPrice is { } decided ? fill.Price - decided : (decimal?)null;
-        var record = Fill.Under(config, quantity, price, notional, fee, fill.Role, fill.Time, quote, fill.RngSeed, priceVsDecision);
+        var record = Fill.Under(config, quantity, price, notional, fee, fill.Role, fill.Time, quote, fill.RngSeed, priceVsDecision, fill.FillModel);
         ClosedTrade[] trades = applied.Trade is null ? [] : [applied.Trade];
         var executed = new ExecutedFill(
             order.Id,

@@ -1,3 +1,4 @@
+using Trading.Engine.Faults;
 using Trading.Engine.MarketData;
 
 namespace Trading.Engine.Execution;
@@ -21,6 +22,16 @@ public static class LatencyReadiness
     /// </summary>
     public static DateTimeOffset? Target(DateTimeOffset createdAt, DateTimeOffset? priceAsOf, TimeSpan latency) =>
         latency > TimeSpan.Zero || priceAsOf is not null ? (priceAsOf ?? createdAt) + latency : null;
+
+    /// <summary>
+    /// How long after its price moment a decision's quote is taken: the account's latency plus the extra latency its
+    /// faults draw (the same draw wherever it is asked: the claim, the engine, a backtest).
+    /// </summary>
+    public static TimeSpan Delay(AccountConfig config, long decisionId)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Latency + FaultInjector.Draw(config.Faults, config.RandomSeed, decisionId).ExtraLatency;
+    }
 
     /// <summary>
     /// The decisions ready now, in order: always a prefix of <paramref name="decisions"/> (the first that waits ends it),

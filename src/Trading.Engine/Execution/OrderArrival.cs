@@ -1,6 +1,9 @@
+using Trading.Engine.Faults;
+using Trading.Engine.MarketData;
 using Trading.Engine.Orders;
 using Trading.Engine.Orders.Resting;
 using Trading.Engine.Primitives;
+using Trading.Engine.Queue;
 
 namespace Trading.Engine.Execution;
 
@@ -10,13 +13,15 @@ namespace Trading.Engine.Execution;
 /// order is a market order against an unbounded quoted size (it fills in full at the touch, or is rejected when the
 /// quote has no executable price); any other order may fill at once (Executed), rest (Placed) or die on arrival
 /// (Expired). An arrival fill goes through <see cref="FillApplier"/> like any other; a refused one rejects the decision
-/// and leaves no order. An entry's first fill attaches its bracket.
+/// and leaves no order. An entry's first fill attaches its bracket. Under the queue model a limit entry that rests
+/// joins the queue at its price (<see cref="QueueMarket.AheadOnJoin"/>). An injected partial fill cuts the arrival fill
+/// (<see cref="PartialFault"/>).
 /// <para>
 /// The minimum notional is checked at the price that sizes the order (a plain market order's: its fill price, known
 /// once it meets the quote); orders that only reduce a position are exempt.
 /// </para>
 /// </summary>
-internal sealed class OrderArrival(AccountState state, OrderBook book, FillApplier applier, DateTimeOffset now)
+internal sealed class OrderArrival(AccountState state, OrderBook book, FillApplier applier, DateTimeOffset now, QueueMarket market)
 {
     public DecisionOutcome Place(OrderIntent intent)
     {
@@ -31,8 +36,12 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
         var order = NewOrder(decision, plan, immediate);
         var ctx = MatchContext.For(config, instrument, now, config.FillProbabilityOnTouch);
         var arrival = immediate ? ArrivalPlanner.PlaceImmediate(order, quote, ctx, decision.Id) : ArrivalPlanner.Place(order, quote, ctx);
-        var placed = immediate ? arrival.Order : arrival.Order with { EvaluatedThrough = quote.Time };
-        if (arrival.Fill is not { } fill)
+        var faults = FaultInjector.Draw(config.Faults, config.RandomSeed, decision.Id);
+        var (arrived, arrivalFill) = arrival.Fill is { } whole
+            ? PartialFault.Cut(arrival.Order, whole, faults, instrument.LotSize, config.FeeModel)
+            : (arrival.Order, null);
+        var placed = immediate ? arrived : Join(arrived with { EvaluatedThrough = quote.Time }, quote, ctx);
+        if (arrivalFill is not { } fill)
         {
             switch (placed.Status)
             {
@@ -60,7 +69,8 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
             return Rejected(decision, applied.Refusal ?? "fill refused");
         }
 
-        var final = applied.Order;
+        // An immediate order's reason is its decision's; one an injected partial fill cut keeps the fault's.
+        var final = immediate && applied.Order.Status == OrderStatus.Canceled ? applied.Order with { StatusReason = arrived.StatusReason } : applied.Order;
         var reason = $"{Verb(plan.Side, past: true)} {Fmt.Qty(executed.Fill.Quantity)} {decision.Symbol} at {Fmt.Qty(executed.Fill.Price)}, fee {Fmt.Money(executed.Fill.Fee)}";
         if (applied.Note is { } note)
         {
@@ -77,7 +87,9 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
         if (final.IsActive)
         {
             status = DecisionStatus.Placed;
-            reason += $"; {Fmt.Qty(final.Quantity)} resting as {OrderText.Describe(final)}";
+            reason += final.StatusReason is { } partial && partial.StartsWith(InjectedFaults.Prefix, StringComparison.Ordinal)
+                ? $"; {partial}; {Fmt.Qty(final.Quantity)} resting as {OrderText.Describe(final)}"
+                : $"; {Fmt.Qty(final.Quantity)} resting as {OrderText.Describe(final)}";
         }
         else if (final.Status == OrderStatus.Canceled)
         {
@@ -111,15 +123,21 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
             ExpiresAt = immediate ? null : decision.ExpiresAt,
             PlacedAt = now,
             ParentDecisionId = decision.Id,
-            ReduceOnly = plan.ReducesOnly,
+            ReduceOnly = decision.ReduceOnly || decision.Action == DecisionAction.Close,
             Bracket = plan.ReducesOnly ? null : decision.Bracket,
             Agent = decision.Agent,
             Login = decision.Login,
             Strategy = decision.Strategy,
             DecisionPrice = decision.CurrentPrice,
-            Latency = decision.LatencyQuote is null ? TimeSpan.Zero : state.Config.Latency,
+            Latency = decision.LatencyQuote is null ? TimeSpan.Zero : LatencyReadiness.Delay(state.Config, decision.Id),
         };
     }
+
+    /// <summary>Queue model: a limit entry left resting joins the queue behind the size displayed at its price.</summary>
+    private RestingOrder Join(RestingOrder order, Quote quote, MatchContext ctx) =>
+        order.IsActive && ctx.Queued(order) && order.LimitPrice is { } limit
+            ? order with { QueueAhead = market.AheadOnJoin(order.Side, limit, quote) }
+            : order;
 
     private static string Verb(OrderSide side, bool past) => (side, past) switch
     {

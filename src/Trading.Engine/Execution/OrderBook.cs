@@ -1,6 +1,8 @@
 using Trading.Engine.MarketData;
 using Trading.Engine.Orders;
 using Trading.Engine.Orders.Resting;
+using Trading.Engine.Primitives;
+using Trading.Engine.Queue;
 
 namespace Trading.Engine.Execution;
 
@@ -12,13 +14,15 @@ namespace Trading.Engine.Execution;
 /// <list type="number">
 /// <item>An order only meets quotes newer than the one it was last evaluated against (exactly once per quote).</item>
 /// <item>A fill is applied to the portfolio at once, so the next fill, quote or decision sees it.</item>
-/// <item>Reduce-only orders (bracket exits, CLOSE or reducing SELL/BUY orders) are capped at the position when they
+/// <item>Reduce-only orders (bracket exits, CLOSE, decisions with reduce_only) are capped at the position when they
 ///   fill and canceled when there is no position left to reduce; they bypass buying power and risk limits: an exit
 ///   must never be blocked by a limit.</item>
 /// <item>Entries are checked when they fill, in the transaction that fills them: buying power (no partial resizing),
 ///   then the risk limits. A refused fill cancels the order with the reason; a halted account cancels its entries.</item>
-/// <item>An entry's first fill attaches its bracket (the decision's levels, else the account's default fractions) for
+/// <item>An entry's first fill that leaves a position on its side attaches its bracket (the decision's levels, else the account's default fractions) for
 ///   the entry's whole quantity, reduce-only, in one OCO group, evaluated from the next quote on.</item>
+/// <item>Queue model (<see cref="LimitFillModel.Queue"/>): before a quote is matched, the prints up to it work off each
+///   queued limit entry's queue ahead and fill it at its limit (<see cref="WorkQueues"/>).</item>
 /// <item>At the end: DAY/GTD orders past their expiry at the batch time expire even without a quote.</item>
 /// </list>
 /// </summary>
@@ -31,6 +35,7 @@ internal sealed class OrderBook
     private readonly Dictionary<string, decimal> pathMarks = new(StringComparer.Ordinal);
     private readonly List<CancelOutcome> cancelOutcomes = [];
     private readonly FillApplier applier;
+    private readonly QueueMarket market;
     private int nextQuote;
     private int nextCancel;
 
@@ -39,13 +44,15 @@ internal sealed class OrderBook
         IReadOnlyDictionary<string, InstrumentSpec> instruments,
         FillApplier applier,
         IReadOnlyList<Quote> path,
-        IReadOnlyList<CancelRequest> cancels)
+        IReadOnlyList<CancelRequest> cancels,
+        QueueMarket market)
     {
         this.state = state;
         this.instruments = instruments;
         this.path = [.. path.OrderBy(q => q.Time).ThenBy(q => q.Symbol, StringComparer.Ordinal)];
         this.cancels = [.. cancels.OrderBy(c => c.RequestedAt).ThenBy(c => c.Id)];
         this.applier = applier;
+        this.market = market;
     }
 
     public IReadOnlyList<CancelOutcome> CancelOutcomes => cancelOutcomes;
@@ -118,7 +125,8 @@ internal sealed class OrderBook
     {
         var config = state.Config;
         var spec = entry.Bracket;
-        if (entry.ReduceOnly || ((spec is null || spec.IsEmpty) && config.DefaultStopLossFraction is null && config.DefaultTakeProfitFraction is null))
+        if (entry.ReduceOnly || !Holds(entry.Symbol, entry.Side)
+            || ((spec is null || spec.IsEmpty) && config.DefaultStopLossFraction is null && config.DefaultTakeProfitFraction is null))
         {
             return null;
         }
@@ -147,6 +155,10 @@ internal sealed class OrderBook
         return result.Refusal;
     }
 
+    /// <summary>Whether the account now holds a position on the side a fill of <paramref name="side"/> opens (a plain order that only reduced gets no exits).</summary>
+    private bool Holds(string symbol, OrderSide side) =>
+        state.Portfolio.Book.Get(symbol)?.Side == (side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short);
+
     private void Cancel(CancelRequest request)
     {
         if (state.OpenOrders.TryGetValue(request.OrderId, out var order))
@@ -163,16 +175,23 @@ internal sealed class OrderBook
     private void Match(Quote quote, IReadOnlyDictionary<string, Quote> latest)
     {
         pathMarks[quote.Symbol] = quote.MarkPrice;
-        var candidates = state.OpenOrders.Values
-            .Where(o => o.Symbol == quote.Symbol && (o.EvaluatedThrough is not { } seen || seen < quote.Time))
-            .ToList();
-        if (candidates.Count == 0 || !instruments.TryGetValue(quote.Symbol, out var instrument))
+        if (!instruments.TryGetValue(quote.Symbol, out var instrument))
         {
             return;
         }
 
         var config = state.Config;
-        var result = OrderMatcher.Evaluate(candidates, quote, MatchContext.For(config, instrument, quote.Time, config.FillProbabilityOnTouch));
+        var ctx = MatchContext.For(config, instrument, quote.Time, config.FillProbabilityOnTouch);
+        WorkQueues(quote, ctx, latest);
+        var candidates = state.OpenOrders.Values
+            .Where(o => o.Symbol == quote.Symbol && (o.EvaluatedThrough is not { } seen || seen < quote.Time))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var result = OrderMatcher.Evaluate(candidates, quote, ctx);
         var filled = result.Fills.Select(f => f.OrderId).ToHashSet();
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -182,19 +201,60 @@ internal sealed class OrderBook
             }
         }
 
-        var marks = Marks(latest);
         foreach (var fill in result.Fills)
         {
             var i = candidates.FindIndex(o => o.Id == fill.OrderId);
-            var before = candidates[i];
-            var (order, executed, _, _, _) = applier.Apply(before, result.Orders[i], fill, quote, marks, FillTerms.Working);
-            if (executed is not null && before.FilledQuantity == 0m && AttachBracket(order, fill.Price, fill.Time, quote.Time) is { } refused)
+            ApplyFill(candidates[i], result.Orders[i], fill, quote, latest);
+        }
+    }
+
+    /// <summary>
+    /// Queue model: the prints of the quote's symbol after each queued order's last quote, up to this quote, work off its
+    /// queue ahead and then fill it at its limit (<see cref="QueuePosition"/>); the fills are met at this quote. A print
+    /// after the newest quote waits for the next one, so each print meets each order once.
+    /// </summary>
+    private void WorkQueues(Quote quote, MatchContext ctx, IReadOnlyDictionary<string, Quote> latest)
+    {
+        var prints = market.PrintsOf(quote.Symbol);
+        if (prints.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var order in state.OpenOrders.Values.Where(o => o.Symbol == quote.Symbol && ctx.Queued(o)).ToList())
+        {
+            var queue = QueuePosition.Join(order.Side, OrderStep.Required(order.LimitPrice, order, "limit price"), order.Quantity, order.QueueAhead ?? 0m);
+            var filled = 0m;
+            foreach (var print in prints.Where(p => p.Time <= quote.Time && (order.EvaluatedThrough is not { } seen || p.Time > seen)))
             {
-                order = order with { StatusReason = $"{order.StatusReason}; bracket refused: {refused}" };
+                (queue, var quantity) = queue.After(print);
+                filled += quantity;
             }
 
-            Update(order with { EvaluatedThrough = quote.Time });
+            filled = EngineMath.FloorToLot(filled, ctx.Instrument.LotSize);
+            if (filled > 0m)
+            {
+                var (after, fill) = OrderStep.Queued(order, filled, quote, ctx);
+                ApplyFill(order, after, fill!, quote, latest, keepEvaluated: true);
+            }
+            else if (queue.Ahead != order.QueueAhead)
+            {
+                Update(order with { QueueAhead = queue.Ahead });
+            }
         }
+    }
+
+    /// <summary>One fill of a working order through the applier; an entry's first fill attaches its bracket.</summary>
+    private void ApplyFill(RestingOrder before, RestingOrder after, OrderFillEvent fill, Quote quote, IReadOnlyDictionary<string, Quote> latest, bool keepEvaluated = false)
+    {
+        var (order, executed, _, _, _) = applier.Apply(before, after, fill, quote, Marks(latest), FillTerms.Working);
+        if (executed is not null && before.FilledQuantity == 0m && AttachBracket(order, fill.Price, fill.Time, quote.Time) is { } refused)
+        {
+            order = order with { StatusReason = $"{order.StatusReason}; bracket refused: {refused}" };
+        }
+
+        // A print's fill leaves the order to meet this quote too (a trade-through fills the rest).
+        Update(keepEvaluated ? order : order with { EvaluatedThrough = quote.Time });
     }
 
     /// <summary>Marks for buying power and risk: the engine's (newest quotes, entry prices), the path's current quotes over them.</summary>

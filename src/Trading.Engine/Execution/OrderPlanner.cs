@@ -11,6 +11,9 @@ namespace Trading.Engine.Execution;
 /// or adds a long. SELL sells an open long (all of it, or the explicit size; flipping short only
 /// when shorting is allowed), else opens or adds a short when allowed. CLOSE flattens.
 /// New exposure is sized by the explicit quantity or notional, else by the confidence/risk sizer.
+/// A reduce-only BUY or SELL needs a position it reduces (short, long) and is capped at it; without one it is rejected.
+/// Whether the order is reduce-only is the decision's choice (CLOSE always is): a plan that only reduces at planning
+/// time is not reduce-only for that (see <see cref="OrderPlan.ReducesOnly"/>).
 /// </summary>
 internal static class OrderPlanner
 {
@@ -19,6 +22,10 @@ internal static class OrderPlanner
         var config = state.Config;
         var symbol = decision.Symbol;
         var position = state.Portfolio.Book.Get(symbol);
+        if (decision.ReduceOnly && decision.Action is DecisionAction.Buy or DecisionAction.Sell)
+        {
+            return ReduceOnly(decision, position, instrument, markPrice);
+        }
 
         switch (decision.Action)
         {
@@ -62,6 +69,21 @@ internal static class OrderPlanner
         return explicitSize.Value == 0m
             ? ZeroLots(decision, instrument)
             : new OrderPlan(side, explicitSize.Value, explicitSize.Value <= position.Quantity, null, "explicit size");
+    }
+
+    private static OrderPlan ReduceOnly(DecisionRequest decision, Position? position, InstrumentSpec instrument, decimal markPrice)
+    {
+        var side = decision.Action == DecisionAction.Buy ? OrderSide.Buy : OrderSide.Sell;
+        var reduces = side == OrderSide.Buy ? PositionSide.Short : PositionSide.Long;
+        if (position is null || position.Side != reduces)
+        {
+            return OrderPlan.Rejected($"reduce-only: no {reduces.ToString().ToLowerInvariant()} {decision.Symbol} position to reduce");
+        }
+
+        var size = ExplicitSize(decision, instrument, markPrice);
+        return size == 0m
+            ? ZeroLots(decision, instrument)
+            : new OrderPlan(side, Math.Min(size ?? position.Quantity, position.Quantity), true, null, "reduce-only");
     }
 
     private static OrderPlan Open(OrderSide side, AccountState state, DecisionRequest decision, InstrumentSpec instrument, decimal markPrice, decimal equity)

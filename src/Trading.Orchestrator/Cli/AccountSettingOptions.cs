@@ -13,7 +13,7 @@ public sealed class AccountSettingOptions
     public const string UpdateSql = """
         UPDATE accounts
         SET initial_capital         = COALESCE($2, initial_capital),
-            cash                    = COALESCE($2, initial_capital),
+            cash                    = COALESCE($2, cash),
             base_currency           = COALESCE($3, base_currency),
             allow_shorting          = COALESCE($4, allow_shorting),
             leverage                = COALESCE($5, leverage),
@@ -26,7 +26,13 @@ public sealed class AccountSettingOptions
             allow_partial_size      = COALESCE($12, allow_partial_size),
             default_stop_loss_pct   = COALESCE($13, default_stop_loss_pct),
             default_take_profit_pct = COALESCE($14, default_take_profit_pct),
-            fill_probability        = COALESCE($15, fill_probability)
+            fill_probability        = COALESCE($15, fill_probability),
+            limit_fill_model        = COALESCE($16, limit_fill_model),
+            fault_reject_probability  = COALESCE($17, fault_reject_probability),
+            fault_partial_probability = COALESCE($18, fault_partial_probability),
+            fault_latency_probability = COALESCE($19, fault_latency_probability),
+            fault_max_latency         = COALESCE($20, fault_max_latency),
+            fault_stale_probability   = COALESCE($21, fault_stale_probability)
         WHERE account = $1
         """;
 
@@ -52,10 +58,26 @@ public sealed class AccountSettingOptions
         Description = "Chance in [0, 1] that a resting limit fills when a quote only touches its price (default 1).",
     };
 
+    private readonly Option<string?> limitFillModel = new("--limit-fill-model")
+    {
+        Description = "How resting limit entries fill: touch (on a quote at their price, with --fill-probability; default) or queue (behind the size displayed at their price: prints beyond it, or a trade-through).",
+    };
+
+    private readonly Option<decimal?> faultReject = new("--fault-reject") { Description = "Injected fault: chance in [0, 1] that an order is rejected with an exchange-like reason (default 0)." };
+    private readonly Option<decimal?> faultPartial = new("--fault-partial") { Description = "Injected fault: chance in [0, 1] that an order's arrival fill is cut to 10-90 % (default 0)." };
+    private readonly Option<decimal?> faultLatency = new("--fault-latency") { Description = "Injected fault: chance in [0, 1] of an extra latency up to --fault-max-latency (default 0)." };
+    private readonly Option<TimeSpan?> faultMaxLatency = new("--fault-max-latency")
+    {
+        Description = "Injected fault: the longest extra latency, e.g. 2s (at most 10m; default 0).",
+        CustomParser = r => DurationParser.Parse(r),
+    };
+
+    private readonly Option<decimal?> faultStale = new("--fault-stale") { Description = "Injected fault: chance in [0, 1] that an order is rejected as if its quote were stale (default 0)." };
+
     private IEnumerable<Option> All =>
     [
         capital, currency, shorting, leverage, feeRate, minFee, slippageModel, slippageRate, maxPosition, threshold, partial,
-        stopLossPct, takeProfitPct, fillProbability,
+        stopLossPct, takeProfitPct, fillProbability, limitFillModel, faultReject, faultPartial, faultLatency, faultMaxLatency, faultStale,
     ];
 
     public void AddTo(Command command)
@@ -74,7 +96,7 @@ public sealed class AccountSettingOptions
         return All.Any(o => parse.GetResult(o) is { Implicit: false });
     }
 
-    /// <summary>$2 … $15 of <see cref="UpdateSql"/>, NULL for what was not given.</summary>
+    /// <summary>$2 … $21 of <see cref="UpdateSql"/>, NULL for what was not given.</summary>
     public NpgsqlParameter[] Parameters(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
@@ -94,6 +116,12 @@ public sealed class AccountSettingOptions
             CliParameters.Number(parse.GetValue(stopLossPct)),
             CliParameters.Number(parse.GetValue(takeProfitPct)),
             CliParameters.Number(parse.GetValue(fillProbability)),
+            CliParameters.Text(parse.GetValue(limitFillModel)?.ToLowerInvariant()),
+            CliParameters.Number(parse.GetValue(faultReject)),
+            CliParameters.Number(parse.GetValue(faultPartial)),
+            CliParameters.Number(parse.GetValue(faultLatency)),
+            CliParameters.Interval(parse.GetValue(faultMaxLatency)),
+            CliParameters.Number(parse.GetValue(faultStale)),
         ];
     }
 }

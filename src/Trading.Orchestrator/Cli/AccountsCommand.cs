@@ -5,13 +5,15 @@ using Npgsql;
 
 namespace Trading.Orchestrator.Cli;
 
-/// <summary>`trading accounts list | create NAME | reset NAME | deposit | withdraw`: paper accounts and their simulation settings.</summary>
+/// <summary>`trading accounts list | create NAME | update NAME | reset NAME | deposit | withdraw`: paper accounts and their simulation settings.</summary>
 public static class AccountsCommand
 {
     private const string ListSql = """
         SELECT account, epoch, base_currency, initial_capital, cash, fee_rate, min_fee, slippage_model, slippage_rate,
                spread_fraction, max_position_fraction, allow_shorting, leverage, allow_partial_size, confidence_threshold,
-               default_stop_loss_pct, default_take_profit_pct, fill_probability, halted, epoch_started_at
+               default_stop_loss_pct, default_take_profit_pct, fill_probability, limit_fill_model, fault_reject_probability,
+               fault_partial_probability, fault_latency_probability, fault_max_latency, fault_stale_probability, halted,
+               epoch_started_at
         FROM accounts
         WHERE $1::text IS NULL OR account = $1
         ORDER BY account
@@ -23,9 +25,10 @@ public static class AccountsCommand
 
     public static Command Create(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var command = new Command("accounts", "Paper accounts: list, create, reset into a new epoch, deposit, withdraw.");
+        var command = new Command("accounts", "Paper accounts: list, create, update settings, reset into a new epoch, deposit, withdraw.");
         command.Subcommands.Add(List(configuration, loggers));
         command.Subcommands.Add(New(configuration, loggers));
+        command.Subcommands.Add(Update(configuration, loggers));
         command.Subcommands.Add(ResetCommand.Create(configuration, loggers));
         command.Subcommands.Add(FundCommand.Create("deposit", configuration, loggers));
         command.Subcommands.Add(FundCommand.Create("withdraw", configuration, loggers));
@@ -76,6 +79,40 @@ public static class AccountsCommand
             }
 
             Print(parse, await ReadAsync(database.DataSource, account, cancellationToken), $"Created account {account}");
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    // Capital and currency are an epoch's (`accounts reset`): changing them under a live ledger would break its invariants.
+    private static Command Update(IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var name = new Argument<string>("name") { Description = "The account to change." };
+        var settings = new AccountSettingOptions();
+        var command = new Command("update", "Change an account's simulation settings (those not given stay). " +
+            "Capital and currency change only with `accounts reset`. Exit 2 when a value is out of range (the constraint is named).");
+        command.Arguments.Add(name);
+        settings.AddTo(command);
+        command.SetAction((parse, cancellationToken) => new CliDatabase(configuration, loggers).RunAsync(parse, "accounts update", async database =>
+        {
+            var account = parse.GetValue(name) ?? string.Empty;
+            var values = settings.Parameters(parse);
+            if (values[0].Value is not DBNull || values[1].Value is not DBNull)
+            {
+                await Console.Error.WriteLineAsync("accounts update: --capital and --currency start a new epoch: use `trading accounts reset`.");
+                return ExitCodes.BadArguments;
+            }
+
+            await using var update = database.DataSource.CreateCommand(AccountSettingOptions.UpdateSql);
+            update.Parameters.Add(new NpgsqlParameter { Value = account });
+            update.Parameters.AddRange(values);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await Console.Error.WriteLineAsync($"accounts update: there is no account {account}.");
+                return ExitCodes.NotFound;
+            }
+
+            Print(parse, await ReadAsync(database.DataSource, account, cancellationToken), $"Updated account {account}");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

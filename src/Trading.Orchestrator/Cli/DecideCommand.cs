@@ -21,12 +21,12 @@ public static class DecideCommand
     private static readonly string InsertSql = WakeUps.Notifying("""
         INSERT INTO trading_decisions (account, symbol, decision, confidence, risk_score, quantity, notional, agent, reasoning, idempotency_key,
                                        order_type, limit_price, stop_price, trailing_offset, time_in_force, expires_at,
-                                       stop_loss, take_profit, exit_unit)
+                                       stop_loss, take_profit, exit_unit, reduce_only)
         -- A column named here takes no default: what was not given gets the schema's (account, order_type, time_in_force,
-        -- exit_unit). A duration expiry counts from the database's clock, the one that stamps created_at.
+        -- exit_unit, reduce_only). A duration expiry counts from the database's clock, the one that stamps created_at.
         VALUES (COALESCE($1, 'default'), $2, $3, $4, $5, $6, $7, $8, $9, $10,
                 COALESCE($11, 'market'), $12, $13, $14, COALESCE($15, 'gtc'), COALESCE($16, clock_timestamp() + $17),
-                $18, $19, COALESCE($20, 'price'))
+                $18, $19, COALESCE($20, 'price'), COALESCE($21, false))
         -- A retried idempotency key is not an error: the agent gets the decision it sent first (and its outcome).
         ON CONFLICT (account, idempotency_key) DO NOTHING
         RETURNING id, account, status

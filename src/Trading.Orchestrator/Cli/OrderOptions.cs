@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Trading.Orchestrator.Cli;
 
 /// <summary>
-/// `decide`'s order options: type, prices, time in force, expiry and the bracket's exits. Values the database refuses
+/// `decide`'s order options: type, prices, time in force, expiry, the bracket's exits and reduce-only. Values the database refuses
 /// (a limit order without --limit, a negative price, an unknown type) go to it unchanged, so its constraint names the
 /// problem. Checked here are only combinations it would accept but the orchestrator would ignore.
 /// </summary>
@@ -41,10 +41,15 @@ public sealed class OrderOptions
         Description = "--stop-loss, --take-profit and --trailing are percentages (5 = 5 %) of the entry or best price, not prices.",
     };
 
+    public Option<bool> ReduceOnly { get; } = new("--reduce-only")
+    {
+        Description = "The order may only reduce the position: capped at it, canceled once it is flat or reversed (CLOSE always is).",
+    };
+
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { Type, Limit, Stop, Trailing, TimeInForce, Expires, StopLoss, TakeProfit, Percent })
+        foreach (var option in new Option[] { Type, Limit, Stop, Trailing, TimeInForce, Expires, StopLoss, TakeProfit, Percent, ReduceOnly })
         {
             command.Options.Add(option);
         }
@@ -61,7 +66,7 @@ public sealed class OrderOptions
         var shape = new OrderShape(
             type, parse.GetValue(Limit), parse.GetValue(Stop), parse.GetValue(Trailing),
             expiry is not null && tif is null ? "gtd" : tif, expiry,
-            parse.GetValue(StopLoss), parse.GetValue(TakeProfit), percent ? "percent" : null);
+            parse.GetValue(StopLoss), parse.GetValue(TakeProfit), percent ? "percent" : null, parse.GetValue(ReduceOnly));
         return (shape, Problem(shape, percent));
     }
 

@@ -15,9 +15,10 @@ public sealed record OrderShape(
     Expiry? Expiry,
     decimal? StopLoss,
     decimal? TakeProfit,
-    string? ExitUnit)
+    string? ExitUnit,
+    bool ReduceOnly = false)
 {
-    /// <summary>Adds the parameters in the order of the INSERT's columns: order_type .. exit_unit (expires_at takes two).</summary>
+    /// <summary>Adds the parameters in the order of the INSERT's columns: order_type .. reduce_only (expires_at takes two).</summary>
     public void AddTo(NpgsqlParameterCollection parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -31,5 +32,6 @@ public sealed record OrderShape(
         parameters.Add(CliParameters.Number(StopLoss));
         parameters.Add(CliParameters.Number(TakeProfit));
         parameters.Add(CliParameters.Text(ExitUnit));
+        parameters.Add(CliParameters.Flag(ReduceOnly));
     }
 }

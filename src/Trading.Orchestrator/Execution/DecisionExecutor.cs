@@ -60,7 +60,7 @@ public sealed class DecisionExecutor(NpgsqlDataSource dataSource, TimeProvider t
             var results = batch.Accounts
                 .Select(a => ExecutionEngine.Execute(
                     new AccountState(a.Config, a.Cash, a.Positions, a.OpenOrders) { Risk = a.Risk }, [.. a.Decisions.Select(d => d.Request)],
-                    batch.Quotes, batch.Instruments, now, batch.PathFor(a), a.Cancels, batch.PathCompleteThrough))
+                    batch.Quotes, batch.Instruments, now, batch.PathFor(a), a.Cancels, batch.PathCompleteThrough, batch.Queue))
                 .ToList();
 
             // From here the batch is finished, not abandoned: a shutdown request waits for the commit (milliseconds).

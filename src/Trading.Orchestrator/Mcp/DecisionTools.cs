@@ -20,10 +20,11 @@ public sealed class DecisionTools(AgentDatabase database)
     private static readonly string InsertSql = WakeUps.Notifying("""
         INSERT INTO trading_decisions (account, agent, strategy, symbol, decision, confidence, risk_score, reasoning, current_price,
                                        quantity, notional, order_type, limit_price, stop_price, stop_loss, take_profit,
-                                       trailing_offset, exit_unit, time_in_force, expires_at, idempotency_key)
+                                       trailing_offset, exit_unit, time_in_force, expires_at, idempotency_key, reduce_only)
         VALUES (COALESCE(@account, 'default'), @agent, @strategy, @symbol, @decision, @confidence, @risk_score, @reasoning, @current_price,
                 @quantity, @notional, COALESCE(@order_type, 'market'), @limit_price, @stop_price, @stop_loss, @take_profit,
-                @trailing_offset, COALESCE(@exit_unit, 'price'), COALESCE(@time_in_force, 'gtc'), @expires_at, @idempotency_key)
+                @trailing_offset, COALESCE(@exit_unit, 'price'), COALESCE(@time_in_force, 'gtc'), @expires_at, @idempotency_key,
+                COALESCE(@reduce_only, false))
         ON CONFLICT (account, idempotency_key) DO NOTHING
         RETURNING id
         """, "id");
@@ -61,6 +62,7 @@ public sealed class DecisionTools(AgentDatabase database)
         [Description("gtc (default), day, ioc, fok or gtd (needs expires_at).")] string? time_in_force = null,
         [Description("Expiry of a gtd order, ISO 8601 with offset, e.g. 2026-12-01T08:00:00Z.")] DateTimeOffset? expires_at = null,
         [Description("Client key, unique per account: sending the same key again returns the decision already recorded under it.")] string? idempotency_key = null,
+        [Description("true: the order may only reduce the position (capped at it, canceled once it is flat or reversed). Default false: a plain order, which may open the other side. CLOSE is always reduce-only.")] bool? reduce_only = null,
         [Description("Seconds (at most 120) to wait for the outcome; 0 or absent returns at once with status pending. Needs `trading run` to be running.")] double? wait = null,
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(database, async () =>
@@ -77,6 +79,7 @@ public sealed class DecisionTools(AgentDatabase database)
                 Text("exit_unit", exit_unit?.Trim().ToLowerInvariant()), Text("time_in_force", time_in_force?.Trim().ToLowerInvariant()),
                 new NpgsqlParameter("expires_at", NpgsqlDbType.TimestampTz) { Value = expires_at is { } e ? e.ToUniversalTime() : DBNull.Value },
                 Text("idempotency_key", idempotency_key),
+                new NpgsqlParameter("reduce_only", NpgsqlDbType.Boolean) { Value = (object?)reduce_only ?? DBNull.Value },
             };
             var id = await InsertAsync(parameters, account, idempotency_key, cancellationToken);
             return timeout is { } t

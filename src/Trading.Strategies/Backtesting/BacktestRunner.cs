@@ -218,7 +218,8 @@ public sealed class BacktestRunner
         foreach (var signal in produced)
         {
             var key = SignalKeys.For(signal.Symbol, bar.CloseTime);
-            var request = SignalRequests.For(signal, bar, nextDecisionId++, settings.Latency, agent);
+            var id = nextDecisionId++;
+            var request = SignalRequests.For(signal, bar, id, LatencyReadiness.Delay(account, id), agent);
             tally.Signal(request.Id, key, bar.CloseTime);
             waiting.Add(new PendingDecision(request, signal, key));
         }

@@ -32,6 +32,7 @@ public sealed partial class VocabularyTests(DatabaseFixture fixture) : IClassFix
         [nameof(SqlText.Liquidity)] = SqlText.Liquidity.Texts,
         [nameof(SqlText.PositionSides)] = SqlText.PositionSides.Texts,
         [nameof(SqlText.LedgerKinds)] = SqlText.LedgerKinds.Texts,
+        [nameof(SqlText.LimitFillModels)] = SqlText.LimitFillModels.Texts,
     };
 
     public static TheoryData<string, string, string> Columns => new()
@@ -40,6 +41,7 @@ public sealed partial class VocabularyTests(DatabaseFixture fixture) : IClassFix
         { "trading_decisions", "status", nameof(SqlText.DecisionStatuses) },
         { "trading_decisions", "order_type", nameof(SqlText.OrderTypes) },
         { "trading_decisions", "time_in_force", nameof(SqlText.TimesInForce) },
+        { "accounts", "limit_fill_model", nameof(SqlText.LimitFillModels) },
         { "paper_orders", "side", nameof(SqlText.Sides) },
         { "paper_orders", "order_type", nameof(SqlText.OrderTypes) },
         { "paper_orders", "time_in_force", nameof(SqlText.TimesInForce) },

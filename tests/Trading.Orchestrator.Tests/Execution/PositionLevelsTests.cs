@@ -43,7 +43,8 @@ public sealed class PositionLevelsTests(DatabaseFixture fixture) : IClassFixture
         await desk.CreateAccountAsync("lv-own", "slippage_model='none'");
         await desk.QuoteAsync("OWN/USDT", 99.99m, 100.01m);
         await desk.DecideAsync("lv-own", "OWN/USDT", "BUY", 10m);
-        var stop = await desk.DecideAsync("lv-own", "OWN/USDT", "SELL", null, "order_type, stop_price, limit_price", "stop_limit", 95m, 94m);
+        // Reduce-only by the decision's choice (a plain SELL would be listed as an entry: it may open a short).
+        var stop = await desk.DecideAsync("lv-own", "OWN/USDT", "SELL", null, "order_type, stop_price, limit_price, reduce_only", "stop_limit", 95m, 94m, true);
         await desk.ExecuteAllAsync();
         Assert.Equal("placed", (await desk.OutcomeAsync(stop)).Status);
 

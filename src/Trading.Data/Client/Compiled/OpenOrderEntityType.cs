@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.OpenOrder",
                 typeof(OpenOrder),
                 baseEntityType,
-                propertyCount: 30);
+                propertyCount: 31);
 
             var account = runtimeEntityType.AddProperty(
                 "Account",
@@ -171,6 +171,15 @@ namespace Trading.Data.Client.Compiled
                 sentinel: 0m);
             quantity.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             quantity.AddAnnotation("Relational:ColumnName", "quantity");
+
+            var queueAhead = runtimeEntityType.AddProperty(
+                "QueueAhead",
+                typeof(decimal?),
+                propertyInfo: typeof(OpenOrder).GetProperty("QueueAhead", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OpenOrder).GetField("<QueueAhead>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            queueAhead.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            queueAhead.AddAnnotation("Relational:ColumnName", "queue_ahead");
 
             var reason = runtimeEntityType.AddProperty(
                 "Reason",

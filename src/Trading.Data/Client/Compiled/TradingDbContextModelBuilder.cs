@@ -12,7 +12,7 @@ namespace Trading.Data.Client.Compiled
     public partial class TradingDbContextModel
     {
         private TradingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2425d771-3c7e-42af-821c-7cfede112c92"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("9ffd930d-93b2-438c-861d-e269b3436957"), entityTypeCount: 12)
         {
         }
 

@@ -19,7 +19,7 @@ namespace Trading.Data.Client.Compiled
                 "Trading.Data.Client.TradingDecision",
                 typeof(TradingDecision),
                 baseEntityType,
-                propertyCount: 28,
+                propertyCount: 29,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -199,6 +199,15 @@ namespace Trading.Data.Client.Compiled
                 nullable: true);
             reasoning.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             reasoning.AddAnnotation("Relational:ColumnName", "reasoning");
+
+            var reduceOnly = runtimeEntityType.AddProperty(
+                "ReduceOnly",
+                typeof(bool),
+                propertyInfo: typeof(TradingDecision).GetProperty("ReduceOnly", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TradingDecision).GetField("<ReduceOnly>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            reduceOnly.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            reduceOnly.AddAnnotation("Relational:ColumnName", "reduce_only");
 
             var riskScore = runtimeEntityType.AddProperty(
                 "RiskScore",

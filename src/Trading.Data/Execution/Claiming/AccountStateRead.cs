@@ -58,7 +58,7 @@ internal static class AccountStateRead
     public const string DecisionsSql = """
         SELECT d.id, d.account, d.symbol, d.decision, d.confidence, d.risk_score, d.quantity, d.notional, d.order_type,
                d.current_price, d.created_at, d.agent, d.strategy, d.attempts, d.limit_price, d.stop_price, d.trailing_offset,
-               d.time_in_force, d.expires_at, d.stop_loss, d.take_profit, d.exit_unit, d.price_as_of, d.login
+               d.time_in_force, d.expires_at, d.stop_loss, d.take_profit, d.exit_unit, d.price_as_of, d.login, d.reduce_only
         FROM accounts a
         CROSS JOIN LATERAL (
             SELECT * FROM trading_decisions d
@@ -83,7 +83,7 @@ internal static class AccountStateRead
                o.triggered, o.expires_at, o.created_at, o.oco_group, o.parent_decision_id, o.role, o.reduce_only,
                GREATEST(o.evaluated_through, m.evaluated_through) AS evaluated_through, o.status, o.reason, d.agent, d.strategy,
                d.stop_loss, d.take_profit, CASE WHEN d.order_type <> 'trailing_stop' THEN d.trailing_offset END AS exit_trailing_offset,
-               d.exit_unit, d.login
+               d.exit_unit, d.login, o.queue_ahead
         FROM paper_orders o
         LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
         LEFT JOIN trading_decisions d ON d.account = o.account AND d.id = o.parent_decision_id

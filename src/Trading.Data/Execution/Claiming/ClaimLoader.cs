@@ -6,7 +6,8 @@ namespace Trading.Data.Execution.Claiming;
 /// <summary>
 /// A claim from start to end, step by step: lock (<see cref="AccountLock"/>), read the accounts' state and the market in
 /// one round trip (<see cref="AccountStateRead"/>, <see cref="MarketRead"/>), the order book's cancels and quote path
-/// when there are working orders, the delayed quotes (<see cref="LatencyQuotes"/>), the risk figures; then the batch.
+/// when there are working orders, the delayed quotes (<see cref="LatencyQuotes"/>), the prints and book sizes of the
+/// queue model (<see cref="QueueRead"/>), the risk figures; then the batch.
 /// </summary>
 internal static class ClaimLoader
 {
@@ -71,6 +72,7 @@ internal static class ClaimLoader
         }
 
         await LatencyQuotes.ApplyAsync(connection, transaction, state, cancellationToken);
+        var queue = await QueueRead.LoadAsync(connection, transaction, state, cancellationToken);
 
         var risk = state.Limits.Count == 0
             ? new Dictionary<string, AccountRisk>(StringComparer.Ordinal)
@@ -95,10 +97,11 @@ internal static class ClaimLoader
         {
             Now = state.Now,
             PathCompleteThrough = MarketRead.CompleteThrough(state.Path),
+            Queue = queue,
         };
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
+    internal static NpgsqlBatchCommand Command(string sql, params object[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var parameter in parameters)

@@ -26,7 +26,7 @@ internal static class LatencyQuotes
     public static async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimState state, CancellationToken cancellationToken)
     {
         var targets = state.AccountNames
-            .ToDictionary(a => a, a => state.Decisions[a].Select(d => (d.Request, Target: d.PriceTarget(state.Accounts[a].Latency))).ToList(), StringComparer.Ordinal);
+            .ToDictionary(a => a, a => state.Decisions[a].Select(d => (d.Request, Target: d.PriceTarget(state.Accounts[a].Config))).ToList(), StringComparer.Ordinal);
         var delayed = targets.Values.SelectMany(t => t).Where(t => t.Target is not null).ToList();
         if (delayed.Count == 0)
         {

@@ -31,7 +31,8 @@ internal static class DecisionRows
             ExpiresAt: row.NullableTime("expires_at"),
             Bracket: OrderRows.Bracket(row.NullableDecimal("stop_loss"), row.NullableDecimal("take_profit"), isTrailingOrder ? null : trailing, percent),
             Login: row.NullableText("login"),
-            Strategy: row.NullableText("strategy"));
+            Strategy: row.NullableText("strategy"),
+            ReduceOnly: row.Boolean("reduce_only"));
         return new PendingDecision(request, row.Int32("attempts"), row.NullableTime("price_as_of"));
     }
 }

@@ -36,6 +36,7 @@ internal static class OrderRows
             Role = role,
             ReduceOnly = row.Boolean("reduce_only"),
             EvaluatedThrough = row.NullableTime("evaluated_through"),
+            QueueAhead = row.NullableDecimal("queue_ahead"),
             Status = SqlText.OrderStatuses.Parse(row.Text("status")),
             StatusReason = row.NullableText("reason"),
             Agent = row.NullableText("agent"),

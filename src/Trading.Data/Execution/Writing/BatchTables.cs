@@ -54,6 +54,7 @@ internal static class BatchTables
         c.Column("triggered", r => r.Order.Triggered),
         c.Column("expires_at", r => r.Order.ExpiresAt),
         c.Column("evaluated_through", r => r.Order.EvaluatedThrough),
+        c.Column("queue_ahead", r => r.Order.QueueAhead),
         c.Column("created_at", r => r.Order.PlacedAt),
     ]);
 
@@ -69,6 +70,7 @@ internal static class BatchTables
         c.Column("best_price", r => r.Order.BestPriceSincePlacement),
         c.Column("triggered", r => r.Order.Triggered),
         c.Column("evaluated_through", r => r.Order.EvaluatedThrough),
+        c.Column("queue_ahead", r => r.Order.QueueAhead),
         c.Value("was_filled", r => r.WasFilled),
     ]);
 

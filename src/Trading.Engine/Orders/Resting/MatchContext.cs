@@ -2,6 +2,7 @@ using Trading.Engine.Execution;
 using Trading.Engine.Fees;
 using Trading.Engine.Fills;
 using Trading.Engine.MarketData;
+using Trading.Engine.Queue;
 using Trading.Engine.Slippage;
 
 namespace Trading.Engine.Orders.Resting;
@@ -63,6 +64,16 @@ public sealed record MatchContext
 
     public DateTimeOffset Now { get; init; }
 
+    /// <summary>How resting limit entries fill (<see cref="Queued"/> tells which orders the queue model covers).</summary>
+    public LimitFillModel LimitFills { get; init; } = LimitFillModel.Touch;
+
+    /// <summary>Whether <paramref name="order"/> fills by its queue position: a resting limit entry of an account under the queue model.</summary>
+    public bool Queued(RestingOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return LimitFills == LimitFillModel.Queue && order.Type == Primitives.OrderType.Limit && order.Role == OrderRole.Entry;
+    }
+
     /// <summary>The account's models, seed and spread; fill probability 1 unless given.</summary>
     public static MatchContext For(AccountConfig config, InstrumentSpec instrument, DateTimeOffset now, decimal fillProbabilityOnTouch = 1m)
     {
@@ -75,6 +86,9 @@ public sealed record MatchContext
             config.RandomSeed,
             config.SpreadFractionWhenLastOnly,
             fillProbabilityOnTouch,
-            now);
+            now)
+        {
+            LimitFills = config.LimitFills,
+        };
     }
 }

@@ -6,7 +6,8 @@ namespace Trading.Engine.Orders.Resting;
 /// One execution of a working order. Slippage is inside <see cref="Price"/> and reported, never
 /// charged again; <see cref="Fee"/> is already computed for <see cref="Role"/>. Apply it to the
 /// account with <c>Portfolio.ApplyFill(Symbol, Side, Quantity, Price, Fee, Time)</c>.
-/// <see cref="RngSeed"/> is the seed of the generator used for this order on this quote.
+/// <see cref="RngSeed"/> is the seed of the generator used for this order on this quote. <see cref="FillModel"/> names the
+/// model that filled it when that is not the account's market fill model (a queued limit: "queue").
 /// </summary>
 public sealed record OrderFillEvent(
     long OrderId,
@@ -24,4 +25,5 @@ public sealed record OrderFillEvent(
     DateTimeOffset Time,
     long RngSeed,
     long? OcoGroup,
-    long? ParentDecisionId);
+    long? ParentDecisionId,
+    string? FillModel = null);

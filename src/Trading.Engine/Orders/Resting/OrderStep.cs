@@ -14,6 +14,9 @@ namespace Trading.Engine.Orders.Resting;
 /// </summary>
 internal static class OrderStep
 {
+    /// <summary>The fill model a queued limit's fills record.</summary>
+    public const string QueueFillModel = "queue";
+
     public static (RestingOrder Order, OrderFillEvent? Fill) Run(
         RestingOrder order, Quote quote, MatchContext ctx, QuotedSize size, bool arrival, long? randomKey = null)
     {
@@ -135,6 +138,12 @@ internal static class OrderStep
             return (order, null);
         }
 
+        if (!taker && ctx.Queued(order))
+        {
+            // Queue model: a touch leaves the fill to the prints; a quote through the limit took the whole queue.
+            return touch == limit ? (order, null) : Queued(order, order.Quantity, quote, ctx);
+        }
+
         var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize);
         if (quantity <= 0m)
         {
@@ -158,6 +167,18 @@ internal static class OrderStep
         var price = buy ? Math.Min(rounded, limit) : Math.Max(rounded, limit);
         var fill = new FillPrice(touch, price, fraction, Math.Abs(price - touch));
         return Fill(order, quantity, fill, taker ? LiquidityRole.Taker : LiquidityRole.Maker, quote, ctx, size, random);
+    }
+
+    /// <summary>
+    /// A queued limit's fill of <paramref name="quantity"/> at its limit (maker, no slippage), met at <paramref name="quote"/>:
+    /// prints worked off the queue ahead, or the market traded through. Recorded under the fill model "queue".
+    /// </summary>
+    public static (RestingOrder Order, OrderFillEvent? Fill) Queued(RestingOrder order, decimal quantity, Quote quote, MatchContext ctx)
+    {
+        var limit = Required(order.LimitPrice, order, "limit price");
+        var (next, fill) = Fill(
+            order, quantity, new FillPrice(limit, limit, 0m, 0m), LiquidityRole.Maker, quote, ctx, QuotedSize.Unbounded(), Random(order, quote, ctx, null));
+        return (next with { QueueAhead = 0m }, fill! with { FillModel = QueueFillModel });
     }
 
     private static (RestingOrder, OrderFillEvent?) Fill(

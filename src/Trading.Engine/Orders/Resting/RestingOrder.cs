@@ -121,6 +121,13 @@ public sealed record RestingOrder
     /// <summary>Quantity-weighted average price of the fills so far (10 decimals); null before the first fill.</summary>
     public decimal? AverageFillPrice { get; init; }
 
+    /// <summary>Under the queue model: the size still ahead of this limit at its price (null under the touch model).</summary>
+    public decimal? QueueAhead
+    {
+        get;
+        init => field = value is null or >= 0m ? value : throw new ArgumentOutOfRangeException(nameof(QueueAhead), value, "A queue ahead must not be negative.");
+    }
+
     /// <summary>The time of the newest quote this order has been evaluated against; later quotes only are matched.</summary>
     public DateTimeOffset? EvaluatedThrough { get; init; }
 
