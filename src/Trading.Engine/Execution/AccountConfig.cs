@@ -1,5 +1,6 @@
 using Trading.Engine.Fees;
 using Trading.Engine.Fills;
+using Trading.Engine.Liquidity;
 using Trading.Engine.Primitives;
 using Trading.Engine.Slippage;
 
@@ -115,4 +116,14 @@ public sealed record AccountConfig
         get;
         init => field = value is >= 0m and <= 1m ? value : throw new ArgumentOutOfRangeException(nameof(FillProbabilityOnTouch), value, "A fill probability must lie in [0, 1].");
     } = 1m;
+
+    /// <summary>
+    /// How much a taking order may fill on arrival. Unbounded here (the engine's neutral choice); the schema's default for
+    /// accounts, new and existing, is the book walk, and the database is where defaults live.
+    /// </summary>
+    public LiquiditySettings Liquidity
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Liquidity));
+    } = LiquiditySettings.Unbounded;
 }

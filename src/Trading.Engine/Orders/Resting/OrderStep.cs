@@ -135,7 +135,7 @@ internal static class OrderStep
             return (order, null);
         }
 
-        var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize);
+        var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize, limit);
         if (quantity <= 0m)
         {
             return (order, null);
