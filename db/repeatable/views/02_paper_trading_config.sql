@@ -13,7 +13,12 @@ SELECT account,
        confidence_threshold     AS decision_confidence_threshold,
        allow_shorting,
        leverage,
-       halted
+       halted,
+       slippage_model,
+       impact_coefficient,
+       liquidity_model,
+       synthetic_levels,
+       synthetic_units_per_tick
 FROM accounts
 WHERE archived_of IS NULL;
 

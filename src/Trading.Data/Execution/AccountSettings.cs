@@ -3,6 +3,8 @@ using Trading.Data.Execution.Reading;
 using Trading.Engine.Execution;
 using Trading.Engine.Fees;
 using Trading.Engine.Fills;
+using Trading.Engine.Impact;
+using Trading.Engine.Liquidity;
 using Trading.Engine.Primitives;
 using Trading.Engine.Slippage;
 
@@ -15,11 +17,12 @@ public static class AccountSettings
         a.account, a.base_currency, a.initial_capital, a.cash, a.fee_rate, a.maker_fee_rate, a.min_fee, a.slippage_model,
         a.slippage_rate, a.spread_fraction, a.max_position_fraction, a.allow_shorting, a.leverage, a.allow_partial_size,
         a.confidence_threshold, a.staleness_bound, a.random_seed, a.halted, a.halt_reason, a.latency,
-        a.default_stop_loss_pct, a.default_take_profit_pct, a.fill_probability
+        a.default_stop_loss_pct, a.default_take_profit_pct, a.fill_probability, a.liquidity_model, a.synthetic_levels,
+        a.synthetic_units_per_tick, a.impact_coefficient
         """;
 
     /// <summary>How many columns <see cref="Columns"/> lists: a query's own columns after them start at this ordinal.</summary>
-    public const int Count = 23;
+    public const int Count = 27;
 
     private static readonly MarketFillModel FillModel = new();
 
@@ -41,6 +44,8 @@ public static class AccountSettings
             "none" => new NoSlippage(),
             "fixed" => new FixedFractionSlippage(slippageRate),
             "seed" => new SeedSlippageModel(slippageRate),
+            // σ and V come with the market: the claim (or the backtest) gives the model its estimates.
+            "sqrt_impact" => new SquareRootImpact(row.Decimal("impact_coefficient"), new Dictionary<string, ImpactEstimate>(StringComparer.Ordinal)),
             var other => throw new InvalidOperationException($"Unknown slippage model '{other}'."),
         };
 
@@ -66,6 +71,8 @@ public static class AccountSettings
             DefaultStopLossFraction = row.NullableDecimal("default_stop_loss_pct") / 100m,
             DefaultTakeProfitFraction = row.NullableDecimal("default_take_profit_pct") / 100m,
             FillProbabilityOnTouch = row.Decimal("fill_probability"),
+            Liquidity = new LiquiditySettings(
+                SqlText.LiquidityModels.Parse(row.Text("liquidity_model")), row.Int32("synthetic_levels"), row.NullableDecimal("synthetic_units_per_tick")),
         };
         return (config, row.Decimal("cash"), config.Latency);
     }
