@@ -1,3 +1,4 @@
+using Trading.Engine.Liquidity;
 using Trading.Engine.MarketData;
 
 namespace Trading.Data.Execution;
@@ -25,6 +26,9 @@ public sealed record ClaimedBatch(
     /// path is complete (the next batch goes on from there); null when the whole path up to now was loaded.
     /// </summary>
     public DateTimeOffset? PathCompleteThrough { get; init; }
+
+    /// <summary>The newest depth snapshot (at or before <see cref="Now"/>) of each symbol book-walking accounts decide on.</summary>
+    public IReadOnlyDictionary<string, OrderBook> DepthBooks { get; init; } = new Dictionary<string, OrderBook>(StringComparer.Ordinal);
 
     /// <summary>The path quotes of the symbols the account has working orders in.</summary>
     public IReadOnlyList<Quote> PathFor(ClaimedAccount account)

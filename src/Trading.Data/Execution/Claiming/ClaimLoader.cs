@@ -6,7 +6,8 @@ namespace Trading.Data.Execution.Claiming;
 /// <summary>
 /// A claim from start to end, step by step: lock (<see cref="AccountLock"/>), read the accounts' state and the market in
 /// one round trip (<see cref="AccountStateRead"/>, <see cref="MarketRead"/>), the order book's cancels and quote path
-/// when there are working orders, the delayed quotes (<see cref="LatencyQuotes"/>), the risk figures; then the batch.
+/// when there are working orders, the delayed quotes (<see cref="LatencyQuotes"/>), the books and σ/V the fill models
+/// need (<see cref="LiquidityRead"/>), the risk figures; then the batch.
 /// </summary>
 internal static class ClaimLoader
 {
@@ -68,6 +69,7 @@ internal static class ClaimLoader
         }
 
         await LatencyQuotes.ApplyAsync(connection, transaction, state, cancellationToken);
+        await LiquidityRead.ApplyAsync(connection, transaction, state, cancellationToken);
 
         var risk = state.Limits.Count == 0
             ? new Dictionary<string, AccountRisk>(StringComparer.Ordinal)
@@ -85,16 +87,18 @@ internal static class ClaimLoader
                 Risk = risk.GetValueOrDefault(a),
                 OpenOrders = state.Orders[a],
                 Cancels = state.Cancels[a],
+                Liquidity = state.Ledger(a),
             })
             .ToList();
         return new ClaimedBatch(claimed, state.Quotes, state.Instruments, state.Path)
         {
             Now = state.Now,
+            DepthBooks = state.DepthBooks,
             PathCompleteThrough = MarketRead.CompleteThrough(state.Path),
         };
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
+    internal static NpgsqlBatchCommand Command(string sql, params object[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var parameter in parameters)
