@@ -41,14 +41,14 @@ ALTER TABLE paper_fills
     ADD COLUMN book_time timestamptz,
     ADD COLUMN book_level integer CONSTRAINT paper_fills_book_level_range CHECK (book_level >= 0 AND book_level < 1000),
     ADD COLUMN book_levels integer CONSTRAINT paper_fills_book_levels_range CHECK (book_levels >= 1 AND book_levels <= 1000),
-    ADD COLUMN impact text CONSTRAINT paper_fills_impact_json CHECK (impact IS NULL OR impact::jsonb IS NOT NULL);
+    ADD COLUMN impact text;
 
 ALTER TABLE backtest_fills
     ADD COLUMN book text CONSTRAINT backtest_fills_book_known CHECK (book IN ('depth', 'synthetic', 'touch', 'unbounded')),
     ADD COLUMN book_time timestamptz,
     ADD COLUMN book_level integer CONSTRAINT backtest_fills_book_level_range CHECK (book_level >= 0 AND book_level < 1000),
     ADD COLUMN book_levels integer CONSTRAINT backtest_fills_book_levels_range CHECK (book_levels >= 1 AND book_levels <= 1000),
-    ADD COLUMN impact text CONSTRAINT backtest_fills_impact_json CHECK (impact IS NULL OR impact::jsonb IS NOT NULL);
+    ADD COLUMN impact text;
 
 COMMENT ON COLUMN paper_fills.book IS 'the book that priced the fill: depth (market_depth snapshot at book_time), synthetic (from the quote at book_time), touch (the quoted size), unbounded';
 COMMENT ON COLUMN paper_fills.impact IS 'sqrt_impact provenance (JSON text): y, sigma, v (per one-minute bar), q, fraction, samples (bars), from/to (the window)';
