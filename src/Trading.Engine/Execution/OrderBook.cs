@@ -1,3 +1,4 @@
+using Trading.Engine.Impact;
 using Trading.Engine.MarketData;
 using Trading.Engine.Orders;
 using Trading.Engine.Orders.Resting;
@@ -19,6 +20,8 @@ namespace Trading.Engine.Execution;
 ///   then the risk limits. A refused fill cancels the order with the reason; a halted account cancels its entries.</item>
 /// <item>An entry's first fill attaches its bracket (the decision's levels, else the account's default fractions) for
 ///   the entry's whole quantity, reduce-only, in one OCO group, evaluated from the next quote on.</item>
+/// <item>A stop of a sqrt_impact account on a symbol without a σ/V estimate is canceled with the reason when a quote
+///   reaches it: it could never be priced.</item>
 /// <item>At the end: DAY/GTD orders past their expiry at the batch time expire even without a quote.</item>
 /// </list>
 /// </summary>
@@ -172,6 +175,16 @@ internal sealed class OrderBook
         }
 
         var config = state.Config;
+        if (config.SlippageModel is SquareRootImpact impact && impact.Refusal(quote.Symbol) is { } noHistory)
+        {
+            // A stop fills as a taker, which sqrt_impact cannot price without σ and V: it goes, with the reason.
+            foreach (var stop in candidates.Where(o => o.IsStopKind).ToList())
+            {
+                Update(stop.Transition(OrderStatus.Canceled, noHistory));
+                candidates.Remove(stop);
+            }
+        }
+
         var result = OrderMatcher.Evaluate(candidates, quote, MatchContext.For(config, instrument, quote.Time, config.FillProbabilityOnTouch));
         var filled = result.Fills.Select(f => f.OrderId).ToHashSet();
         for (var i = 0; i < candidates.Count; i++)

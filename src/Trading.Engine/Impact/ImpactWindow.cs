@@ -1,3 +1,5 @@
+using Trading.Engine.Execution;
+
 namespace Trading.Engine.Impact;
 
 /// <summary>
@@ -39,11 +41,19 @@ public sealed class ImpactWindow
         }
     }
 
-    /// <summary>The estimates at <paramref name="now"/> of the symbols asked for, and why the others have none.</summary>
-    public SquareRootImpact Priced(SquareRootImpact model, IEnumerable<string> symbols, DateTimeOffset now)
+    /// <summary>
+    /// The account with its sqrt_impact model given the estimates at <paramref name="now"/> of the symbols asked for (and
+    /// why the others have none); any other account as it is.
+    /// </summary>
+    public AccountConfig Priced(AccountConfig account, IEnumerable<string> symbols, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(symbols);
+        if (account.SlippageModel is not SquareRootImpact model)
+        {
+            return account;
+        }
+
         var from = Open(now - (Interval * Bars));
         var estimates = new Dictionary<string, ImpactEstimate>(StringComparer.Ordinal);
         var missing = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -56,7 +66,7 @@ public sealed class ImpactWindow
             Add(symbol, closed, estimates, missing);
         }
 
-        return model.With(estimates, missing);
+        return account with { SlippageModel = model.With(estimates, missing) };
     }
 
     /// <summary>Estimates one symbol's σ and V from its bars (oldest first) into the estimates, or its reason into missing.</summary>

@@ -26,7 +26,11 @@ public sealed class AccountSettingOptions
             allow_partial_size      = COALESCE($12, allow_partial_size),
             default_stop_loss_pct   = COALESCE($13, default_stop_loss_pct),
             default_take_profit_pct = COALESCE($14, default_take_profit_pct),
-            fill_probability        = COALESCE($15, fill_probability)
+            fill_probability        = COALESCE($15, fill_probability),
+            liquidity_model         = COALESCE($16, liquidity_model),
+            synthetic_levels        = COALESCE($17, synthetic_levels),
+            synthetic_units_per_tick = CASE WHEN $18::boolean THEN NULL ELSE COALESCE($19, synthetic_units_per_tick) END,
+            impact_coefficient      = COALESCE($20, impact_coefficient)
         WHERE account = $1
         """;
 
@@ -36,7 +40,10 @@ public sealed class AccountSettingOptions
     private readonly Option<decimal?> leverage = new("--leverage") { Description = "Buying power = equity x leverage (default 1)." };
     private readonly Option<decimal?> feeRate = new("--fee-rate") { Description = "Fee per fill as a fraction of notional (default 0.001)." };
     private readonly Option<decimal?> minFee = new("--min-fee") { Description = "Minimum fee per fill (default 1)." };
-    private readonly Option<string?> slippageModel = new("--slippage-model") { Description = "none, fixed or seed (default seed)." };
+    private readonly Option<string?> slippageModel = new("--slippage-model")
+    {
+        Description = "none, fixed, seed or sqrt_impact (Y x sigma x sqrt(Q / V) from the last hour's one-minute bars) (default seed).",
+    };
     private readonly Option<decimal?> slippageRate = new("--slippage-rate") { Description = "Slippage rate (default 0.0005)." };
     private readonly Option<decimal?> maxPosition = new("--max-position-fraction") { Description = "Largest position as a fraction of equity (default 0.20)." };
     private readonly Option<decimal?> threshold = new("--confidence-threshold") { Description = "Decisions below this confidence are skipped (default 0.60)." };
@@ -52,10 +59,23 @@ public sealed class AccountSettingOptions
         Description = "Chance in [0, 1] that a resting limit fills when a quote only touches its price (default 1).",
     };
 
+    private readonly Option<string?> liquidity = new("--liquidity")
+    {
+        Description = "book (walk the book level by level: market_depth, else synthetic depth from the quote) or unbounded (fill in full at the touch) (default book).",
+    };
+
+    private readonly Option<int?> syntheticLevels = new("--synthetic-levels") { Description = "Levels of a synthetic book, the touch included (default 10)." };
+    private readonly Option<decimal?> unitsPerTick = new("--units-per-tick")
+    {
+        Description = "Size of each synthetic level below the touch; 0 = repeat the touch's size (default).",
+    };
+
+    private readonly Option<decimal?> impactCoefficient = new("--impact-coefficient") { Description = "Y of sqrt_impact, in (0, 10] (default 1)." };
+
     private IEnumerable<Option> All =>
     [
         capital, currency, shorting, leverage, feeRate, minFee, slippageModel, slippageRate, maxPosition, threshold, partial,
-        stopLossPct, takeProfitPct, fillProbability,
+        stopLossPct, takeProfitPct, fillProbability, liquidity, syntheticLevels, unitsPerTick, impactCoefficient,
     ];
 
     public void AddTo(Command command)
@@ -74,7 +94,7 @@ public sealed class AccountSettingOptions
         return All.Any(o => parse.GetResult(o) is { Implicit: false });
     }
 
-    /// <summary>$2 … $15 of <see cref="UpdateSql"/>, NULL for what was not given.</summary>
+    /// <summary>$2 … $20 of <see cref="UpdateSql"/>, NULL for what was not given (--units-per-tick 0 sets NULL: the touch's size).</summary>
     public NpgsqlParameter[] Parameters(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
@@ -94,6 +114,11 @@ public sealed class AccountSettingOptions
             CliParameters.Number(parse.GetValue(stopLossPct)),
             CliParameters.Number(parse.GetValue(takeProfitPct)),
             CliParameters.Number(parse.GetValue(fillProbability)),
+            CliParameters.Text(parse.GetValue(liquidity)?.ToLowerInvariant()),
+            CliParameters.Number(parse.GetValue(syntheticLevels)),
+            CliParameters.Flag(parse.GetValue(unitsPerTick) == 0m),
+            CliParameters.Number(parse.GetValue(unitsPerTick) is > 0m or < 0m ? parse.GetValue(unitsPerTick) : null),
+            CliParameters.Number(parse.GetValue(impactCoefficient)),
         ];
     }
 }

@@ -9,7 +9,8 @@ namespace Trading.Data.Execution.Claiming;
 /// Step 5 of a claim, what the fill models need beyond the quotes, for the accounts whose models use it (one round
 /// trip, none when no claimed decision needs it): the newest depth snapshot of each symbol that book-walking accounts
 /// decide on, what those accounts took from books still fresh enough to be walked again (so no size is reused across
-/// batches), and the one-minute bars of the hour before the execution time for sqrt_impact accounts.
+/// batches), and the one-minute bars of the hour before the execution time of the symbols sqrt_impact accounts decide on
+/// or work orders in.
 /// </summary>
 internal static class LiquidityRead
 {
@@ -42,8 +43,8 @@ internal static class LiquidityRead
 
     public static async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimState state, CancellationToken cancellationToken)
     {
-        var walking = Deciding(state, c => c.Liquidity.Model == LiquidityModel.Book);
-        var impacted = Deciding(state, c => c.SlippageModel is SquareRootImpact);
+        var walking = Symbols(state, c => c.Liquidity.Model == LiquidityModel.Book, workingToo: false);
+        var impacted = Symbols(state, c => c.SlippageModel is SquareRootImpact, workingToo: true);
         if (walking.Count == 0 && impacted.Count == 0)
         {
             return;
@@ -78,11 +79,16 @@ internal static class LiquidityRead
         }
     }
 
-    /// <summary>The symbols each account whose config matches has claimed decisions in.</summary>
-    private static Dictionary<string, HashSet<string>> Deciding(ClaimState state, Func<Engine.Execution.AccountConfig, bool> uses) =>
+    /// <summary>The symbols each account whose config matches has claimed decisions in (and working orders, a stop being a taker too).</summary>
+    private static Dictionary<string, HashSet<string>> Symbols(ClaimState state, Func<Engine.Execution.AccountConfig, bool> uses, bool workingToo) =>
         state.AccountNames
-            .Where(a => uses(state.Accounts[a].Config) && state.Decisions[a].Count > 0)
-            .ToDictionary(a => a, a => state.Decisions[a].Select(d => d.Request.Symbol).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            .Where(a => uses(state.Accounts[a].Config))
+            .ToDictionary(
+                a => a,
+                a => state.Decisions[a].Select(d => d.Request.Symbol).Concat(workingToo ? state.Orders[a].Select(o => o.Symbol) : []).ToHashSet(StringComparer.Ordinal),
+                StringComparer.Ordinal)
+            .Where(p => p.Value.Count > 0)
+            .ToDictionary(StringComparer.Ordinal);
 
     private static async Task ReadDepthAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
     {
