@@ -20,8 +20,14 @@ SELECT account,
        fault_partial_probability,
        fault_latency_probability,
        fault_max_latency,
-       fault_stale_probability
+       fault_stale_probability,
+       slippage_model,
+       impact_coefficient,
+       liquidity_model,
+       synthetic_levels,
+       synthetic_units_per_tick
 FROM accounts;
+
 
 ALTER VIEW paper_trading_config SET (security_invoker = true);
 REVOKE ALL ON paper_trading_config FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;

@@ -4,6 +4,8 @@ using Trading.Engine.Execution;
 using Trading.Engine.Faults;
 using Trading.Engine.Fees;
 using Trading.Engine.Fills;
+using Trading.Engine.Impact;
+using Trading.Engine.Liquidity;
 using Trading.Engine.Primitives;
 using Trading.Engine.Slippage;
 
@@ -17,11 +19,12 @@ public static class AccountSettings
         a.slippage_rate, a.spread_fraction, a.max_position_fraction, a.allow_shorting, a.leverage, a.allow_partial_size,
         a.confidence_threshold, a.staleness_bound, a.random_seed, a.halted, a.halt_reason, a.latency,
         a.default_stop_loss_pct, a.default_take_profit_pct, a.fill_probability, a.limit_fill_model, a.fault_reject_probability,
-        a.fault_partial_probability, a.fault_latency_probability, a.fault_max_latency, a.fault_stale_probability
+        a.fault_partial_probability, a.fault_latency_probability, a.fault_max_latency, a.fault_stale_probability,
+        a.liquidity_model, a.synthetic_levels, a.synthetic_units_per_tick, a.impact_coefficient
         """;
 
     /// <summary>How many columns <see cref="Columns"/> lists: a query's own columns after them start at this ordinal.</summary>
-    public const int Count = 29;
+    public const int Count = 33;
 
     private static readonly MarketFillModel FillModel = new();
 
@@ -43,6 +46,8 @@ public static class AccountSettings
             "none" => new NoSlippage(),
             "fixed" => new FixedFractionSlippage(slippageRate),
             "seed" => new SeedSlippageModel(slippageRate),
+            // σ and V come with the market: the claim (or the backtest) gives the model its estimates.
+            "sqrt_impact" => new SquareRootImpact(row.Decimal("impact_coefficient"), new Dictionary<string, ImpactEstimate>(StringComparer.Ordinal)),
             var other => throw new InvalidOperationException($"Unknown slippage model '{other}'."),
         };
 
@@ -75,6 +80,8 @@ public static class AccountSettings
                 row.Decimal("fault_latency_probability"),
                 row.Interval("fault_max_latency"),
                 row.Decimal("fault_stale_probability")),
+            Liquidity = new LiquiditySettings(
+                SqlText.LiquidityModels.Parse(row.Text("liquidity_model")), row.Int32("synthetic_levels"), row.NullableDecimal("synthetic_units_per_tick")),
         };
         return (config, row.Decimal("cash"), config.Latency);
     }

@@ -1,4 +1,5 @@
 using Trading.Engine.Execution;
+using Trading.Engine.Liquidity;
 using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
 
@@ -28,4 +29,7 @@ public sealed record ClaimedAccount(
 
     /// <summary>Pending cancel requests for working orders, in request order.</summary>
     public IReadOnlyList<CancelRequest> Cancels { get; init; } = [];
+
+    /// <summary>What the account took from books still fresh in earlier batches (the batch's orders add to it).</summary>
+    public LiquidityLedger Liquidity { get; init; } = new();
 }

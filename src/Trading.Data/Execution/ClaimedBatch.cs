@@ -1,3 +1,4 @@
+using Trading.Engine.Liquidity;
 using Trading.Engine.MarketData;
 using Trading.Engine.Queue;
 
@@ -29,6 +30,9 @@ public sealed record ClaimedBatch(
 
     /// <summary>The prints and book sizes of the queue model (empty when no claimed account uses it).</summary>
     public QueueMarket Queue { get; init; } = QueueMarket.Empty;
+
+    /// <summary>The newest depth snapshot (at or before <see cref="Now"/>) of each symbol book-walking accounts decide on.</summary>
+    public IReadOnlyDictionary<string, OrderBook> DepthBooks { get; init; } = new Dictionary<string, OrderBook>(StringComparer.Ordinal);
 
     /// <summary>The path quotes of the symbols the account has working orders in.</summary>
     public IReadOnlyList<Quote> PathFor(ClaimedAccount account)

@@ -1,3 +1,4 @@
+using Trading.Engine.Liquidity;
 using Trading.Engine.Orders;
 using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
@@ -29,6 +30,8 @@ public static class SqlText
     public static readonly SqlVocabulary<OrderSide> Sides = new((OrderSide.Buy, "buy"), (OrderSide.Sell, "sell"));
 
     public static readonly SqlVocabulary<PositionSide> PositionSides = new((PositionSide.Long, "long"), (PositionSide.Short, "short"));
+
+    public static readonly SqlVocabulary<LiquidityModel> LiquidityModels = new((LiquidityModel.Unbounded, "unbounded"), (LiquidityModel.Book, "book"));
 
     public static readonly SqlVocabulary<LiquidityRole> Liquidity = new((LiquidityRole.Maker, "maker"), (LiquidityRole.Taker, "taker"));
 

@@ -1,6 +1,7 @@
 using Trading.Engine.Faults;
 using Trading.Engine.Fees;
 using Trading.Engine.Fills;
+using Trading.Engine.Liquidity;
 using Trading.Engine.Primitives;
 using Trading.Engine.Queue;
 using Trading.Engine.Slippage;
@@ -127,4 +128,14 @@ public sealed record AccountConfig
         get;
         init => field = value ?? throw new ArgumentNullException(nameof(Faults));
     } = FaultSettings.None;
+
+    /// <summary>
+    /// How much a taking order may fill on arrival. Unbounded here (the engine's neutral choice); the schema's default for
+    /// accounts, new and existing, is the book walk, and the database is where defaults live.
+    /// </summary>
+    public LiquiditySettings Liquidity
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Liquidity));
+    } = LiquiditySettings.Unbounded;
 }

@@ -1,5 +1,7 @@
+using Trading.Engine.Liquidity;
 using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
+using DepthBook = Trading.Engine.Liquidity.OrderBook;
 
 namespace Trading.Engine.Execution;
 
@@ -38,6 +40,24 @@ public sealed class AccountState
     public decimal Cash => Portfolio.Cash;
 
     public IReadOnlyCollection<Position> Positions => Portfolio.Positions;
+
+    /// <summary>
+    /// What this account's orders took from each book: the next order on the same book finds it gone, the next book
+    /// (quote or snapshot) refills it. A new ledger per batch unless the caller keeps one across calls (a backtest) or
+    /// preloads what earlier batches took on the same book.
+    /// </summary>
+    public LiquidityLedger Liquidity
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Liquidity));
+    } = new();
+
+    /// <summary>The newest stored depth snapshot per symbol (at or before the batch time); the book walk uses it when fresh.</summary>
+    public IReadOnlyDictionary<string, DepthBook> DepthBooks
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(DepthBooks));
+    } = new Dictionary<string, DepthBook>(StringComparer.Ordinal);
 
     /// <summary>The account's risk limits and their figures for this batch; none when null.</summary>
     public AccountRisk? Risk { get; init; }

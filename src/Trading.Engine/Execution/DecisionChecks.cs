@@ -1,5 +1,6 @@
 using System.Globalization;
 using Trading.Engine.Faults;
+using Trading.Engine.Impact;
 using Trading.Engine.MarketData;
 using Trading.Engine.Primitives;
 
@@ -8,7 +9,7 @@ namespace Trading.Engine.Execution;
 /// <summary>
 /// What a decision must pass before it becomes an order, in order: HOLD (skipped) → halted (only CLOSE goes on) →
 /// input validity → nothing to close (skipped) → confidence (BUY/SELL only) → instrument → the quote (the delayed one
-/// when latency is simulated) present and fresh → an injected rejection (exchange-like or stale quote) → side and size (<see cref="OrderPlanner"/>). Each refusal is a
+/// when latency is simulated) present and fresh → a σ/V estimate for sqrt_impact accounts → an injected rejection (exchange-like or stale quote) → side and size (<see cref="OrderPlanner"/>). Each refusal is a
 /// terminal outcome with its reason; what passes is an <see cref="OrderIntent"/>.
 /// </summary>
 internal static class DecisionChecks
@@ -80,6 +81,11 @@ internal static class DecisionChecks
             return Rejected(decision, string.Create(
                 CultureInfo.InvariantCulture,
                 $"stale price: newest {symbol} quote is {age.TotalSeconds:0.0} s old (bound {config.StalenessBound.TotalSeconds:0.###} s)"));
+        }
+
+        if (config.SlippageModel is SquareRootImpact impact && impact.Refusal(symbol) is { } noHistory)
+        {
+            return Rejected(decision, noHistory);
         }
 
         if (FaultInjector.Draw(config.Faults, config.RandomSeed, decision.Id).RejectionReason is { } injected)

@@ -4,17 +4,21 @@ using Trading.Engine.Primitives;
 namespace Trading.Engine.Execution;
 
 /// <summary>
-/// What an executed decision's order did on arrival: the side, type and quantity it asked for, its fill as the journal
-/// holds it (<see cref="Executed"/>, the same record, not a copy), and the position afterwards (null when flat).
+/// What an executed decision's order did on arrival: the side, type and quantity it asked for, its fills as the journal
+/// holds them (one per book level it walked, the same records, not copies; <see cref="Executed"/> is the first), and the
+/// position afterwards (null when flat).
 /// </summary>
-public sealed record ExecutedOrder(OrderSide Side, OrderType Type, decimal RequestedQuantity, ExecutedFill Executed, Position? PositionAfter)
+public sealed record ExecutedOrder(OrderSide Side, OrderType Type, decimal RequestedQuantity, IReadOnlyList<ExecutedFill> Fills, Position? PositionAfter)
 {
-    public decimal FilledQuantity => Executed.Fill.Quantity;
+    public ExecutedFill Executed => Fills[0];
 
+    public decimal FilledQuantity => Fills.Sum(f => f.Fill.Quantity);
+
+    /// <summary>The first (or only) fill: the touch's.</summary>
     public Fill Fill => Executed.Fill;
 
-    /// <summary>The trades the fill closed (a flip closes one, then opens the other side).</summary>
-    public IReadOnlyList<ClosedTrade> Trades => Executed.Trades;
+    /// <summary>The trades the fills closed (a flip closes one, then opens the other side).</summary>
+    public IReadOnlyList<ClosedTrade> Trades => [.. Fills.SelectMany(f => f.Trades)];
 
-    public IReadOnlyList<LedgerEntry> Ledger => Executed.Ledger;
+    public IReadOnlyList<LedgerEntry> Ledger => [.. Fills.SelectMany(f => f.Ledger)];
 }

@@ -1,4 +1,6 @@
 using Trading.Engine.Fills;
+using Trading.Engine.Impact;
+using Trading.Engine.Liquidity;
 using Trading.Engine.MarketData;
 using Trading.Engine.Primitives;
 
@@ -29,6 +31,12 @@ public sealed record Fill(
     long RngSeed,
     decimal? PriceVsDecision)
 {
+    /// <summary>Which book priced the fill, its level and how many levels its order walked.</summary>
+    public BookProvenance? Book { get; init; }
+
+    /// <summary>For the square-root impact model: Y, σ, V, the window and Q the fraction came from; null otherwise.</summary>
+    public ImpactProvenance? Impact { get; init; }
+
     /// <summary>
     /// A fill under the account's models: slippage cost derived, the models' names and parameters recorded
     /// (<paramref name="fillModel"/> when another model than the account's market fill model filled it).

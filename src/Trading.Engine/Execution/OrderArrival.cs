@@ -35,7 +35,9 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
 
         var order = NewOrder(decision, plan, immediate);
         var ctx = MatchContext.For(config, instrument, now, config.FillProbabilityOnTouch);
-        var arrival = immediate ? ArrivalPlanner.PlaceImmediate(order, quote, ctx, decision.Id) : ArrivalPlanner.Place(order, quote, ctx);
+        var liquidity = ArrivalLiquidity.For(state, quote, plan.Side, instrument);
+        var size = liquidity.Size(quote, plan.Side, immediate);
+        var arrival = immediate ? ArrivalPlanner.PlaceImmediate(order, quote, ctx, decision.Id, size) : ArrivalPlanner.Place(order, quote, ctx, size);
         var faults = FaultInjector.Draw(config.Faults, config.RandomSeed, decision.Id);
         var (arrived, arrivalFill) = arrival.Fill is { } whole
             ? PartialFault.Cut(arrival.Order, whole, faults, instrument.LotSize, config.FeeModel)
@@ -48,7 +50,9 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
                 case OrderStatus.Rejected:
                     return Rejected(decision, arrival.Reason);
                 case OrderStatus.Canceled when immediate:
-                    return Rejected(decision, $"no executable {plan.Side.ToString().ToUpperInvariant()} price in the {decision.Symbol} quote");
+                    return Rejected(decision, OrderStep.Touch(plan.Side, quote, config.SpreadFractionWhenLastOnly) is not null && liquidity.Exhausted(plan.Side) is { } gone
+                        ? gone
+                        : $"no executable {plan.Side.ToString().ToUpperInvariant()} price in the {decision.Symbol} quote");
                 case OrderStatus.Expired or OrderStatus.Canceled:
                     return new DecisionOutcome(decision.Id, DecisionStatus.Expired, arrival.Reason, null);
             }
@@ -63,7 +67,8 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
         }
 
         var terms = new FillTerms(immediate, immediate && decision.Action == DecisionAction.Close, AtArrival: true);
-        var applied = applier.Apply(order.Transition(OrderStatus.Open, "arrived"), placed, fill, quote, marks, terms);
+        var levels = liquidity.Levels(fill, placed.LimitPrice, instrument);
+        var applied = applier.Apply(order.Transition(OrderStatus.Open, "arrived"), placed, levels, quote, marks, terms);
         if (applied.Executed is not { } executed)
         {
             return Rejected(decision, applied.Refusal ?? "fill refused");
@@ -71,13 +76,16 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
 
         // An immediate order's reason is its decision's; one an injected partial fill cut keeps the fault's.
         var final = immediate && applied.Order.Status == OrderStatus.Canceled ? applied.Order with { StatusReason = arrived.StatusReason } : applied.Order;
-        var reason = $"{Verb(plan.Side, past: true)} {Fmt.Qty(executed.Fill.Quantity)} {decision.Symbol} at {Fmt.Qty(executed.Fill.Price)}, fee {Fmt.Money(executed.Fill.Fee)}";
+        var entryPrice = applied.Fills.Count > 1 ? final.AverageFillPrice!.Value : executed.Fill.Price;
+        var reason = applied.Fills.Count > 1
+            ? $"{Verb(plan.Side, past: true)} {Fmt.Qty(applied.Fills.Sum(f => f.Fill.Quantity))} {decision.Symbol} at {Fmt.Qty(entryPrice)} on average over {applied.Fills.Count} book levels, fee {Fmt.Money(applied.Fills.Sum(f => f.Fill.Fee))}"
+            : $"{Verb(plan.Side, past: true)} {Fmt.Qty(executed.Fill.Quantity)} {decision.Symbol} at {Fmt.Qty(executed.Fill.Price)}, fee {Fmt.Money(executed.Fill.Fee)}";
         if (applied.Note is { } note)
         {
             reason += $"; {note}";
         }
 
-        if (book.AttachBracket(final, executed.Fill.Price, executed.Fill.Time, quote.Time) is { } refused)
+        if (book.AttachBracket(final, entryPrice, executed.Fill.Time, quote.Time) is { } refused)
         {
             reason += $"; bracket refused: {refused}";
         }
@@ -96,7 +104,7 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
             reason += $"; {final.StatusReason}";
         }
 
-        var result = new ExecutedOrder(plan.Side, decision.OrderType, plan.Quantity, executed, applied.PositionAfter);
+        var result = new ExecutedOrder(plan.Side, decision.OrderType, plan.Quantity, applied.Fills, applied.PositionAfter);
         return new DecisionOutcome(decision.Id, status, reason, result, final.Id);
     }
 

@@ -1,3 +1,4 @@
+using Trading.Engine.Impact;
 using Trading.Engine.MarketData;
 using Trading.Engine.Orders;
 using Trading.Engine.Orders.Resting;
@@ -23,6 +24,9 @@ namespace Trading.Engine.Execution;
 ///   the entry's whole quantity, reduce-only, in one OCO group, evaluated from the next quote on.</item>
 /// <item>Queue model (<see cref="LimitFillModel.Queue"/>): before a quote is matched, the prints up to it work off each
 ///   queued limit entry's queue ahead and fill it at its limit (<see cref="WorkQueues"/>).</item>
+
+/// <item>A stop of a sqrt_impact account on a symbol without a σ/V estimate is canceled with the reason when a quote
+///   reaches it: it could never be priced.</item>
 /// <item>At the end: DAY/GTD orders past their expiry at the batch time expire even without a quote.</item>
 /// </list>
 /// </summary>
@@ -189,6 +193,16 @@ internal sealed class OrderBook
         if (candidates.Count == 0)
         {
             return;
+        }
+
+        if (config.SlippageModel is SquareRootImpact impact && impact.Refusal(quote.Symbol) is { } noHistory)
+        {
+            // A stop fills as a taker, which sqrt_impact cannot price without σ and V: it goes, with the reason.
+            foreach (var stop in candidates.Where(o => o.IsStopKind).ToList())
+            {
+                Update(stop.Transition(OrderStatus.Canceled, noHistory));
+                candidates.Remove(stop);
+            }
         }
 
         var result = OrderMatcher.Evaluate(candidates, quote, ctx);

@@ -14,8 +14,13 @@ namespace Trading.Engine.Impact;
 public sealed class SquareRootImpact : ISlippageModel
 {
     private readonly IReadOnlyDictionary<string, ImpactEstimate> estimates;
+    private readonly IReadOnlyDictionary<string, string> missing;
 
-    public SquareRootImpact(decimal coefficient, IReadOnlyDictionary<string, ImpactEstimate> estimates)
+    /// <param name="coefficient">Y.</param>
+    /// <param name="estimates">σ and V per symbol.</param>
+    /// <param name="missing">Why a symbol has no estimate (the estimator's reason), for the refusal.</param>
+    public SquareRootImpact(
+        decimal coefficient, IReadOnlyDictionary<string, ImpactEstimate> estimates, IReadOnlyDictionary<string, string>? missing = null)
     {
         ArgumentNullException.ThrowIfNull(estimates);
         if (coefficient is <= 0m or > 10m)
@@ -25,6 +30,7 @@ public sealed class SquareRootImpact : ISlippageModel
 
         Coefficient = coefficient;
         this.estimates = estimates;
+        this.missing = missing ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     public string Name => "sqrt_impact";
@@ -32,6 +38,16 @@ public sealed class SquareRootImpact : ISlippageModel
     public decimal Coefficient { get; }
 
     public string Parameters => string.Create(CultureInfo.InvariantCulture, $"{{\"y\":{Coefficient}}}");
+
+    /// <summary>The same Y over other estimates (a new batch's, or a backtest's at a later time).</summary>
+    public SquareRootImpact With(IReadOnlyDictionary<string, ImpactEstimate> estimates, IReadOnlyDictionary<string, string>? missing = null) =>
+        new(Coefficient, estimates, missing);
+
+    /// <summary>Why an order of <paramref name="symbol"/> cannot be priced (no estimate), or null when it can.</summary>
+    public string? Refusal(string symbol) => estimates.ContainsKey(symbol)
+        ? null
+        : $"sqrt_impact cannot price {symbol}: " + (missing.GetValueOrDefault(symbol)
+            ?? $"no σ/V estimate (it needs at least {ImpactEstimator.MinimumObservations} stored one-minute bars with volume before the fill)");
 
     /// <summary>Y · σ · √(Q / V), rounded half-to-even to 12 places.</summary>
     public static decimal Fraction(decimal coefficient, decimal sigma, decimal quantity, decimal volume)
@@ -54,8 +70,7 @@ public sealed class SquareRootImpact : ISlippageModel
     {
         if (!estimates.TryGetValue(symbol, out var estimate))
         {
-            throw new InvalidOperationException(
-                $"No σ/V estimate for {symbol}: the square-root impact model needs at least {ImpactEstimator.MinimumObservations} stored quotes or bars with volume.");
+            throw new InvalidOperationException(Refusal(symbol));
         }
 
         return new ImpactProvenance(Coefficient, estimate, quantity, Fraction(Coefficient, estimate.Sigma, quantity, estimate.Volume));

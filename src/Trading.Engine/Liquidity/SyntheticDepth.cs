@@ -4,15 +4,16 @@ namespace Trading.Engine.Liquidity;
 
 /// <summary>
 /// Depth where only the top of book is known (after Nautilus Trader's L1 book): the quoted size at the touch, then
-/// <see cref="UnitsPerTick"/> units at each tick worse, for <see cref="Levels"/> levels in all (the touch included), so
-/// a large order pays for its size. A side quoted without a size gets <see cref="UnitsPerTick"/> at the touch too. Sell
-/// levels stop before a price would reach zero. A quote with only a last price gives an empty book.
+/// <see cref="UnitsPerTick"/> units at each tick worse (null: the touch's size again), for <see cref="Levels"/> levels in
+/// all (the touch included), so a large order pays for its size. A side quoted without a size gets
+/// <see cref="UnitsPerTick"/> at the touch too, or no levels when that is null as well (nothing to go on). Sell levels
+/// stop before a price would reach zero. A quote with only a last price gives an empty book.
 /// </summary>
 public sealed record SyntheticDepth
 {
-    public SyntheticDepth(decimal unitsPerTick, decimal tickSize, int levels)
+    public SyntheticDepth(decimal? unitsPerTick, decimal tickSize, int levels)
     {
-        if (unitsPerTick <= 0m)
+        if (unitsPerTick is <= 0m)
         {
             throw new ArgumentOutOfRangeException(nameof(unitsPerTick), unitsPerTick, "The units per tick must be greater than zero.");
         }
@@ -32,7 +33,7 @@ public sealed record SyntheticDepth
         Levels = levels;
     }
 
-    public decimal UnitsPerTick { get; }
+    public decimal? UnitsPerTick { get; }
 
     public decimal TickSize { get; }
 
@@ -47,12 +48,13 @@ public sealed record SyntheticDepth
 
     private BookLevel[] Side(decimal? touch, decimal? touchSize, decimal step)
     {
-        if (touch is not { } price)
+        if (touch is not { } price || (touchSize ?? UnitsPerTick) is not { } first)
         {
             return [];
         }
 
-        var levels = new List<BookLevel>(Levels) { new(price, touchSize ?? UnitsPerTick) };
+        var deeper = UnitsPerTick ?? first;
+        var levels = new List<BookLevel>(Levels) { new(price, first) };
         for (var i = 1; i < Levels; i++)
         {
             var worse = price + (i * step);
@@ -61,7 +63,7 @@ public sealed record SyntheticDepth
                 break;
             }
 
-            levels.Add(new BookLevel(worse, UnitsPerTick));
+            levels.Add(new BookLevel(worse, deeper));
         }
 
         return [.. levels];

@@ -32,7 +32,11 @@ public sealed class AccountSettingOptions
             fault_partial_probability = COALESCE($18, fault_partial_probability),
             fault_latency_probability = COALESCE($19, fault_latency_probability),
             fault_max_latency         = COALESCE($20, fault_max_latency),
-            fault_stale_probability   = COALESCE($21, fault_stale_probability)
+            fault_stale_probability   = COALESCE($21, fault_stale_probability),
+            liquidity_model         = COALESCE($22, liquidity_model),
+            synthetic_levels        = COALESCE($23, synthetic_levels),
+            synthetic_units_per_tick = CASE WHEN $24::boolean THEN NULL ELSE COALESCE($25, synthetic_units_per_tick) END,
+            impact_coefficient      = COALESCE($26, impact_coefficient)
         WHERE account = $1
         """;
 
@@ -42,7 +46,10 @@ public sealed class AccountSettingOptions
     private readonly Option<decimal?> leverage = new("--leverage") { Description = "Buying power = equity x leverage (default 1)." };
     private readonly Option<decimal?> feeRate = new("--fee-rate") { Description = "Fee per fill as a fraction of notional (default 0.001)." };
     private readonly Option<decimal?> minFee = new("--min-fee") { Description = "Minimum fee per fill (default 1)." };
-    private readonly Option<string?> slippageModel = new("--slippage-model") { Description = "none, fixed or seed (default seed)." };
+    private readonly Option<string?> slippageModel = new("--slippage-model")
+    {
+        Description = "none, fixed, seed or sqrt_impact (Y x sigma x sqrt(Q / V) from the last hour's one-minute bars) (default seed).",
+    };
     private readonly Option<decimal?> slippageRate = new("--slippage-rate") { Description = "Slippage rate (default 0.0005)." };
     private readonly Option<decimal?> maxPosition = new("--max-position-fraction") { Description = "Largest position as a fraction of equity (default 0.20)." };
     private readonly Option<decimal?> threshold = new("--confidence-threshold") { Description = "Decisions below this confidence are skipped (default 0.60)." };
@@ -74,10 +81,24 @@ public sealed class AccountSettingOptions
 
     private readonly Option<decimal?> faultStale = new("--fault-stale") { Description = "Injected fault: chance in [0, 1] that an order is rejected as if its quote were stale (default 0)." };
 
+    private readonly Option<string?> liquidity = new("--liquidity")
+    {
+        Description = "book (walk the book level by level: market_depth, else synthetic depth from the quote) or unbounded (fill in full at the touch) (default book).",
+    };
+
+    private readonly Option<int?> syntheticLevels = new("--synthetic-levels") { Description = "Levels of a synthetic book, the touch included (default 10)." };
+    private readonly Option<decimal?> unitsPerTick = new("--units-per-tick")
+    {
+        Description = "Size of each synthetic level below the touch; 0 = repeat the touch's size (default).",
+    };
+
+    private readonly Option<decimal?> impactCoefficient = new("--impact-coefficient") { Description = "Y of sqrt_impact, in (0, 10] (default 1)." };
+
     private IEnumerable<Option> All =>
     [
         capital, currency, shorting, leverage, feeRate, minFee, slippageModel, slippageRate, maxPosition, threshold, partial,
         stopLossPct, takeProfitPct, fillProbability, limitFillModel, faultReject, faultPartial, faultLatency, faultMaxLatency, faultStale,
+        liquidity, syntheticLevels, unitsPerTick, impactCoefficient,
     ];
 
     public void AddTo(Command command)
@@ -96,7 +117,7 @@ public sealed class AccountSettingOptions
         return All.Any(o => parse.GetResult(o) is { Implicit: false });
     }
 
-    /// <summary>$2 … $21 of <see cref="UpdateSql"/>, NULL for what was not given.</summary>
+    /// <summary>$2 … $26 of <see cref="UpdateSql"/>, NULL for what was not given (--units-per-tick 0 sets NULL: the touch's size).</summary>
     public NpgsqlParameter[] Parameters(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
@@ -122,6 +143,11 @@ public sealed class AccountSettingOptions
             CliParameters.Number(parse.GetValue(faultLatency)),
             CliParameters.Interval(parse.GetValue(faultMaxLatency)),
             CliParameters.Number(parse.GetValue(faultStale)),
+            CliParameters.Text(parse.GetValue(liquidity)?.ToLowerInvariant()),
+            CliParameters.Number(parse.GetValue(syntheticLevels)),
+            CliParameters.Flag(parse.GetValue(unitsPerTick) == 0m),
+            CliParameters.Number(parse.GetValue(unitsPerTick) is > 0m or < 0m ? parse.GetValue(unitsPerTick) : null),
+            CliParameters.Number(parse.GetValue(impactCoefficient)),
         ];
     }
 }

@@ -24,9 +24,9 @@ namespace Trading.Strategies.Backtesting;
 ///   (<see cref="OrderMatcher.MayAct"/>): the engine is called with that quote as the path, as the venue would.</item>
 /// <item>Bars closing at or before <see cref="BacktestSettings.ActFrom"/> only warm the indicators up.</item>
 /// </list>
-/// Fills, fees, slippage, sizing, brackets/OCO, buying power and risk limits are the engine's, unchanged. Nothing here
-/// grows with the history: results go to the <see cref="IBacktestSink"/> as they happen. Deterministic: the same quotes,
-/// strategy and settings give the same results.
+/// Fills, fees, slippage, sizing, brackets/OCO, buying power and risk limits are the engine's (no stored depth: the walk
+/// is synthetic, taken size stays taken; σ/V from the stream's own bars). Results go to the <see cref="IBacktestSink"/>
+/// as they happen. Deterministic: the same quotes, strategy and settings give the same results.
 /// </summary>
 public sealed class BacktestRunner
 {
@@ -43,6 +43,8 @@ public sealed class BacktestRunner
     private readonly BarClock barClock;
     private readonly BacktestTally tally;
     private readonly BacktestRisk? risk;
+    private readonly Trading.Engine.Liquidity.LiquidityLedger liquidity = new();
+    private readonly Trading.Engine.Impact.ImpactWindow impact = new();
     private AccountConfig account;
     private decimal cash;
     private List<Position> positions = [];
@@ -150,6 +152,7 @@ public sealed class BacktestRunner
 
         latest[quote.Symbol] = quote;
         book.Bars.Add(time, quote.Last ?? quote.Mid!.Value, volume);
+        impact.Observe(quote.Symbol, time, quote.Last ?? quote.Mid!.Value, volume);
         barClock.Extended(book);
 
         if (waiting.Count > 0)
@@ -229,7 +232,7 @@ public sealed class BacktestRunner
     {
         engineCalls++;
         var requests = ready.ConvertAll(p => p.Request with { LatencyQuote = p.Quote });
-        var state = new AccountState(account, cash, positions, working.All) { Risk = risk?.For(clock) };
+        var state = new AccountState(impact.Priced(account, books.Keys, clock), cash, positions, working.All) { Risk = risk?.For(clock), Liquidity = liquidity };
         var result = ExecutionEngine.Execute(state, requests, latest, settings.Instruments, clock, pathQuote is null ? [] : [pathQuote]);
         cash = result.Cash;
         positions = [.. result.Positions];

@@ -45,9 +45,9 @@ public sealed class WriteTableSchemaTests(DatabaseFixture fixture) : IClassFixtu
         var sql = BatchStatements.Fills;
 
         Assert.StartsWith("INSERT INTO paper_fills (fill_id, order_id, account, epoch, symbol, side, quantity, price,", sql, StringComparison.Ordinal);
-        Assert.Contains("latency, filled_at)", sql, StringComparison.Ordinal);
+        Assert.Contains("latency, book, book_time, book_level, book_levels, impact, filled_at)", sql, StringComparison.Ordinal);
         Assert.Contains("unnest($1::bigint[], $2::bigint[], $3::text[]", sql, StringComparison.Ordinal);
-        Assert.Contains("$26::interval[]) AS r(", sql, StringComparison.Ordinal);
-        Assert.Contains("r.latency, $27", sql, StringComparison.Ordinal);
+        Assert.Contains("$26::interval[], $27::text[], $28::timestamptz[], $29::integer[], $30::integer[], $31::text[]) AS r(", sql, StringComparison.Ordinal);
+        Assert.Contains("r.impact, $32", sql, StringComparison.Ordinal);
     }
 }

@@ -129,6 +129,17 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
         { "accounts_fault_stale_probability_range", "INSERT INTO accounts (account, fault_stale_probability) VALUES ('c22', 1.01)" },
         { "accounts_fault_latency_needs_max", "INSERT INTO accounts (account, fault_latency_probability) VALUES ('c23', 0.5)" },
         { "paper_orders_queue_ahead_nonnegative", Order("queue_ahead => -1") },
+        { "accounts_slippage_model_known", "INSERT INTO accounts (account, slippage_model) VALUES ('c24', 'sqrt')" },
+        { "accounts_liquidity_model_known", "INSERT INTO accounts (account, liquidity_model) VALUES ('c25', 'deep')" },
+        { "accounts_synthetic_levels_range", "INSERT INTO accounts (account, synthetic_levels) VALUES ('c26', 0)" },
+        { "accounts_synthetic_units_per_tick_range", "INSERT INTO accounts (account, synthetic_units_per_tick) VALUES ('c27', 0)" },
+        { "accounts_impact_coefficient_range", "INSERT INTO accounts (account, impact_coefficient) VALUES ('c28', 0)" },
+        { "paper_fills_book_known", Fill("book => 'l3'") },
+        { "paper_fills_book_level_range", Fill("book_level => -1") },
+        { "paper_fills_book_levels_range", Fill("book_levels => 0") },
+        { "backtest_fills_book_known", BacktestFill("book", "'l3'") },
+        { "backtest_fills_book_level_range", BacktestFill("book_level", "1000") },
+        { "backtest_fills_book_levels_range", BacktestFill("book_levels", "0") },
         { "paper_orders_role_known", Order("role => 'hedge', parent_decision_id => 1, reduce_only => true") },
         { "paper_orders_trailing_offset_positive", Order("trailing_offset => 0") },
         { "paper_orders_working_is_evaluated", Order("status => 'open'") },
@@ -276,9 +287,13 @@ public sealed class ConstraintTests(DatabaseFixture fixture) : IClassFixture<Dat
 
     private static string BacktestEquity(string column, string value) => Insert("backtest_equity", EquityRow, column, value);
 
-    private static string Insert(string table, (string Column, string Value)[] row, string column, string value) =>
-        $"INSERT INTO {table} ({string.Join(", ", row.Select(c => c.Column))}) " +
-        $"VALUES ({string.Join(", ", row.Select(c => c.Column == column ? value : c.Value))})";
+    // A column the row lacks (an optional one) is added to it.
+    private static string Insert(string table, (string Column, string Value)[] row, string column, string value)
+    {
+        (string Column, string Value)[] full = row.Any(c => c.Column == column) ? row : [.. row, (column, value)];
+        return $"INSERT INTO {table} ({string.Join(", ", full.Select(c => c.Column))}) " +
+               $"VALUES ({string.Join(", ", full.Select(c => c.Column == column ? value : c.Value))})";
+    }
 
     [Theory]
     [MemberData(nameof(BadRows))]

@@ -30,6 +30,7 @@ public sealed partial class VocabularyTests(DatabaseFixture fixture) : IClassFix
         [nameof(SqlText.OrderStatuses)] = SqlText.OrderStatuses.Texts,
         [nameof(SqlText.OrderRoles)] = SqlText.OrderRoles.Texts,
         [nameof(SqlText.Liquidity)] = SqlText.Liquidity.Texts,
+        [nameof(SqlText.LiquidityModels)] = SqlText.LiquidityModels.Texts,
         [nameof(SqlText.PositionSides)] = SqlText.PositionSides.Texts,
         [nameof(SqlText.LedgerKinds)] = SqlText.LedgerKinds.Texts,
         [nameof(SqlText.LimitFillModels)] = SqlText.LimitFillModels.Texts,
@@ -51,6 +52,7 @@ public sealed partial class VocabularyTests(DatabaseFixture fixture) : IClassFix
         { "paper_fills", "liquidity", nameof(SqlText.Liquidity) },
         { "paper_positions", "side", nameof(SqlText.PositionSides) },
         { "paper_ledger", "kind", nameof(SqlText.LedgerKinds) },
+        { "accounts", "liquidity_model", nameof(SqlText.LiquidityModels) },
     };
 
     [Theory]

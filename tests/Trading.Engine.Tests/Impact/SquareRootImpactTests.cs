@@ -49,7 +49,7 @@ public class SquareRootImpactTests
 
         var error = Assert.Throws<InvalidOperationException>(() => model.Price("Y", 1m));
 
-        Assert.Contains("No σ/V estimate for Y", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sqrt_impact cannot price Y: no σ/V estimate", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

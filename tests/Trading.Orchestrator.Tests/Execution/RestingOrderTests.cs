@@ -171,6 +171,8 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
     public async Task IocOnThinQuotedSize_FillsWhatIsThereAndCancelsTheRest_FokFillsNothing()
     {
         var desk = await DeskAsync("ro-thin");
+        // The quoted touch size alone (the book walk would go deeper): this test is about the touch.
+        await fixture.Database.ExecuteAsync("UPDATE accounts SET liquidity_model = 'unbounded' WHERE account = 'ro-thin'");
         await desk.QuoteAtAsync(Symbol, desk.Now, 99.99m, 100.01m, 50m, 4m);
         var ioc = await desk.DecideAsync("ro-thin", Symbol, "BUY", 10m, "order_type, limit_price, time_in_force", "limit", 101m, "ioc");
         await desk.ExecuteAllAsync();

@@ -7,7 +7,8 @@ namespace Trading.Data.Execution.Claiming;
 /// A claim from start to end, step by step: lock (<see cref="AccountLock"/>), read the accounts' state and the market in
 /// one round trip (<see cref="AccountStateRead"/>, <see cref="MarketRead"/>), the order book's cancels and quote path
 /// when there are working orders, the delayed quotes (<see cref="LatencyQuotes"/>), the prints and book sizes of the
-/// queue model (<see cref="QueueRead"/>), the risk figures; then the batch.
+/// queue model (<see cref="QueueRead"/>), the books and σ/V the fill models need (<see cref="LiquidityRead"/>), the risk
+/// figures; then the batch.
 /// </summary>
 internal static class ClaimLoader
 {
@@ -73,6 +74,7 @@ internal static class ClaimLoader
 
         await LatencyQuotes.ApplyAsync(connection, transaction, state, cancellationToken);
         var queue = await QueueRead.LoadAsync(connection, transaction, state, cancellationToken);
+        await LiquidityRead.ApplyAsync(connection, transaction, state, cancellationToken);
 
         var risk = state.Limits.Count == 0
             ? new Dictionary<string, AccountRisk>(StringComparer.Ordinal)
@@ -91,11 +93,13 @@ internal static class ClaimLoader
                 OpenOrders = state.Orders[a],
                 Cancels = state.Cancels[a],
                 Epoch = state.Epochs[a],
+                Liquidity = state.Ledger(a),
             })
             .ToList();
         return new ClaimedBatch(claimed, state.Quotes, state.Instruments, state.Path)
         {
             Now = state.Now,
+            DepthBooks = state.DepthBooks,
             PathCompleteThrough = MarketRead.CompleteThrough(state.Path),
             Queue = queue,
         };

@@ -1,4 +1,5 @@
 using Trading.Engine.Execution;
+using Trading.Engine.Liquidity;
 using Trading.Engine.MarketData;
 using Trading.Engine.Orders.Resting;
 using Trading.Engine.Positions;
@@ -43,6 +44,22 @@ internal sealed class ClaimState(DateTimeOffset now)
     public Dictionary<string, InstrumentSpec> Instruments { get; } = new(StringComparer.Ordinal);
 
     public List<Quote> Path { get; } = [];
+
+    /// <summary>The newest depth snapshot per symbol that book-walking accounts decide on.</summary>
+    public Dictionary<string, OrderBook> DepthBooks { get; } = new(StringComparer.Ordinal);
+
+    private Dictionary<string, LiquidityLedger> Ledgers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The account's liquidity ledger: what it took from books still fresh (read back from its fills), empty at first.</summary>
+    public LiquidityLedger Ledger(string account)
+    {
+        if (!Ledgers.TryGetValue(account, out var ledger))
+        {
+            Ledgers[account] = ledger = new LiquidityLedger();
+        }
+
+        return ledger;
+    }
 
     public void NotBefore(DateTimeOffset time) => Now = Now >= time ? Now : time;
 

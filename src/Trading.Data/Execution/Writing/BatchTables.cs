@@ -117,6 +117,11 @@ internal static class BatchTables
         c.Column("model_parameters", r => SqlText.ModelParameters(r.Executed.Fill)),
         c.Column("random_seed", r => r.Executed.Fill.RngSeed),
         c.Column("latency", r => r.Executed.Latency),
+        c.Column("book", r => r.Executed.Fill.Book?.Kind),
+        c.Column("book_time", r => r.Executed.Fill.Book?.Time),
+        c.Column("book_level", r => r.Executed.Fill.Book?.Level),
+        c.Column("book_levels", r => r.Executed.Fill.Book?.Levels),
+        c.Column("impact", r => r.Executed.Fill.Impact?.ToJson()),
     ]);
 
     public static readonly WriteTable<TradeRow> Trades = new("paper_trades", c =>

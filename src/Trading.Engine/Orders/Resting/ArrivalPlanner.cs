@@ -23,7 +23,11 @@ namespace Trading.Engine.Orders.Resting;
 /// </summary>
 public static class ArrivalPlanner
 {
-    public static ArrivalResult Place(RestingOrder order, Quote quote, MatchContext ctx)
+    public static ArrivalResult Place(RestingOrder order, Quote quote, MatchContext ctx) =>
+        Place(order, quote, ctx, quote is null ? QuotedSize.Unbounded() : new QuotedSize(quote));
+
+    /// <summary>Places the order against <paramref name="size"/>: the quoted touch size, or the book it walks.</summary>
+    internal static ArrivalResult Place(RestingOrder order, Quote quote, MatchContext ctx, QuotedSize size)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(quote);
@@ -49,7 +53,7 @@ public static class ArrivalPlanner
             return Done(order.Transition(OrderStatus.Expired, $"{OrderText.Tif(order)} order expired before it arrived"), null);
         }
 
-        var (next, fill) = OrderStep.Run(order, quote, ctx, new QuotedSize(quote), arrival: true);
+        var (next, fill) = OrderStep.Run(order, quote, ctx, size, arrival: true);
         switch (order.TimeInForce)
         {
             case TimeInForce.Fok when fill is null || next.Quantity > 0m:
@@ -76,20 +80,28 @@ public static class ArrivalPlanner
     }
 
     /// <summary>
-    /// Places a decision's plain market order (market, not IOC/FOK): it executes at once, in full, against an unbounded
-    /// quoted size (the book behind the quote is assumed deep). It never rests, so its time in force does not apply;
-    /// without an executable price it is canceled. Its generator is seeded by <paramref name="decisionId"/>, as every
-    /// market fill has been since the first replay.
+    /// Places a decision's plain market order (market, not IOC/FOK): it executes at once against
+    /// <paramref name="size"/> (unbounded: the book behind the quote is assumed deep; or the book it walks), and what the
+    /// book cannot give is canceled, as for IOC. It never rests, so its time in force does not apply; without an
+    /// executable price it is canceled. Its generator is seeded by <paramref name="decisionId"/>, as every market fill
+    /// has been since the first replay.
     /// </summary>
-    internal static ArrivalResult PlaceImmediate(RestingOrder order, Quote quote, MatchContext ctx, long decisionId)
+    internal static ArrivalResult PlaceImmediate(RestingOrder order, Quote quote, MatchContext ctx, long decisionId, QuotedSize size)
     {
         if (order.Type != OrderType.Market || order.Status != OrderStatus.New)
         {
             throw new ArgumentException($"Only a new market order executes immediately (order {order.Id}: {order.Type}, {order.Status}).", nameof(order));
         }
 
-        var (next, fill) = OrderStep.Run(order, quote, ctx, QuotedSize.Unbounded(), arrival: true, randomKey: decisionId);
-        return fill is null ? Done(order.Transition(OrderStatus.Canceled, "no executable price in the quote"), null) : Done(next, fill);
+        var (next, fill) = OrderStep.Run(order, quote, ctx, size, arrival: true, randomKey: decisionId);
+        if (fill is null)
+        {
+            return Done(order.Transition(OrderStatus.Canceled, "no executable price in the quote"), null);
+        }
+
+        return next.Quantity > 0m
+            ? Done(next.Transition(OrderStatus.Canceled, $"the book ran out: remaining {Fmt.Qty(next.Quantity)} canceled (market orders never rest)"), fill)
+            : Done(next, fill);
     }
 
     private static ArrivalResult Done(RestingOrder order, OrderFillEvent? fill) =>

@@ -1,3 +1,4 @@
+using Trading.Engine.Liquidity;
 using Trading.Engine.Primitives;
 
 namespace Trading.Engine.Orders.Resting;
@@ -26,4 +27,8 @@ public sealed record OrderFillEvent(
     long RngSeed,
     long? OcoGroup,
     long? ParentDecisionId,
-    string? FillModel = null);
+    string? FillModel = null)
+{
+    /// <summary>The book level this fill took (set by the arrival's book walk); null for a fill at the touch.</summary>
+    public BookProvenance? Book { get; init; }
+}

@@ -144,7 +144,7 @@ internal static class OrderStep
             return touch == limit ? (order, null) : Queued(order, order.Quantity, quote, ctx);
         }
 
-        var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize);
+        var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize, limit);
         if (quantity <= 0m)
         {
             return (order, null);
