@@ -157,3 +157,6 @@ CREATE TRIGGER strategy_sessions_epoch BEFORE INSERT ON strategy_sessions
 -- fresh database only the new ones were ever created.
 DROP FUNCTION IF EXISTS paper_add_trades(text[], timestamptz[], numeric[], numeric[], numeric[], interval[]);
 DROP FUNCTION IF EXISTS paper_add_snapshots(text[], timestamptz[], numeric[]);
+
+-- Agents read paper_fills column by column (0017): the views they read select a fill's epoch too.
+GRANT SELECT (epoch) ON paper_fills TO trading_agent;

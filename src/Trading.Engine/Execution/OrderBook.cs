@@ -24,7 +24,6 @@ namespace Trading.Engine.Execution;
 ///   the entry's whole quantity, reduce-only, in one OCO group, evaluated from the next quote on.</item>
 /// <item>Queue model (<see cref="LimitFillModel.Queue"/>): before a quote is matched, the prints up to it work off each
 ///   queued limit entry's queue ahead and fill it at its limit (<see cref="WorkQueues"/>).</item>
-
 /// <item>A stop of a sqrt_impact account on a symbol without a σ/V estimate is canceled with the reason when a quote
 ///   reaches it: it could never be priced.</item>
 /// <item>At the end: DAY/GTD orders past their expiry at the batch time expire even without a quote.</item>
