@@ -12,7 +12,7 @@ namespace Trading.Data.Client.Compiled
     public partial class TradingDbContextModel
     {
         private TradingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9ffd930d-93b2-438c-861d-e269b3436957"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("bfba7fb0-de44-401d-80da-3fea118f43ab"), entityTypeCount: 12)
         {
         }
 
