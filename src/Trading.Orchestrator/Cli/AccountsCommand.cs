@@ -37,11 +37,12 @@ public static class AccountsCommand
 
     private static Command List(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var wide = new Option<bool>("--wide") { Description = "Every setting as a column (default: the columns that fit 80 characters; --json has them all)." };
+        var wide = new Option<bool>("--wide") { Description = "Every setting, one row each, an account per column (default: the columns that fit 80 characters; --json has them all)." };
         var command = new Command("list", "Accounts with their current epoch, cash and simulation settings.") { wide };
         command.SetAction((parse, cancellationToken) => new CliDatabase(configuration, loggers).RunAsync(parse, "accounts list", async database =>
         {
-            Print(parse, await ReadAsync(database.DataSource, null, cancellationToken), columns: parse.GetValue(wide) ? null : NarrowColumns);
+            var rows = await ReadAsync(database.DataSource, null, cancellationToken);
+            Print(parse, parse.GetValue(wide) && !parse.GetValue(CommonOptions.Json) ? BySetting(rows) : rows, columns: parse.GetValue(wide) ? null : NarrowColumns);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -127,6 +128,15 @@ public static class AccountsCommand
 
     // Twenty-one settings wrap into an unreadable table at any width: by default the ones that tell accounts apart.
     private static readonly string[] NarrowColumns = ["account", "epoch", "base_currency", "initial_capital", "cash", "leverage", "allow_shorting", "halted"];
+
+    // Every setting is more columns than a terminal holds: the wide listing turns the table, a setting per row.
+    private static List<Dictionary<string, object?>> BySetting(List<Dictionary<string, object?>> accounts) =>
+        accounts.Count == 0
+            ? accounts
+            : [.. accounts[0].Keys.Where(k => k != "account").Select(setting =>
+                new Dictionary<string, object?> { ["setting"] = setting }
+                    .Concat(accounts.Select(a => KeyValuePair.Create(CliOutput.Format(a["account"]), a[setting])))
+                    .ToDictionary())];
 
     private static void Print(ParseResult parse, List<Dictionary<string, object?>> rows, string title = "Accounts", IReadOnlyList<string>? columns = null)
     {

@@ -293,7 +293,9 @@ public sealed class ReadCommandTests(DatabaseFixture fixture) : IClassFixture<Da
     {
         await using var behind = await fixture.Cluster.CreateDatabaseAsync(migrated: false);
         var all = MigrationSource.Embedded;
-        await new Migrator(behind.DataSource, NullLogger<Migrator>.Instance).MigrateAsync([.. all.Take(all.Count - 1)], CancellationToken.None);
+        // The function files only: today's view files read columns of the last migration.
+        var functions = MigrationSource.EmbeddedRepeatables.Where(r => !r.IsView).ToList();
+        await new Migrator(behind.DataSource, NullLogger<Migrator>.Instance).MigrateAsync([.. all.Take(all.Count - 1)], functions, CancellationToken.None);
 
         var (exit, output) = await CliRun.RunAsync(behind.ConnectionString, "status");
 

@@ -95,7 +95,7 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         var desk = await DeskAsync("ro-gap");
         await desk.QuoteAsync(Symbol, 99.99m, 100.01m);
         await desk.DecideAsync("ro-gap", Symbol, "BUY", 10m);
-        var stop = await desk.DecideAsync("ro-gap", Symbol, "SELL", null, "order_type, stop_price", "stop", 95m);
+        var stop = await desk.DecideAsync("ro-gap", Symbol, "SELL", null, "order_type, stop_price, reduce_only", "stop", 95m, true);
         await desk.ExecuteAllAsync();
         Assert.Equal("placed", (await desk.OutcomeAsync(stop)).Status);
         Assert.True((bool)(await OrderAsync(await OrderOfAsync(stop)))["reduce_only"]!);
