@@ -182,23 +182,22 @@ BEGIN
     -- commits within milliseconds, yet it put 490 of 10,000 fills within 5 ms of such a quote). Resting fills
     -- are priced on the quote path after placement, and replayed decisions (price_as_of) at their bar, so both are
     -- left out, as above.
+    -- A join and a max, not LATERAL … LIMIT: Citus pushes a join with the reference table market_prices down to the
+    -- workers, and cannot push the correlated LIMIT.
     SELECT f.account, 'fill_at_newest_quote',
            format('fill %s of decision %s used the quote of %s; the quote of %s (received %s) was newer and at or before %s',
-                  f.fill_id, d.id, f.quote_time, n.time, n.received_at, n.price_time)
+                  f.fill_id, d.id, f.quote_time, max(m.time), (array_agg(m.received_at ORDER BY m.time DESC))[1],
+                  CASE WHEN f.latency > interval '0' THEN d.created_at + f.latency ELSE f.filled_at END)
     FROM paper_fills f
     JOIN paper_orders o ON o.order_id = f.order_id AND o.account = f.account
     JOIN trading_decisions d ON d.id = o.decision_id AND d.account = o.account
-    CROSS JOIN LATERAL (
-        SELECT m.time, m.received_at, p.price_time
-        FROM (SELECT CASE WHEN f.latency > interval '0' THEN d.created_at + f.latency ELSE f.filled_at END AS price_time) p
-        JOIN market_prices m ON m.symbol = f.symbol AND m.time > f.quote_time AND m.time <= p.price_time
-        WHERE m.received_at < f.filled_at - interval '1 second'
-        ORDER BY m.time DESC
-        LIMIT 1
-    ) n
+    JOIN market_prices m ON m.symbol = f.symbol AND m.time > f.quote_time
+                        AND m.time <= CASE WHEN f.latency > interval '0' THEN d.created_at + f.latency ELSE f.filled_at END
+                        AND m.received_at < f.filled_at - interval '1 second'
     WHERE (p_account IS NULL OR f.account = p_account)
       AND d.price_as_of IS NULL
-      AND f.filled_at = o.created_at;
+      AND f.filled_at = o.created_at
+    GROUP BY f.account, f.fill_id, d.id, f.quote_time, f.latency, d.created_at, f.filled_at;
 END;
 $$;
 REVOKE ALL ON FUNCTION timing_violations(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
