@@ -156,6 +156,67 @@ $$;
 REVOKE ALL ON FUNCTION order_violations(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
 GRANT EXECUTE ON FUNCTION order_violations(text) TO PUBLIC;
 
+    -- fill_at_newest_quote: an arrival fill (made in the batch that placed its order) is priced by the newest quote of
+    -- its symbol at or before its price time: the fill's time, or for a delayed fill (latency) the decision's creation
+    -- plus the latency, where the engine takes the first quote at or after that moment (never older than this one). A
+    -- quote counts only once the database had received it before the fill (received_at, 0025): one inserted late
+    -- with an old timestamp could not have priced the fill. received_at is stamped at insert, and a claim sees only
+    -- committed quotes, so a quote inserted just before the fill may commit after the claim's snapshot: it counts
+    -- from one second after its receipt (the allowance for its transaction to commit; a concurrency test's feed
+    -- commits within milliseconds, yet it put 490 of 10,000 fills within 5 ms of such a quote). Resting fills
+    -- are priced on the quote path after placement, and replayed decisions (price_as_of) at their bar, so both are
+    -- left out, as above.
+-- One rule, two plans: on one server ORDER BY … LIMIT 1 is one index probe per fill (a join over the range took over 30 s
+-- on a kill-switch test's fills); Citus cannot push a correlated LIMIT down ("cannot push down this subquery"), so there
+-- the same rule is a join with the reference table and a max, which it can.
+CREATE OR REPLACE FUNCTION newest_quote_violations(p_account text DEFAULT NULL)
+    RETURNS TABLE (account text, invariant text, detail text)
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS
+$$
+#variable_conflict use_column
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+        RETURN QUERY
+        SELECT f.account, 'fill_at_newest_quote',
+               format('fill %s of decision %s used the quote of %s; the quote of %s (received %s) was newer and at or before %s',
+                      f.fill_id, d.id, f.quote_time, n.time, n.received_at, n.price_time)
+        FROM paper_fills f
+        JOIN paper_orders o ON o.order_id = f.order_id AND o.account = f.account
+        JOIN trading_decisions d ON d.id = o.decision_id AND d.account = o.account
+        CROSS JOIN LATERAL (
+            SELECT m.time, m.received_at, p.price_time
+            FROM (SELECT CASE WHEN f.latency > interval '0' THEN d.created_at + f.latency ELSE f.filled_at END AS price_time) p
+            JOIN market_prices m ON m.symbol = f.symbol AND m.time > f.quote_time AND m.time <= p.price_time
+            WHERE m.received_at < f.filled_at - interval '1 second'
+            ORDER BY m.time DESC
+            LIMIT 1
+        ) n
+        WHERE (p_account IS NULL OR f.account = p_account)
+          AND d.price_as_of IS NULL
+          AND f.filled_at = o.created_at;
+        RETURN;
+    END IF;
+
+    RETURN QUERY
+    SELECT f.account, 'fill_at_newest_quote',
+           format('fill %s of decision %s used the quote of %s; the quote of %s (received %s) was newer and at or before %s',
+                  f.fill_id, d.id, f.quote_time, max(m.time), (array_agg(m.received_at ORDER BY m.time DESC))[1],
+                  CASE WHEN f.latency > interval '0' THEN d.created_at + f.latency ELSE f.filled_at END)
+    FROM paper_fills f
+    JOIN paper_orders o ON o.order_id = f.order_id AND o.account = f.account
+    JOIN trading_decisions d ON d.id = o.decision_id AND d.account = o.account
+    JOIN market_prices m ON m.symbol = f.symbol AND m.time > f.quote_time
+                        AND m.time <= CASE WHEN f.latency > interval '0' THEN d.created_at + f.latency ELSE f.filled_at END
+                        AND m.received_at < f.filled_at - interval '1 second'
+    WHERE (p_account IS NULL OR f.account = p_account)
+      AND d.price_as_of IS NULL
+      AND f.filled_at = o.created_at
+    GROUP BY f.account, f.fill_id, d.id, f.quote_time, f.latency, d.created_at, f.filled_at;
+END;
+$$;
+REVOKE ALL ON FUNCTION newest_quote_violations(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
+GRANT EXECUTE ON FUNCTION newest_quote_violations(text) TO PUBLIC;
+
 CREATE OR REPLACE FUNCTION timing_violations(p_account text DEFAULT NULL)
     RETURNS TABLE (account text, invariant text, detail text)
     LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS
@@ -172,32 +233,7 @@ BEGIN
       AND d.price_as_of IS NULL
       AND f.filled_at < d.created_at
     UNION ALL
-    -- fill_at_newest_quote: an arrival fill (made in the batch that placed its order) is priced by the newest quote of
-    -- its symbol at or before its price time: the fill's time, or for a delayed fill (latency) the decision's creation
-    -- plus the latency, where the engine takes the first quote at or after that moment (never older than this one). A
-    -- quote counts only once the database had received it before the fill (received_at, 0025): one inserted late
-    -- with an old timestamp could not have priced the fill. received_at is stamped at insert, and a claim sees only
-    -- committed quotes, so a quote inserted just before the fill may commit after the claim's snapshot: it counts
-    -- from one second after its receipt (the allowance for its transaction to commit; a concurrency test's feed
-    -- commits within milliseconds, yet it put 490 of 10,000 fills within 5 ms of such a quote). Resting fills
-    -- are priced on the quote path after placement, and replayed decisions (price_as_of) at their bar, so both are
-    -- left out, as above.
-    -- A join and a max, not LATERAL … LIMIT: Citus pushes a join with the reference table market_prices down to the
-    -- workers, and cannot push the correlated LIMIT.
-    SELECT f.account, 'fill_at_newest_quote',
-           format('fill %s of decision %s used the quote of %s; the quote of %s (received %s) was newer and at or before %s',
-                  f.fill_id, d.id, f.quote_time, max(m.time), (array_agg(m.received_at ORDER BY m.time DESC))[1],
-                  CASE WHEN f.latency > interval '0' THEN d.created_at + f.latency ELSE f.filled_at END)
-    FROM paper_fills f
-    JOIN paper_orders o ON o.order_id = f.order_id AND o.account = f.account
-    JOIN trading_decisions d ON d.id = o.decision_id AND d.account = o.account
-    JOIN market_prices m ON m.symbol = f.symbol AND m.time > f.quote_time
-                        AND m.time <= CASE WHEN f.latency > interval '0' THEN d.created_at + f.latency ELSE f.filled_at END
-                        AND m.received_at < f.filled_at - interval '1 second'
-    WHERE (p_account IS NULL OR f.account = p_account)
-      AND d.price_as_of IS NULL
-      AND f.filled_at = o.created_at
-    GROUP BY f.account, f.fill_id, d.id, f.quote_time, f.latency, d.created_at, f.filled_at;
+    SELECT * FROM newest_quote_violations(p_account);
 END;
 $$;
 REVOKE ALL ON FUNCTION timing_violations(text) FROM PUBLIC, trading_agent, trading_reader, trading_orchestrator, trading_operator, trading_feed;
