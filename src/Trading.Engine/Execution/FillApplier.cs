@@ -119,8 +119,8 @@ internal sealed class FillApplier(AccountState state, IReadOnlyDictionary<string
             }
         }
 
-        // The order as the fills left it: a walk's single level may lie deeper than the touch the arrival priced it at.
-        var order = levels.Count == 1 && after.AverageFillPrice == fill.Price ? after : Refilled(before, after, levels);
+        // The order as its fills leave it (a walk's level may lie deeper than the touch the arrival priced it at).
+        var order = Refilled(before, after, levels);
         if (quantity != whole)
         {
             // Capped (reduce-only) or resized (buying power): the order fills what passed, from the best levels, and is done.
