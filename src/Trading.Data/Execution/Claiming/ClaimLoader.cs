@@ -4,11 +4,12 @@ using Trading.Engine.Execution;
 namespace Trading.Data.Execution.Claiming;
 
 /// <summary>
-/// A claim from start to end, step by step: lock (<see cref="AccountLock"/>), read the accounts' state and the market in
-/// one round trip (<see cref="AccountStateRead"/>, <see cref="MarketRead"/>), the order book's cancels and quote path
-/// when there are working orders, the delayed quotes (<see cref="LatencyQuotes"/>), the prints and book sizes of the
-/// queue model (<see cref="QueueRead"/>), the books and σ/V the fill models need (<see cref="LiquidityRead"/>), the risk
-/// figures; then the batch.
+/// A claim from start to end, step by step: lock (<see cref="AccountLock"/>), read the accounts' state, the market and
+/// the books the accounts walk in one round trip (<see cref="AccountStateRead"/>, <see cref="MarketRead"/>,
+/// <see cref="LiquidityRead"/>), the order book's cancels and quote path when there are working orders, the delayed
+/// quotes (<see cref="LatencyQuotes"/>), the prints and book sizes of the queue model (<see cref="QueueRead"/>), σ/V for
+/// sqrt_impact, the risk figures; then the batch. Each step after the load batch costs a round trip only when a claimed
+/// account needs it.
 /// </summary>
 internal static class ClaimLoader
 {
@@ -47,6 +48,8 @@ internal static class ClaimLoader
             load.BatchCommands.Add(Command(MarketRead.LatestSql, accounts, decisionsPerAccount, state.Now.ToUniversalTime()));
             load.BatchCommands.Add(Command(RiskStore.LimitsSql, (object)accounts));
             load.BatchCommands.Add(Command(AccountStateRead.OrdersSql, (object)accounts));
+            load.BatchCommands.Add(Command(LiquidityRead.DepthSql, accounts, decisionsPerAccount, state.Now.ToUniversalTime()));
+            load.BatchCommands.Add(Command(LiquidityRead.TakenSql, accounts, decisionsPerAccount, state.Now.ToUniversalTime()));
             await using var reader = await load.ExecuteReaderAsync(cancellationToken);
             await AccountStateRead.ReadSettingsAsync(reader, state, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
@@ -59,6 +62,10 @@ internal static class ClaimLoader
             await AccountStateRead.ReadLimitsAsync(reader, state, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             await AccountStateRead.ReadOrdersAsync(reader, state, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            await LiquidityRead.ReadDepthAsync(reader, state, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            await LiquidityRead.ReadTakenAsync(reader, state, cancellationToken);
         }
 
         if (state.Orders.Values.Any(o => o.Count > 0))
@@ -74,7 +81,7 @@ internal static class ClaimLoader
 
         await LatencyQuotes.ApplyAsync(connection, transaction, state, cancellationToken);
         var queue = await QueueRead.LoadAsync(connection, transaction, state, cancellationToken);
-        await LiquidityRead.ApplyAsync(connection, transaction, state, cancellationToken);
+        await LiquidityRead.ApplyImpactAsync(connection, transaction, state, cancellationToken);
 
         var risk = state.Limits.Count == 0
             ? new Dictionary<string, AccountRisk>(StringComparer.Ordinal)

@@ -6,28 +6,42 @@ using Trading.Engine.Liquidity;
 namespace Trading.Data.Execution.Claiming;
 
 /// <summary>
-/// Step 5 of a claim, what the fill models need beyond the quotes, for the accounts whose models use it (one round
-/// trip, none when no claimed decision needs it): the newest depth snapshot of each symbol that book-walking accounts
-/// decide on, what those accounts took from books still fresh enough to be walked again (so no size is reused across
-/// batches), and the one-minute bars of the hour before the execution time of the symbols sqrt_impact accounts decide on
-/// or work orders in.
+/// What the fill models need beyond the quotes. For the accounts that walk books, read in the claim's load batch (no
+/// round trip of its own): the newest depth snapshot of each symbol they decide on, and what they took from the books the
+/// batch may walk again (so no size is reused across batches). For the accounts under sqrt_impact, a round trip of its
+/// own (none when no claimed decision needs it): the one-minute bars of the hour before the execution time of the
+/// symbols they decide on or work orders in.
 /// </summary>
 internal static class LiquidityRead
 {
-    // The newest snapshot at or before the execution time: one probe of the primary key per symbol, then its rows.
-    private const string DepthSql = """
+    // The newest snapshot at or before the execution time of each symbol a book-walking account decides on: one probe
+    // of the primary key per symbol, then its rows. Parameters as MarketRead.PendingCte's.
+    public static readonly string DepthSql = $"""
+        WITH {MarketRead.PendingCte}
         SELECT d.symbol, d.time, d.side, d.price, d.size
-        FROM unnest($1::text[]) AS s(symbol)
-        CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_depth m WHERE m.symbol = s.symbol AND m.time <= $2) n
+        FROM (SELECT DISTINCT p.symbol FROM pending p WHERE p.liquidity_model = 'book') s
+        CROSS JOIN bound b
+        CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_depth m WHERE m.symbol = s.symbol AND m.time <= b.time) n
         JOIN market_depth d ON d.symbol = s.symbol AND d.time = n.time
         ORDER BY d.symbol, d.side, d.level
         """;
 
-    // Fills on a book are made at or after its time, so the (account, filled_at) index bounds the scan.
-    private const string TakenSql = """
+    // A walk takes from the newest depth snapshot (when it is no newer than the quote) or from the synthetic book of the
+    // newest quote, so no book the batch walks is older than the older of the two, nor older than the quote by more than
+    // the staleness bound. Fills on a book are made at or after its time, so the (account, filled_at) index bounds the
+    // scan to the fills since then: a handful, however long the account has traded.
+    public static readonly string TakenSql = $"""
+        WITH {MarketRead.PendingCte}, books AS (
+            SELECT w.account, w.symbol, GREATEST(LEAST(q.time, n.time), q.time - w.staleness_bound) AS since
+            FROM (SELECT DISTINCT p.account, p.symbol, p.staleness_bound FROM pending p WHERE p.liquidity_model = 'book') w
+            CROSS JOIN bound b
+            CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_prices m WHERE m.symbol = w.symbol AND m.time <= b.time) q
+            CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_depth m WHERE m.symbol = w.symbol AND m.time <= b.time) n
+        )
         SELECT f.account, f.symbol, f.side, f.book_time, f.reference_price, sum(f.quantity) AS quantity
-        FROM paper_fills f
-        WHERE f.account = ANY ($1) AND f.filled_at >= $2 AND f.book_time >= $2 AND f.book IN ('depth', 'synthetic')
+        FROM books k
+        JOIN paper_fills f ON f.account = k.account AND f.symbol = k.symbol AND f.filled_at >= k.since AND f.book_time >= k.since
+        WHERE f.book IN ('depth', 'synthetic')
         GROUP BY f.account, f.symbol, f.side, f.book_time, f.reference_price
         """;
 
@@ -41,56 +55,33 @@ internal static class LiquidityRead
         ORDER BY s.symbol, b.open_time
         """;
 
-    public static async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimState state, CancellationToken cancellationToken)
+    /// <summary>The σ/V estimates of the sqrt_impact accounts (a round trip when any claimed decision or working order needs them).</summary>
+    public static async Task ApplyImpactAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimState state, CancellationToken cancellationToken)
     {
-        var walking = Symbols(state, c => c.Liquidity.Model == LiquidityModel.Book, workingToo: false);
-        var impacted = Symbols(state, c => c.SlippageModel is SquareRootImpact, workingToo: true);
-        if (walking.Count == 0 && impacted.Count == 0)
+        var impacted = Symbols(state, c => c.SlippageModel is SquareRootImpact);
+        if (impacted.Count == 0)
         {
             return;
         }
 
-        var now = state.Now.ToUniversalTime();
         await using var read = new NpgsqlBatch(connection, transaction);
-        if (walking.Count > 0)
-        {
-            var oldest = now - walking.Keys.Max(a => state.Accounts[a].Config.StalenessBound);
-            read.BatchCommands.Add(ClaimLoader.Command(DepthSql, walking.Values.SelectMany(s => s).Distinct().ToArray(), now));
-            read.BatchCommands.Add(ClaimLoader.Command(TakenSql, walking.Keys.ToArray(), oldest));
-        }
-
-        if (impacted.Count > 0)
-        {
-            read.BatchCommands.Add(ClaimLoader.Command(BarsSql, impacted.Values.SelectMany(s => s).Distinct().ToArray(), now, ImpactWindow.Interval, ImpactWindow.Interval * ImpactWindow.Bars));
-        }
-
+        read.BatchCommands.Add(ClaimLoader.Command(BarsSql, impacted.Values.SelectMany(s => s).Distinct().ToArray(), state.Now.ToUniversalTime(), ImpactWindow.Interval, ImpactWindow.Interval * ImpactWindow.Bars));
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        if (walking.Count > 0)
-        {
-            await ReadDepthAsync(reader, state, cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            await ReadTakenAsync(reader, state, cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-        }
-
-        if (impacted.Count > 0)
-        {
-            await ReadBarsAsync(reader, state, impacted, cancellationToken);
-        }
+        await ReadBarsAsync(reader, state, impacted, cancellationToken);
     }
 
-    /// <summary>The symbols each account whose config matches has claimed decisions in (and working orders, a stop being a taker too).</summary>
-    private static Dictionary<string, HashSet<string>> Symbols(ClaimState state, Func<Engine.Execution.AccountConfig, bool> uses, bool workingToo) =>
+    /// <summary>The symbols each account whose config matches has claimed decisions or working orders in (a stop being a taker too).</summary>
+    private static Dictionary<string, HashSet<string>> Symbols(ClaimState state, Func<Engine.Execution.AccountConfig, bool> uses) =>
         state.AccountNames
             .Where(a => uses(state.Accounts[a].Config))
             .ToDictionary(
                 a => a,
-                a => state.Decisions[a].Select(d => d.Request.Symbol).Concat(workingToo ? state.Orders[a].Select(o => o.Symbol) : []).ToHashSet(StringComparer.Ordinal),
+                a => state.Decisions[a].Select(d => d.Request.Symbol).Concat(state.Orders[a].Select(o => o.Symbol)).ToHashSet(StringComparer.Ordinal),
                 StringComparer.Ordinal)
             .Where(p => p.Value.Count > 0)
             .ToDictionary(StringComparer.Ordinal);
 
-    private static async Task ReadDepthAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
+    public static async Task ReadDepthAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
     {
         var row = new NamedColumns(reader);
         var levels = new Dictionary<string, (DateTimeOffset Time, List<BookLevel> Bids, List<BookLevel> Asks)>(StringComparer.Ordinal);
@@ -112,7 +103,7 @@ internal static class LiquidityRead
         }
     }
 
-    private static async Task ReadTakenAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
+    public static async Task ReadTakenAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
     {
         var row = new NamedColumns(reader);
         while (await reader.ReadAsync(cancellationToken))

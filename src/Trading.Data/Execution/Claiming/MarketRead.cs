@@ -13,13 +13,15 @@ internal static class MarketRead
     /// <summary>The most quotes per symbol one batch matches working orders against.</summary>
     public const int PathSliceLength = 5000;
 
-    // The newest quote at or before the execution time, per symbol the batch trades or holds: one index probe each. The
-    // execution time is the claim's clock, or the newest creation among the decisions it executes if that is later (a
-    // decision committed between the clock and this statement's snapshot): no fill precedes its decision. It is
-    // returned with every row so the engine executes at exactly the time the quotes were chosen for.
-    public static readonly string LatestSql = $"""
-        WITH pending AS MATERIALIZED (
-            SELECT d.symbol, d.created_at
+    /// <summary>
+    /// The first pending decisions of each locked account ($1), as many as the batch executes ($2), with the account's
+    /// liquidity model and staleness bound, and the execution time they imply: the claim's clock ($3), or the newest creation among those
+    /// decisions if that is later (a decision committed between the clock and the statement's snapshot), so no fill
+    /// precedes its decision. Every statement of the load batch that depends on the execution time starts from it.
+    /// </summary>
+    public const string PendingCte = """
+        pending AS MATERIALIZED (
+            SELECT a.account, a.liquidity_model, a.staleness_bound, d.symbol, d.created_at
             FROM accounts a
             CROSS JOIN LATERAL (
                 SELECT d.symbol, d.created_at FROM trading_decisions d
@@ -28,7 +30,13 @@ internal static class MarketRead
             WHERE a.account = ANY ($1)
         ), bound AS MATERIALIZED (
             SELECT GREATEST($3, (SELECT max(created_at) FROM pending)) AS time
-        ), symbols AS (
+        )
+        """;
+
+    // The newest quote at or before the execution time, per symbol the batch trades or holds: one index probe each. The
+    // execution time is returned with every row so the engine executes at exactly the time the quotes were chosen for.
+    public static readonly string LatestSql = $"""
+        WITH {PendingCte}, symbols AS (
             SELECT symbol FROM pending
             UNION
             SELECT p.symbol FROM paper_positions p WHERE p.account = ANY ($1)
