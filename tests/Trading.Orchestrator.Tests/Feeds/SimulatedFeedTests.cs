@@ -139,14 +139,24 @@ public sealed class SimulatedFeedTests(DatabaseFixture fixture) : IClassFixture<
     public async Task RunAsync_LiveCancelled_StopsWithoutError()
     {
         await using var ingestor = Ingestor();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        using var cancel = new CancellationTokenSource();
         var options = new SimulatedFeedOptions
         {
             Symbols = [new PathSettings("STOP/USDT", 100m, 0m, 0.5m, 0.001m, 1m)],
             Interval = TimeSpan.FromMilliseconds(20),
         };
 
-        var result = await Feed(options).RunAsync(ingestor, cancel.Token);
+        var run = Feed(options).RunAsync(ingestor, cancel.Token);
+        // Cancelled once a quote is stored, not after a fixed delay: a loaded machine may not write one in 150 ms.
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
+        while (!run.IsCompleted && DateTimeOffset.UtcNow < deadline
+               && await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM market_prices WHERE symbol = 'STOP/USDT'") == 0)
+        {
+            await Task.Delay(20);
+        }
+
+        await cancel.CancelAsync();
+        var result = await run;
 
         Assert.True(result.Written >= 1);
     }
