@@ -70,6 +70,26 @@ CREATE TRIGGER paper_cancel_requests_grant
 -- accounts, read for readable or tradable ones; everything else: read for readable ones. The meta-test
 -- (AgentIsolationTests) fails for a later table with an account column and no RLS.
 -- ---------------------------------------------------------------------------------------------------------------
+-- TimescaleDB refuses row-level security on a hypertable whose columnstore is on ("operation not supported on
+-- hypertables that have columnstore enabled"), and 0002 turns it on for paper_portfolio_snapshots under the Timescale
+-- licence. Isolation comes first: the snapshots' columnstore is turned off (its policy removed, any compressed chunk
+-- decompressed) and the table stays row-stored. Nothing happens without TimescaleDB or without the columnstore.
+DO $columnstore$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN
+        RETURN;  -- (the catalogue below exists only with the extension)
+    END IF;
+    IF EXISTS (SELECT 1 FROM timescaledb_information.hypertables
+               WHERE hypertable_schema = current_schema() AND hypertable_name = 'paper_portfolio_snapshots'
+                 AND compression_enabled) THEN
+        PERFORM remove_compression_policy('paper_portfolio_snapshots', if_exists => true);
+        PERFORM decompress_chunk(c, if_compressed => true) FROM show_chunks('paper_portfolio_snapshots') c;
+        ALTER TABLE paper_portfolio_snapshots SET (timescaledb.compress = false);
+        RAISE NOTICE 'paper_portfolio_snapshots: columnstore turned off (TimescaleDB refuses row-level security with it)';
+    END IF;
+END
+$columnstore$;
+
 DO $rls$
 DECLARE
     t text;

@@ -17,8 +17,25 @@
 -- Feeds write through staging tables created LIKE market_prices INCLUDING DEFAULTS and merge with an explicit column
 -- list, so the column takes its default on the final insert either way.
 
-ALTER TABLE market_prices ADD COLUMN received_at timestamptz NOT NULL DEFAULT now();
-ALTER TABLE market_prices ALTER COLUMN received_at SET DEFAULT clock_timestamp();
+-- Revised (RevisedMigrations): TimescaleDB refuses a non-constant default on a hypertable whose columnstore is on
+-- (0002 turns it on for market_prices under the Timescale licence), so there the column is added without a default and
+-- stays nullable: the quotes stored before 0025 have no known receipt (NULL), and a quote whose receipt is unknown is
+-- never held against a fill (timing_violations compares received_at, and NULL compares to nothing). Everywhere else
+-- this is the first text.
+DO $received$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN
+        IF EXISTS (SELECT 1 FROM timescaledb_information.hypertables
+                   WHERE hypertable_schema = current_schema() AND hypertable_name = 'market_prices' AND compression_enabled) THEN
+            ALTER TABLE market_prices ADD COLUMN received_at timestamptz;
+            ALTER TABLE market_prices ALTER COLUMN received_at SET DEFAULT clock_timestamp();
+            RETURN;
+        END IF;
+    END IF;
+    ALTER TABLE market_prices ADD COLUMN received_at timestamptz NOT NULL DEFAULT now();
+    ALTER TABLE market_prices ALTER COLUMN received_at SET DEFAULT clock_timestamp();
+END
+$received$;
 
 COMMENT ON COLUMN market_prices.received_at IS
-    'When the database received the quote (insert time; the migration''s time for quotes stored before 0025). time is the market''s clock.';
+    'When the database received the quote (insert time; for quotes stored before 0025 the migration''s time, or NULL, unknown, on a TimescaleDB columnstore). time is the market''s clock.';

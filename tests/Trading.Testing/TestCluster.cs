@@ -13,7 +13,8 @@ namespace Trading.Testing;
 public sealed class TestCluster
 {
     public const string EnvironmentVariable = "TRADING_TEST_DATABASE";
-    private static readonly Lazy<Task<TestCluster>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Task<TestCluster>> Shared = new(() => StartAsync(preload: null), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Task<TestCluster?>> Timescale = new(StartTimescaleAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int databaseCounter;
 
     private readonly EmbeddedPostgres? localServer;
@@ -30,6 +31,16 @@ public sealed class TestCluster
     public string TemplateName { get; }
 
     public static Task<TestCluster> GetAsync() => Shared.Value;
+
+    /// <summary>Why the TimescaleDB tests are skipped on this machine; null when TimescaleDB is installed.</summary>
+    public static string? TimescaleSkipReason { get; } = InstalledExtension.SkipReason("timescaledb", "TimescaleDB");
+
+    /// <summary>
+    /// The run's TimescaleDB server: a second throw-away cluster started with shared_preload_libraries = 'timescaledb',
+    /// so its template is migrated onto hypertables as a TimescaleDB deployment is; null (with
+    /// <see cref="TimescaleSkipReason"/>) when TimescaleDB is not installed. Started once, on first use.
+    /// </summary>
+    public static Task<TestCluster?> GetTimescaleAsync() => Timescale.Value;
 
     /// <summary>True when this run started its own server (and may restart it); false with TRADING_TEST_DATABASE.</summary>
     public bool CanRestart => localServer is not null;
@@ -65,13 +76,16 @@ public sealed class TestCluster
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<TestCluster> StartAsync()
+    private static async Task<TestCluster?> StartTimescaleAsync() =>
+        TimescaleSkipReason is null ? await StartAsync(preload: "timescaledb") : null;
+
+    private static async Task<TestCluster> StartAsync(string? preload)
     {
-        var admin = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var admin = preload is null ? Environment.GetEnvironmentVariable(EnvironmentVariable) : null;
         EmbeddedPostgres? server = null;
         if (string.IsNullOrWhiteSpace(admin))
         {
-            server = await StartLocalClusterAsync();
+            server = await StartLocalClusterAsync(preload);
             admin = server.AdminConnectionString;
         }
 
@@ -100,14 +114,26 @@ public sealed class TestCluster
         return cluster;
     }
 
-    private static async Task<EmbeddedPostgres> StartLocalClusterAsync()
+    private static async Task<EmbeddedPostgres> StartLocalClusterAsync(string? preload)
     {
         TestClusterJanitor.RemoveAbandonedClusters();
-        var directory = Path.Combine(Path.GetTempPath(), $"{TestClusterJanitor.Prefix}{Environment.ProcessId}");
+        var directory = Path.Combine(Path.GetTempPath(), $"{TestClusterJanitor.Prefix}{(preload is null ? "" : preload + "-")}{Environment.ProcessId}");
         var server = await EmbeddedPostgres.StartAsync(
             new EmbeddedPostgresOptions { Directory = directory, Durable = false, Database = "postgres" },
             NullLogger.Instance, CancellationToken.None);
         TestClusterJanitor.RemoveWhenThisProcessExits(directory);
+        if (preload is not null)
+        {
+            await using (var connection = new NpgsqlConnection(server.AdminConnectionString + ";Pooling=false"))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"ALTER SYSTEM SET shared_preload_libraries = '{preload}'", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await server.RestartAsync(CancellationToken.None);
+        }
+
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -35,7 +35,8 @@ internal static class MigrationHistory
         {
             if (history.TryGetValue(migration.Name, out var checksum)
                 && !string.Equals(checksum, migration.Checksum, StringComparison.Ordinal)
-                && !(PreSplitChecksums.ByName.TryGetValue(migration.Name, out var preSplit) && string.Equals(checksum, preSplit, StringComparison.Ordinal)))
+                && !Sanctioned(PreSplitChecksums.ByName, migration.Name, checksum)
+                && !Sanctioned(RevisedMigrations.EarlierChecksums, migration.Name, checksum))
             {
                 throw new MigrationException(
                     $"Migration {migration.Name} was changed after it was applied (applied checksum {checksum}, " +
@@ -44,4 +45,8 @@ internal static class MigrationHistory
             }
         }
     }
+
+    /// <summary>An earlier text of this migration the project rewrote on purpose (its checksum is listed for its name).</summary>
+    private static bool Sanctioned(IReadOnlyDictionary<string, string> earlier, string name, string checksum) =>
+        earlier.TryGetValue(name, out var known) && string.Equals(checksum, known, StringComparison.Ordinal);
 }

@@ -55,6 +55,24 @@ public sealed class MigratorTests
         Assert.Contains(edited.Single(m => m.Name == "0003_views_and_functions.sql").Checksum, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0014_agent_isolation.sql")]
+    [InlineData("0025_quote_received_at.sql")]
+    public async Task MigrateAsync_RevisedMigrationAppliedInItsFirstText_Accepted(string name)
+    {
+        var cluster = await TestCluster.GetAsync();
+        await using var database = await cluster.CreateDatabaseAsync();
+        // A database migrated before the revision (plain PostgreSQL, where the first text ran) records its checksum.
+        await database.ExecuteAsync("UPDATE schema_migrations SET checksum = $1 WHERE name = $2", RevisedMigrations.EarlierChecksums[name], name);
+
+        var result = await MigratorFor(database).MigrateAsync(CancellationToken.None);
+
+        Assert.True(result.WasUpToDate);
+        await database.ExecuteAsync("UPDATE schema_migrations SET checksum = 'another' WHERE name = $1", name);
+        var error = await Assert.ThrowsAsync<MigrationException>(() => MigratorFor(database).MigrateAsync(CancellationToken.None));
+        Assert.Contains($"{name} was changed after it was applied", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MigrateAsync_DatabaseAheadOfBuild_Refuses()
     {

@@ -2,16 +2,18 @@ using Trading.Testing;
 
 namespace Trading.Data.Tests.Schema;
 
-/// <summary>With TimescaleDB on the server the time-series tables are hypertables; without it these tests are skipped.</summary>
-public sealed class TimescaleTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+/// <summary>
+/// On a TimescaleDB server (the run's own, started with the library preloaded, where TimescaleDB is installed) the
+/// time-series tables are hypertables; on a plain server they are ordinary tables that work.
+/// </summary>
+public sealed class TimescaleTests(DatabaseFixture fixture, TimescaleFixture timescale) : IClassFixture<DatabaseFixture>, IClassFixture<TimescaleFixture>
 {
     [SkippableFact]
     public async Task Migrate_WithTimescale_MakesTimeSeriesTablesHypertables()
     {
-        var installed = await fixture.Database.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')");
-        Skip.IfNot(installed, "TimescaleDB is not installed on this PostgreSQL server (the plain-PostgreSQL path is tested everywhere else).");
+        var database = timescale.RequireDatabase();
 
-        var hypertables = await fixture.Database.QueryAsync(
+        var hypertables = await database.QueryAsync(
             "SELECT hypertable_name FROM timescaledb_information.hypertables WHERE hypertable_schema = 'public' ORDER BY 1");
 
         Assert.Equal(["market_depth", "market_prices", "market_trades", "paper_portfolio_snapshots", "paper_trades"], hypertables.Select(r => (string)r["hypertable_name"]!));

@@ -38,7 +38,7 @@ public sealed class CitusCluster
     public EmbeddedPostgres Coordinator => Nodes[0];
 
     /// <summary>Why the Citus tests are skipped on this machine; null when Citus is installed.</summary>
-    public static string? SkipReason { get; } = FindSkipReason();
+    public static string? SkipReason { get; } = InstalledExtension.SkipReason("citus", "Citus");
 
     /// <summary>The run's cluster, or null (with <see cref="SkipReason"/>) when Citus is not installed.</summary>
     public static Task<CitusCluster?> GetAsync() => Shared.Value;
@@ -116,33 +116,6 @@ public sealed class CitusCluster
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static string? FindSkipReason()
-    {
-        PostgresBinaries binaries;
-        try
-        {
-            binaries = PostgresBinaries.Locate(null);
-        }
-        catch (PostgresNotInstalledException e)
-        {
-            return e.Message;
-        }
-
-        return CitusControlFiles(binaries.BinDirectory).Any(File.Exists)
-            ? null
-            : $"Citus is not installed next to the PostgreSQL server in {binaries.BinDirectory} (no citus.control); " +
-              "build it with /work/shared/tools/build-extension or your package manager to run the Citus tests (README: contributing).";
-    }
-
-    /// <summary>Where PostgreSQL keeps extension control files: beside the binaries, or Debian's /usr/share/postgresql/N.</summary>
-    private static IEnumerable<string> CitusControlFiles(string binDirectory)
-    {
-        var root = Path.GetDirectoryName(Path.GetFullPath(binDirectory))!;
-        yield return Path.Combine(root, "share", "extension", "citus.control");
-        yield return Path.Combine(root, "share", "postgresql", "extension", "citus.control");
-        yield return Path.Combine("/usr/share/postgresql", Path.GetFileName(root), "extension", "citus.control");
     }
 
     private static async Task<CitusCluster?> StartAsync()
