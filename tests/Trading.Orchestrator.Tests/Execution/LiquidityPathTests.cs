@@ -45,6 +45,82 @@ public sealed class LiquidityPathTests(DatabaseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task RestingLimits_QuoteTradesThrough_WalkTheDepthOneAfterTheOtherAndTheNextBatchFindsItTaken()
+    {
+        var desk = new Desk(fixture.Database);
+        await desk.InstrumentAsync("LIQC/USDT");
+        await desk.CreateAccountAsync("liq-c", "slippage_model='none'");
+        await desk.QuoteAtAsync("LIQC/USDT", desk.Now.AddSeconds(-1), 104m, 105m, 50m, 50m);
+        var first = await desk.DecideAsync("liq-c", "LIQC/USDT", "BUY", 10m, "order_type, limit_price", "limit", 102m);
+        var second = await desk.DecideAsync("liq-c", "LIQC/USDT", "BUY", 5m, "order_type, limit_price", "limit", 103m);
+        await desk.ExecuteAllAsync();
+        Assert.Equal("placed", (await desk.OutcomeAsync(second)).Status);
+
+        var book = desk.Now.AddSeconds(2);
+        await desk.QuoteAtAsync("LIQC/USDT", book, 99.5m, 100m, 5m, 3m);
+        await fixture.Database.ExecuteAsync("""
+            INSERT INTO market_depth (time, symbol, side, level, price, size) VALUES
+                ($1, 'LIQC/USDT', 'bid', 0, 99.5, 5), ($1, 'LIQC/USDT', 'ask', 0, 100, 3), ($1, 'LIQC/USDT', 'ask', 1, 101, 4),
+                ($1, 'LIQC/USDT', 'ask', 2, 102, 5), ($1, 'LIQC/USDT', 'ask', 3, 103, 9)
+            """, book.UtcDateTime);
+        desk.SetClock(book.AddSeconds(1));
+        await desk.ExecuteAllAsync();
+
+        const string Levels = """
+            SELECT f.quantity, f.price, f.fee, f.book, f.book_time, f.book_level, f.book_levels
+            FROM paper_fills f JOIN paper_orders o USING (order_id) WHERE o.decision_id = $1 ORDER BY f.book_level
+            """;
+        var walked = await fixture.Database.QueryAsync(Levels, first);
+        Assert.Equal([(3m, 100m), (4m, 101m), (3m, 102m)], walked.Select(f => ((decimal)f["quantity"]!, (decimal)f["price"]!)));
+        Assert.Equal(1.01m, walked.Sum(f => (decimal)f["fee"]!));
+        Assert.All(walked, f => Assert.Equal(("depth", 3, book.UtcDateTime), ((string)f["book"]!, (int)f["book_levels"]!, ((DateTime)f["book_time"]!).ToUniversalTime())));
+        var after = await fixture.Database.QueryAsync(Levels, second);
+        Assert.Equal([(2m, 102m), (3m, 103m)], after.Select(f => ((decimal)f["quantity"]!, (decimal)f["price"]!)));
+
+        // A later batch on the same snapshot reads back what the resting orders took: 6 left at 103.
+        var third = await desk.DecideAsync("liq-c", "LIQC/USDT", "BUY", 8m);
+        desk.SetClock(book.AddSeconds(2));
+        await desk.ExecuteAllAsync();
+        Assert.Equal([(6m, 103m)], (await fixture.Database.QueryAsync(Levels, third)).Select(f => ((decimal)f["quantity"]!, (decimal)f["price"]!)));
+        Assert.Contains("the book ran out: remaining 2 canceled", (await desk.OutcomeAsync(third)).Reason, StringComparison.Ordinal);
+        Assert.Empty(await fixture.Database.InvariantViolationsAsync());
+    }
+
+    [Fact]
+    public async Task StopLoss_TriggeredByAQuote_SellsIntoTheDepthLevelByLevel()
+    {
+        var desk = new Desk(fixture.Database);
+        await desk.InstrumentAsync("LIQD/USDT");
+        await desk.CreateAccountAsync("liq-d", "slippage_model='none'");
+        await desk.QuoteAtAsync("LIQD/USDT", desk.Now.AddSeconds(-1), 100m, 100.01m, 100m, 100m);
+        await desk.DecideAsync("liq-d", "LIQD/USDT", "BUY", 12m);
+        var stop = await desk.DecideAsync("liq-d", "LIQD/USDT", "SELL", 12m, "order_type, stop_price, reduce_only", "stop", 99.5m, true);
+        await desk.ExecuteAllAsync();
+        Assert.Equal("placed", (await desk.OutcomeAsync(stop)).Status);
+
+        var book = desk.Now.AddSeconds(2);
+        await desk.QuoteAtAsync("LIQD/USDT", book, 99m, 99.5m, 5m, 5m);
+        await fixture.Database.ExecuteAsync("""
+            INSERT INTO market_depth (time, symbol, side, level, price, size) VALUES
+                ($1, 'LIQD/USDT', 'bid', 0, 99, 5), ($1, 'LIQD/USDT', 'bid', 1, 98, 5), ($1, 'LIQD/USDT', 'bid', 2, 97, 5),
+                ($1, 'LIQD/USDT', 'ask', 0, 99.5, 5)
+            """, book.UtcDateTime);
+        desk.SetClock(book.AddSeconds(1));
+        await desk.ExecuteAllAsync();
+
+        var fills = await fixture.Database.QueryAsync("""
+            SELECT f.quantity, f.price, f.fee, f.book, f.liquidity FROM paper_fills f JOIN paper_orders o USING (order_id)
+            WHERE o.decision_id = $1 ORDER BY f.book_level
+            """, stop);
+        Assert.Equal([(5m, 99m), (5m, 98m), (2m, 97m)], fills.Select(f => ((decimal)f["quantity"]!, (decimal)f["price"]!)));
+        // One fee on 495 + 490 + 194 = 1 179: 1.179.
+        Assert.Equal(1.179m, fills.Sum(f => (decimal)f["fee"]!));
+        Assert.All(fills, f => Assert.Equal(("depth", "taker"), ((string)f["book"]!, (string)f["liquidity"]!)));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM paper_positions WHERE account = 'liq-d'"));
+        Assert.Empty(await fixture.Database.InvariantViolationsAsync());
+    }
+
+    [Fact]
     public async Task Buy_SqrtImpactWithoutHistory_RejectedWithTheReason()
     {
         var desk = new Desk(fixture.Database);

@@ -7,8 +7,9 @@ namespace Trading.Data.Execution.Claiming;
 
 /// <summary>
 /// Step 5 of a claim, what the fill models need beyond the quotes, for the accounts whose models use it (one round
-/// trip, none when no claimed decision needs it): the newest depth snapshot of each symbol that book-walking accounts
-/// decide on, what those accounts took from books still fresh enough to be walked again (so no size is reused across
+/// trip, none when no claimed decision or working order needs it): the newest depth snapshot of each symbol that
+/// book-walking accounts decide on or work orders in (a stop or a limit a later quote reaches walks it too), what those
+/// accounts took from books still fresh enough to be walked again (so no size is reused across
 /// batches), and the one-minute bars of the hour before the execution time of the symbols sqrt_impact accounts decide on
 /// or work orders in.
 /// </summary>
@@ -43,7 +44,7 @@ internal static class LiquidityRead
 
     public static async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimState state, CancellationToken cancellationToken)
     {
-        var walking = Symbols(state, c => c.Liquidity.Model == LiquidityModel.Book, workingToo: false);
+        var walking = Symbols(state, c => c.Liquidity.Model == LiquidityModel.Book, workingToo: true);
         var impacted = Symbols(state, c => c.SlippageModel is SquareRootImpact, workingToo: true);
         if (walking.Count == 0 && impacted.Count == 0)
         {
@@ -79,7 +80,7 @@ internal static class LiquidityRead
         }
     }
 
-    /// <summary>The symbols each account whose config matches has claimed decisions in (and working orders, a stop being a taker too).</summary>
+    /// <summary>The symbols each account whose config matches has claimed decisions in (and working orders, which may take liquidity too).</summary>
     private static Dictionary<string, HashSet<string>> Symbols(ClaimState state, Func<Engine.Execution.AccountConfig, bool> uses, bool workingToo) =>
         state.AccountNames
             .Where(a => uses(state.Accounts[a].Config))
