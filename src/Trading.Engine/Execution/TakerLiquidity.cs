@@ -38,8 +38,7 @@ internal sealed class TakerLiquidity
         var sized = (side == OrderSide.Buy ? quote.AskSize : quote.BidSize) is not null;
         if (settings.Model == LiquidityModel.Book)
         {
-            if (state.DepthBooks.TryGetValue(quote.Symbol, out var depth) && depth.Time <= quote.Time
-                && quote.Time - depth.Time <= state.Config.StalenessBound && depth.OppositeOf(side).Count > 0)
+            if (AtOrBefore(state, quote) is { } depth && quote.Time - depth.Time <= state.Config.StalenessBound && depth.OppositeOf(side).Count > 0)
             {
                 return new(state, depth, new BookProvenance(BookProvenance.Depth, depth.Time, 0, 0, 0m));
             }
@@ -52,6 +51,23 @@ internal sealed class TakerLiquidity
         }
 
         return new(state, null, BookProvenance.AtTouch(sized, 0m));
+    }
+
+    /// <summary>The symbol's newest stored snapshot at or before the quote, if any.</summary>
+    private static DepthBook? AtOrBefore(AccountState state, Quote quote)
+    {
+        if (state.DepthBooks.TryGetValue(quote.Symbol, out var books))
+        {
+            for (var i = books.Count - 1; i >= 0; i--)
+            {
+                if (books[i].Time <= quote.Time)
+                {
+                    return books[i];
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What an arriving order may take: the book's levels left to this account, or the touch.</summary>

@@ -53,7 +53,7 @@ public class RestingBookWalkTests
         Position[] positions = longQuantity > 0m ? [new Position(Symbol, PositionSide.Long, longQuantity, longQuantity * 100m, 0m, TestData.T0)] : [];
         return new AccountState(config, 10_000m, positions, orders)
         {
-            DepthBooks = depth ? new Dictionary<string, OrderBook> { [Symbol] = new(Symbol, T1, Bids, Asks) } : new Dictionary<string, OrderBook>(),
+            DepthBooks = depth ? new Dictionary<string, IReadOnlyList<OrderBook>> { [Symbol] = [new(Symbol, T1, Bids, Asks)] } : new Dictionary<string, IReadOnlyList<OrderBook>>(),
         };
     }
 
@@ -183,6 +183,28 @@ public class RestingBookWalkTests
         Assert.All(result.Fills!, f => Assert.Equal(OrderStep.QueueFillModel, f.Fill.FillModel));
         var order = Assert.Single(result.Orders!);
         Assert.Equal((OrderStatus.PartiallyFilled, 3m, 0m), (order.Status, order.Quantity, order.QueueAhead));
+    }
+
+    [Fact]
+    public void Execute_PathOfTwoQuotes_EachWalksTheSnapshotInForceAtItsTime()
+    {
+        // Order 7 meets the quote at T1; order 9 was evaluated through T1 already, so only the later quote reaches it.
+        RestingOrder[] orders = [Working(7, OrderSide.Buy, OrderType.Limit, 10m, limit: 102m), Working(9, OrderSide.Buy, OrderType.Limit, 10m, limit: 102m) with { EvaluatedThrough = T1 }];
+        var state = new AccountState(Book(), 10_000m, [], orders)
+        {
+            DepthBooks = new Dictionary<string, IReadOnlyList<OrderBook>>
+            {
+                [Symbol] = [new(Symbol, T1, Bids, Asks), new(Symbol, T1.AddSeconds(2), Bids, [new(101m, 1m), new(102m, 20m)])],
+            },
+        };
+        var later = new Quote(Symbol, T1.AddSeconds(3), 99m, 101m, null, 5m, 1m);
+
+        var result = ExecutionEngine.Execute(state, [], new Dictionary<string, Quote> { [Symbol] = later }, Instruments(), later.Time, [At(99m, 100m), later]);
+
+        Assert.Equal([(3m, 100m), (4m, 101m), (3m, 102m)], Levels(result, 7));
+        // The quote at T1 + 3 s walks the snapshot of T1 + 2 s, not the one of T1.
+        Assert.Equal([(1m, 101m), (9m, 102m)], Levels(result, 9));
+        Assert.All(result.Fills!.Where(f => f.OrderId == 9), f => Assert.Equal((DateTimeOffset?)T1.AddSeconds(2), f.Fill.Book!.Time));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class LiquidityPathTests(DatabaseFixture fixture) : IClassFixture<
         var walked = await fixture.Database.QueryAsync(Levels, first);
         Assert.Equal([(3m, 100m), (4m, 101m), (3m, 102m)], walked.Select(f => ((decimal)f["quantity"]!, (decimal)f["price"]!)));
         Assert.Equal(1.01m, walked.Sum(f => (decimal)f["fee"]!));
-        Assert.All(walked, f => Assert.Equal(("depth", 3, book.UtcDateTime), ((string)f["book"]!, (int)f["book_levels"]!, ((DateTime)f["book_time"]!).ToUniversalTime())));
+        Assert.All(walked, f => Assert.Equal(("depth", 3, Stored(book)), ((string)f["book"]!, (int)f["book_levels"]!, ((DateTime)f["book_time"]!).ToUniversalTime())));
         var after = await fixture.Database.QueryAsync(Levels, second);
         Assert.Equal([(2m, 102m), (3m, 103m)], after.Select(f => ((decimal)f["quantity"]!, (decimal)f["price"]!)));
 
@@ -84,6 +84,36 @@ public sealed class LiquidityPathTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Equal([(6m, 103m)], (await fixture.Database.QueryAsync(Levels, third)).Select(f => ((decimal)f["quantity"]!, (decimal)f["price"]!)));
         Assert.Contains("the book ran out: remaining 2 canceled", (await desk.OutcomeAsync(third)).Reason, StringComparison.Ordinal);
         Assert.Empty(await fixture.Database.InvariantViolationsAsync());
+    }
+
+    [Fact]
+    public async Task RestingLimit_PathQuoteOlderThanTheNewestSnapshot_WalksTheSnapshotInForceAtIt()
+    {
+        var desk = new Desk(fixture.Database);
+        await desk.InstrumentAsync("LIQE/USDT");
+        await desk.CreateAccountAsync("liq-e", "slippage_model='none'");
+        await desk.QuoteAtAsync("LIQE/USDT", desk.Now.AddSeconds(-1), 104m, 105m, 50m, 50m);
+        var id = await desk.DecideAsync("liq-e", "LIQE/USDT", "BUY", 10m, "order_type, limit_price", "limit", 102m);
+        await desk.ExecuteAllAsync();
+
+        // Two quotes and their snapshots before the next batch: the order meets the first, which the newer book must not price.
+        var (first, second) = (desk.Now.AddSeconds(2), desk.Now.AddSeconds(3));
+        await desk.QuoteAtAsync("LIQE/USDT", first, 99.5m, 100m, 5m, 3m);
+        await desk.QuoteAtAsync("LIQE/USDT", second, 99.5m, 100m, 5m, 50m);
+        await fixture.Database.ExecuteAsync("""
+            INSERT INTO market_depth (time, symbol, side, level, price, size) VALUES
+                ($1, 'LIQE/USDT', 'ask', 0, 100, 3), ($1, 'LIQE/USDT', 'ask', 1, 101, 4), ($1, 'LIQE/USDT', 'ask', 2, 102, 5),
+                ($2, 'LIQE/USDT', 'ask', 0, 100, 50)
+            """, first.UtcDateTime, second.UtcDateTime);
+        desk.SetClock(second.AddSeconds(1));
+        await desk.ExecuteAllAsync();
+
+        var fills = await fixture.Database.QueryAsync("""
+            SELECT f.quantity, f.price, f.book_time FROM paper_fills f JOIN paper_orders o USING (order_id)
+            WHERE o.decision_id = $1 ORDER BY f.book_level
+            """, id);
+        Assert.Equal([(3m, 100m), (4m, 101m), (3m, 102m)], fills.Select(f => ((decimal)f["quantity"]!, (decimal)f["price"]!)));
+        Assert.All(fills, f => Assert.Equal(Stored(first), ((DateTime)f["book_time"]!).ToUniversalTime()));
     }
 
     [Fact]
@@ -119,6 +149,9 @@ public sealed class LiquidityPathTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM paper_positions WHERE account = 'liq-d'"));
         Assert.Empty(await fixture.Database.InvariantViolationsAsync());
     }
+
+    /// <summary>A time as timestamptz stores it (microseconds).</summary>
+    private static DateTime Stored(DateTimeOffset time) => new(time.UtcTicks / 10 * 10, DateTimeKind.Utc);
 
     [Fact]
     public async Task Buy_SqrtImpactWithoutHistory_RejectedWithTheReason()

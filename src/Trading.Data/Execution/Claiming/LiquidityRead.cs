@@ -15,13 +15,14 @@ namespace Trading.Data.Execution.Claiming;
 /// </summary>
 internal static class LiquidityRead
 {
-    // The newest snapshot at or before the execution time: one probe of the primary key per symbol, then its rows.
+    // The snapshot in force at each symbol's earliest quote of the batch ($3) and every later one up to the execution
+    // time: one probe of the primary key per symbol, then a range of it (one snapshot when the batch meets one quote).
     private const string DepthSql = """
         SELECT d.symbol, d.time, d.side, d.price, d.size
-        FROM unnest($1::text[]) AS s(symbol)
-        CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_depth m WHERE m.symbol = s.symbol AND m.time <= $2) n
-        JOIN market_depth d ON d.symbol = s.symbol AND d.time = n.time
-        ORDER BY d.symbol, d.side, d.level
+        FROM unnest($1::text[], $3::timestamptz[]) AS s(symbol, since)
+        CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_depth m WHERE m.symbol = s.symbol AND m.time <= s.since) n
+        JOIN market_depth d ON d.symbol = s.symbol AND d.time >= COALESCE(n.time, s.since) AND d.time <= $2
+        ORDER BY d.symbol, d.time, d.side, d.level
         """;
 
     // Fills on a book are made at or after its time, so the (account, filled_at) index bounds the scan.
@@ -56,7 +57,8 @@ internal static class LiquidityRead
         if (walking.Count > 0)
         {
             var oldest = now - walking.Keys.Max(a => state.Accounts[a].Config.StalenessBound);
-            read.BatchCommands.Add(ClaimLoader.Command(DepthSql, walking.Values.SelectMany(s => s).Distinct().ToArray(), now));
+            var symbols = walking.Values.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToArray();
+            read.BatchCommands.Add(ClaimLoader.Command(DepthSql, symbols, now, Array.ConvertAll(symbols, s => EarliestQuote(state, s, now))));
             read.BatchCommands.Add(ClaimLoader.Command(TakenSql, walking.Keys.ToArray(), oldest));
         }
 
@@ -91,25 +93,41 @@ internal static class LiquidityRead
             .Where(p => p.Value.Count > 0)
             .ToDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The earliest quote of <paramref name="symbol"/> the batch may walk a book at: its newest quote (a decision's
+    /// arrival), a delayed decision's quote, the first of its path; the execution time at the latest.
+    /// </summary>
+    private static DateTimeOffset EarliestQuote(ClaimState state, string symbol, DateTimeOffset now)
+    {
+        var earliest = state.Quotes.TryGetValue(symbol, out var newest) && newest.Time < now ? newest.Time : now;
+        foreach (var quote in state.Path.Where(q => q.Symbol == symbol).Take(1)
+                     .Concat(state.Decisions.Values.SelectMany(d => d).Select(d => d.Request.LatencyQuote).OfType<Engine.MarketData.Quote>().Where(q => q.Symbol == symbol)))
+        {
+            earliest = quote.Time < earliest ? quote.Time : earliest;
+        }
+
+        return earliest.ToUniversalTime();
+    }
+
     private static async Task ReadDepthAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
     {
         var row = new NamedColumns(reader);
-        var levels = new Dictionary<string, (DateTimeOffset Time, List<BookLevel> Bids, List<BookLevel> Asks)>(StringComparer.Ordinal);
+        var snapshots = new List<(string Symbol, DateTimeOffset Time, List<BookLevel> Bids, List<BookLevel> Asks)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var symbol = row.Text("symbol");
-            if (!levels.TryGetValue(symbol, out var book))
+            var (symbol, time) = (row.Text("symbol"), row.Time("time"));
+            if (snapshots.Count == 0 || snapshots[^1].Symbol != symbol || snapshots[^1].Time != time)
             {
-                levels[symbol] = book = (row.Time("time"), [], []);
+                snapshots.Add((symbol, time, [], []));
             }
 
             var level = new BookLevel(row.Decimal("price"), row.Decimal("size"));
-            (row.Text("side") == "bid" ? book.Bids : book.Asks).Add(level);
+            (row.Text("side") == "bid" ? snapshots[^1].Bids : snapshots[^1].Asks).Add(level);
         }
 
-        foreach (var (symbol, book) in levels)
+        foreach (var books in snapshots.GroupBy(b => b.Symbol, StringComparer.Ordinal))
         {
-            state.DepthBooks[symbol] = new OrderBook(symbol, book.Time, book.Bids, book.Asks);
+            state.DepthBooks[books.Key] = [.. books.Select(b => new OrderBook(b.Symbol, b.Time, b.Bids, b.Asks))];
         }
     }
 
