@@ -7,6 +7,7 @@ using Trading.Engine.Positions;
 using Trading.Engine.Primitives;
 using Trading.Engine.Queue;
 using Trading.Engine.Slippage;
+using Trading.Engine.Tests.Orders.Resting;
 using static Trading.Engine.Tests.Execution.EngineFixture;
 using OrderBook = Trading.Engine.Liquidity.OrderBook;
 
@@ -30,20 +31,8 @@ public class RestingBookWalkTests
         Liquidity = new LiquiditySettings(LiquidityModel.Book, syntheticLevels: 3, syntheticUnitsPerTick: unitsPerTick),
     };
 
-    private static RestingOrder Working(long id, OrderSide side, OrderType type, decimal quantity, decimal? limit = null, decimal? stop = null) => new()
-    {
-        Id = id,
-        AccountId = "paper-1",
-        Symbol = Symbol,
-        Side = side,
-        Type = type,
-        Quantity = quantity,
-        LimitPrice = limit,
-        StopPrice = stop,
-        PlacedAt = TestData.T0,
-        Status = OrderStatus.Open,
-        EvaluatedThrough = TestData.T0,
-    };
+    private static RestingOrder Working(long id, OrderSide side, OrderType type, decimal quantity, decimal? limit = null, decimal? stop = null) =>
+        MatchFixture.Order(id, side, type, quantity, limit, stop) with { EvaluatedThrough = TestData.T0 };
 
     private static RestingOrder StopLoss(long id, decimal quantity, decimal stop) =>
         Working(id, OrderSide.Sell, OrderType.Stop, quantity, stop: stop) with { Role = OrderRole.StopLoss, ReduceOnly = true, OcoGroup = 1 };
