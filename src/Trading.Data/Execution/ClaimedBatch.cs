@@ -31,8 +31,11 @@ public sealed record ClaimedBatch(
     /// <summary>The prints and book sizes of the queue model (empty when no claimed account uses it).</summary>
     public QueueMarket Queue { get; init; } = QueueMarket.Empty;
 
-    /// <summary>The newest depth snapshot (at or before <see cref="Now"/>) of each symbol book-walking accounts decide on.</summary>
-    public IReadOnlyDictionary<string, OrderBook> DepthBooks { get; init; } = new Dictionary<string, OrderBook>(StringComparer.Ordinal);
+    /// <summary>
+    /// The depth snapshots, oldest first, of each symbol book-walking accounts decide on or work orders in: from the one
+    /// in force at the symbol's earliest quote of the batch up to <see cref="Now"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<OrderBook>> DepthBooks { get; init; } = new Dictionary<string, IReadOnlyList<OrderBook>>(StringComparer.Ordinal);
 
     /// <summary>The path quotes of the symbols the account has working orders in.</summary>
     public IReadOnlyList<Quote> PathFor(ClaimedAccount account)

@@ -52,12 +52,15 @@ public sealed class AccountState
         init => field = value ?? throw new ArgumentNullException(nameof(Liquidity));
     } = new();
 
-    /// <summary>The newest stored depth snapshot per symbol (at or before the batch time); the book walk uses it when fresh.</summary>
-    public IReadOnlyDictionary<string, DepthBook> DepthBooks
+    /// <summary>
+    /// The stored depth snapshots per symbol, oldest first, that the batch's quotes may walk: the newest at or before a
+    /// quote is its book when fresh.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DepthBook>> DepthBooks
     {
         get;
         init => field = value ?? throw new ArgumentNullException(nameof(DepthBooks));
-    } = new Dictionary<string, DepthBook>(StringComparer.Ordinal);
+    } = new Dictionary<string, IReadOnlyList<DepthBook>>(StringComparer.Ordinal);
 
     /// <summary>The account's risk limits and their figures for this batch; none when null.</summary>
     public AccountRisk? Risk { get; init; }

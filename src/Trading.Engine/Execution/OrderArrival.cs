@@ -35,7 +35,7 @@ internal sealed class OrderArrival(AccountState state, OrderBook book, FillAppli
 
         var order = NewOrder(decision, plan, immediate);
         var ctx = MatchContext.For(config, instrument, now, config.FillProbabilityOnTouch);
-        var liquidity = ArrivalLiquidity.For(state, quote, plan.Side, instrument);
+        var liquidity = TakerLiquidity.For(state, quote, plan.Side, instrument);
         var size = liquidity.Size(quote, plan.Side, immediate);
         var arrival = immediate ? ArrivalPlanner.PlaceImmediate(order, quote, ctx, decision.Id, size) : ArrivalPlanner.Place(order, quote, ctx, size);
         var faults = FaultInjector.Draw(config.Faults, config.RandomSeed, decision.Id);

@@ -24,6 +24,8 @@ namespace Trading.Engine.Execution;
 ///   the entry's whole quantity, reduce-only, in one OCO group, evaluated from the next quote on.</item>
 /// <item>Queue model (<see cref="LimitFillModel.Queue"/>): before a quote is matched, the prints up to it work off each
 ///   queued limit entry's queue ahead and fill it at its limit (<see cref="WorkQueues"/>).</item>
+/// <item>Book model: a working order that takes liquidity (a triggered stop, a stop-limit's activation) or a limit the
+///   quote trades through walks the same book an arrival would (<see cref="TakerLiquidity"/>), sharing the account's ledger.</item>
 /// <item>A stop of a sqrt_impact account on a symbol without a σ/V estimate is canceled with the reason when a quote
 ///   reaches it: it could never be priced.</item>
 /// <item>At the end: DAY/GTD orders past their expiry at the batch time expire even without a quote.</item>
@@ -204,7 +206,10 @@ internal sealed class OrderBook
             }
         }
 
-        var result = OrderMatcher.Evaluate(candidates, quote, ctx);
+        // Under the book model takers and limits traded through walk the book the arrival path would (built on first use).
+        var books = new Dictionary<OrderSide, TakerLiquidity>();
+        TakerLiquidity Liquidity(OrderSide side) => books.TryGetValue(side, out var known) ? known : books[side] = TakerLiquidity.For(state, quote, side, instrument);
+        var result = OrderMatcher.Evaluate(candidates, quote, ctx, QuotedSize.Books(quote, side => Liquidity(side).Left(side)));
         var filled = result.Fills.Select(f => f.OrderId).ToHashSet();
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -217,7 +222,7 @@ internal sealed class OrderBook
         foreach (var fill in result.Fills)
         {
             var i = candidates.FindIndex(o => o.Id == fill.OrderId);
-            ApplyFill(candidates[i], result.Orders[i], fill, quote, latest);
+            ApplyFill(candidates[i], result.Orders[i], fill.WalksBook ? Liquidity(fill.Side).Levels(fill, candidates[i].LimitPrice, instrument) : [fill], quote, latest);
         }
     }
 
@@ -248,7 +253,7 @@ internal sealed class OrderBook
             if (filled > 0m)
             {
                 var (after, fill) = OrderStep.Queued(order, filled, quote, ctx);
-                ApplyFill(order, after, fill!, quote, latest, keepEvaluated: true);
+                ApplyFill(order, after, [fill!], quote, latest, keepEvaluated: true);
             }
             else if (queue.Ahead != order.QueueAhead)
             {
@@ -257,11 +262,12 @@ internal sealed class OrderBook
         }
     }
 
-    /// <summary>One fill of a working order through the applier; an entry's first fill attaches its bracket.</summary>
-    private void ApplyFill(RestingOrder before, RestingOrder after, OrderFillEvent fill, Quote quote, IReadOnlyDictionary<string, Quote> latest, bool keepEvaluated = false)
+    /// <summary>One fill of a working order (a book walk's levels, best first) through the applier; an entry's first fill attaches its bracket.</summary>
+    private void ApplyFill(RestingOrder before, RestingOrder after, IReadOnlyList<OrderFillEvent> levels, Quote quote, IReadOnlyDictionary<string, Quote> latest, bool keepEvaluated = false)
     {
-        var (order, executed, _, _, _) = applier.Apply(before, after, fill, quote, Marks(latest), FillTerms.Working);
-        if (executed is not null && before.FilledQuantity == 0m && AttachBracket(order, fill.Price, fill.Time, quote.Time) is { } refused)
+        var (order, executed, _, _, _) = applier.Apply(before, after, levels, quote, Marks(latest), FillTerms.Working);
+        var price = levels.Count > 1 ? order.AverageFillPrice!.Value : levels[0].Price;
+        if (executed is not null && before.FilledQuantity == 0m && AttachBracket(order, price, levels[0].Time, quote.Time) is { } refused)
         {
             order = order with { StatusReason = $"{order.StatusReason}; bracket refused: {refused}" };
         }

@@ -8,13 +8,13 @@ using Trading.Engine.Slippage;
 namespace Trading.Engine.Execution;
 
 /// <summary>
-/// One arrival fill priced level by level, pricing rules:
+/// One fill that walked a book (on arrival, or a working order on a later quote) priced level by level, pricing rules:
 /// <list type="number">
 /// <item>Each level is the reference price of its part. The slippage fraction f is the one the order drew for its whole
 ///   quantity at the touch (one draw, one impact per order, as without a book).</item>
 /// <item>none, fixed, seed: the level's price moved by f against the trader (f is latency and noise, not size, so it
 ///   applies to every level).</item>
-/// <item>sqrt_impact: the worse of the level's price and the touch moved by f. Both the walk and the impact price the
+/// <item>sqrt_impact (takers; a maker's f is 0): the worse of the level's price and the touch moved by f. Both the walk and the impact price the
 ///   order's size; taking the worse, level by level, never charges size twice.</item>
 /// <item>Rounded to the tick against the trader, then capped at a limit price.</item>
 /// <item>One fee for the order, on the walk's whole notional (a minimum fee is charged once, not per level), shared
@@ -33,7 +33,7 @@ internal static class WalkFills
         {
             var (level, quantity) = walk.Fills[i];
             var moved = buy ? level * (1m + fill.SlippageFraction) : level * (1m - fill.SlippageFraction);
-            var raw = slippage is SquareRootImpact ? (buy ? Math.Max(level, impacted) : Math.Min(level, impacted)) : moved;
+            var raw = slippage is SquareRootImpact && fill.Role == LiquidityRole.Taker ? (buy ? Math.Max(level, impacted) : Math.Min(level, impacted)) : moved;
             var price = EngineMath.RoundPriceAgainst(fill.Side, raw, tickSize);
             if (limit is { } l)
             {

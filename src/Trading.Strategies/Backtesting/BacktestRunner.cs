@@ -140,16 +140,7 @@ public sealed class BacktestRunner
             EvaluateBars();
         }
 
-        var pathDue = false;
-        foreach (var order in working.Of(quote.Symbol))
-        {
-            if (OrderMatcher.MayAct(order, quote, account.SpreadFractionWhenLastOnly))
-            {
-                pathDue = true;
-                break;
-            }
-        }
-
+        var pathDue = working.AnyMayAct(quote, account.SpreadFractionWhenLastOnly);
         latest[quote.Symbol] = quote;
         book.Bars.Add(time, quote.Last ?? quote.Mid!.Value, volume);
         impact.Observe(quote.Symbol, time, quote.Last ?? quote.Mid!.Value, volume);

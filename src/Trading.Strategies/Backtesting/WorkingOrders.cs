@@ -1,4 +1,5 @@
 using Trading.Engine.Execution;
+using Trading.Engine.MarketData;
 using Trading.Engine.Orders.Resting;
 
 namespace Trading.Strategies.Backtesting;
@@ -18,6 +19,20 @@ internal sealed class WorkingOrders
     public IEnumerable<RestingOrder> All => byId.Values;
 
     public IReadOnlyList<RestingOrder> Of(string symbol) => bySymbol.TryGetValue(symbol, out var orders) ? orders : None;
+
+    /// <summary>Whether <paramref name="quote"/> can change a working order of its symbol (<see cref="OrderMatcher.MayAct"/>).</summary>
+    public bool AnyMayAct(Quote quote, decimal spreadFractionWhenLastOnly)
+    {
+        foreach (var order in Of(quote.Symbol))
+        {
+            if (OrderMatcher.MayAct(order, quote, spreadFractionWhenLastOnly))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Takes the orders an engine call created or changed; returns the map from its ids to the real ones.</summary>
     public Func<long, long> Apply(IReadOnlyList<RestingOrder> orders)

@@ -29,7 +29,7 @@ public class BookWalkExecutionTests
     private static AccountState State(AccountConfig config, OrderBook? depth, LiquidityLedger? ledger = null) =>
         new(config, config.InitialCapital, [])
         {
-            DepthBooks = depth is null ? new Dictionary<string, OrderBook>() : new Dictionary<string, OrderBook> { [Symbol] = depth },
+            DepthBooks = depth is null ? new Dictionary<string, IReadOnlyList<OrderBook>>() : new Dictionary<string, IReadOnlyList<OrderBook>> { [Symbol] = [depth] },
             Liquidity = ledger ?? new LiquidityLedger(),
         };
 

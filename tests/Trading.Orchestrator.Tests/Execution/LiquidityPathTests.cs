@@ -45,6 +45,117 @@ public sealed class LiquidityPathTests(DatabaseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task RestingLimits_QuoteTradesThrough_WalkTheDepthOneAfterTheOtherAndTheNextBatchFindsItTaken()
+    {
+        var desk = await DeskAsync("liq-c", "LIQC/USDT", 104m, 105m);
+        var first = await desk.DecideAsync("liq-c", "LIQC/USDT", "BUY", 10m, "order_type, limit_price", "limit", 102m);
+        var second = await desk.DecideAsync("liq-c", "LIQC/USDT", "BUY", 5m, "order_type, limit_price", "limit", 103m);
+        await desk.ExecuteAllAsync();
+        Assert.Equal("placed", (await desk.OutcomeAsync(second)).Status);
+
+        var book = desk.Now.AddSeconds(2);
+        await desk.QuoteAtAsync("LIQC/USDT", book, 99.5m, 100m, 5m, 3m);
+        await DepthAsync("LIQC/USDT", book, [(99.5m, 5m)], [(100m, 3m), (101m, 4m), (102m, 5m), (103m, 9m)]);
+        desk.SetClock(book.AddSeconds(1));
+        await desk.ExecuteAllAsync();
+
+        var walked = await LevelsAsync(first);
+        Assert.Equal([(3m, 100m), (4m, 101m), (3m, 102m)], QuantityAndPrice(walked));
+        Assert.Equal(1.01m, walked.Sum(f => (decimal)f["fee"]!));
+        Assert.All(walked, f => Assert.Equal(("depth", 3, Stored(book)), ((string)f["book"]!, (int)f["book_levels"]!, ((DateTime)f["book_time"]!).ToUniversalTime())));
+        Assert.Equal([(2m, 102m), (3m, 103m)], QuantityAndPrice(await LevelsAsync(second)));
+
+        // A later batch on the same snapshot reads back what the resting orders took: 6 left at 103.
+        var third = await desk.DecideAsync("liq-c", "LIQC/USDT", "BUY", 8m);
+        desk.SetClock(book.AddSeconds(2));
+        await desk.ExecuteAllAsync();
+        Assert.Equal([(6m, 103m)], QuantityAndPrice(await LevelsAsync(third)));
+        Assert.Contains("the book ran out: remaining 2 canceled", (await desk.OutcomeAsync(third)).Reason, StringComparison.Ordinal);
+        Assert.Empty(await fixture.Database.InvariantViolationsAsync());
+    }
+
+    [Fact]
+    public async Task RestingLimit_PathQuoteOlderThanTheNewestSnapshot_WalksTheSnapshotInForceAtIt()
+    {
+        var desk = await DeskAsync("liq-e", "LIQE/USDT", 104m, 105m);
+        var id = await desk.DecideAsync("liq-e", "LIQE/USDT", "BUY", 10m, "order_type, limit_price", "limit", 102m);
+        await desk.ExecuteAllAsync();
+
+        // Two quotes and their snapshots before the next batch: the order meets the first, which the newer book must not price.
+        var (first, second) = (desk.Now.AddSeconds(2), desk.Now.AddSeconds(3));
+        await desk.QuoteAtAsync("LIQE/USDT", first, 99.5m, 100m, 5m, 3m);
+        await desk.QuoteAtAsync("LIQE/USDT", second, 99.5m, 100m, 5m, 50m);
+        await DepthAsync("LIQE/USDT", first, [], [(100m, 3m), (101m, 4m), (102m, 5m)]);
+        await DepthAsync("LIQE/USDT", second, [], [(100m, 50m)]);
+        desk.SetClock(second.AddSeconds(1));
+        await desk.ExecuteAllAsync();
+
+        var fills = await LevelsAsync(id);
+        Assert.Equal([(3m, 100m), (4m, 101m), (3m, 102m)], QuantityAndPrice(fills));
+        Assert.All(fills, f => Assert.Equal(Stored(first), ((DateTime)f["book_time"]!).ToUniversalTime()));
+    }
+
+    [Fact]
+    public async Task StopLoss_TriggeredByAQuote_SellsIntoTheDepthLevelByLevel()
+    {
+        var desk = await DeskAsync("liq-d", "LIQD/USDT", 100m, 100.01m);
+        await desk.DecideAsync("liq-d", "LIQD/USDT", "BUY", 12m);
+        var stop = await desk.DecideAsync("liq-d", "LIQD/USDT", "SELL", 12m, "order_type, stop_price, reduce_only", "stop", 99.5m, true);
+        await desk.ExecuteAllAsync();
+        Assert.Equal("placed", (await desk.OutcomeAsync(stop)).Status);
+
+        var book = desk.Now.AddSeconds(2);
+        await desk.QuoteAtAsync("LIQD/USDT", book, 99m, 99.5m, 5m, 5m);
+        await DepthAsync("LIQD/USDT", book, [(99m, 5m), (98m, 5m), (97m, 5m)], [(99.5m, 5m)]);
+        desk.SetClock(book.AddSeconds(1));
+        await desk.ExecuteAllAsync();
+
+        var fills = await LevelsAsync(stop);
+        Assert.Equal([(5m, 99m), (5m, 98m), (2m, 97m)], QuantityAndPrice(fills));
+        // One fee on 495 + 490 + 194 = 1 179: 1.179.
+        Assert.Equal(1.179m, fills.Sum(f => (decimal)f["fee"]!));
+        Assert.All(fills, f => Assert.Equal(("depth", "taker"), ((string)f["book"]!, (string)f["liquidity"]!)));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM paper_positions WHERE account = 'liq-d'"));
+        Assert.Empty(await fixture.Database.InvariantViolationsAsync());
+    }
+
+    /// <summary>A desk whose book-walking account (no slippage) trades <paramref name="symbol"/>, quoted a second ago with 50 a side.</summary>
+    private async Task<Desk> DeskAsync(string account, string symbol, decimal bid, decimal ask)
+    {
+        var desk = new Desk(fixture.Database);
+        await desk.InstrumentAsync(symbol);
+        await desk.CreateAccountAsync(account, "slippage_model='none'");
+        await desk.QuoteAtAsync(symbol, desk.Now.AddSeconds(-1), bid, ask, 50m, 50m);
+        return desk;
+    }
+
+    /// <summary>Stores a depth snapshot of <paramref name="symbol"/> at <paramref name="time"/>, levels best first.</summary>
+    private async Task DepthAsync(string symbol, DateTimeOffset time, (decimal Price, decimal Size)[] bids, (decimal Price, decimal Size)[] asks)
+    {
+        foreach (var (side, levels) in new[] { ("bid", bids), ("ask", asks) })
+        {
+            for (var level = 0; level < levels.Length; level++)
+            {
+                await fixture.Database.ExecuteAsync(
+                    "INSERT INTO market_depth (time, symbol, side, level, price, size) VALUES ($1, $2, $3, $4, $5, $6)",
+                    time.UtcDateTime, symbol, side, (short)level, levels[level].Price, levels[level].Size);
+            }
+        }
+    }
+
+    /// <summary>The fills of a decision's order, best level first.</summary>
+    private Task<List<Dictionary<string, object?>>> LevelsAsync(long decision) => fixture.Database.QueryAsync("""
+        SELECT f.quantity, f.price, f.fee, f.book, f.book_time, f.book_levels, f.liquidity
+        FROM paper_fills f JOIN paper_orders o USING (order_id) WHERE o.decision_id = $1 ORDER BY f.book_level
+        """, decision);
+
+    private static (decimal, decimal)[] QuantityAndPrice(List<Dictionary<string, object?>> fills) =>
+        [.. fills.Select(f => ((decimal)f["quantity"]!, (decimal)f["price"]!))];
+
+    /// <summary>A time as timestamptz stores it (microseconds).</summary>
+    private static DateTime Stored(DateTimeOffset time) => new(time.UtcTicks / 10 * 10, DateTimeKind.Utc);
+
+    [Fact]
     public async Task Buy_SqrtImpactWithoutHistory_RejectedWithTheReason()
     {
         var desk = new Desk(fixture.Database);

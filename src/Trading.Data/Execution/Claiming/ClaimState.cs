@@ -45,8 +45,8 @@ internal sealed class ClaimState(DateTimeOffset now)
 
     public List<Quote> Path { get; } = [];
 
-    /// <summary>The newest depth snapshot per symbol that book-walking accounts decide on.</summary>
-    public Dictionary<string, OrderBook> DepthBooks { get; } = new(StringComparer.Ordinal);
+    /// <summary>The depth snapshots per symbol, oldest first, that book-walking accounts' quotes may walk.</summary>
+    public Dictionary<string, IReadOnlyList<OrderBook>> DepthBooks { get; } = new(StringComparer.Ordinal);
 
     private Dictionary<string, LiquidityLedger> Ledgers { get; } = new(StringComparer.Ordinal);
 

@@ -7,36 +7,60 @@ namespace Trading.Data.Execution.Claiming;
 
 /// <summary>
 /// What the fill models need beyond the quotes. For the accounts that walk books, read in the claim's load batch (no
-/// round trip of its own): the newest depth snapshot of each symbol they decide on, and what they took from the books the
-/// batch may walk again (so no size is reused across batches). For the accounts under sqrt_impact, a round trip of its
-/// own (none when no claimed decision needs it): the one-minute bars of the hour before the execution time of the
-/// symbols they decide on or work orders in.
+/// round trip of its own): the depth snapshots of the symbols they decide on or work orders in, from the one in force at
+/// the earliest quote the batch may walk to the execution time, and what they took from those books earlier (so no size
+/// is reused across batches). For the accounts under sqrt_impact, a round trip of its own (none when no claimed decision
+/// or working order needs it): the one-minute bars of the hour before the execution time.
 /// </summary>
 internal static class LiquidityRead
 {
-    // The newest snapshot at or before the execution time of each symbol a book-walking account decides on: one probe
-    // of the primary key per symbol, then its rows. Parameters as MarketRead.PendingCte's.
-    public static readonly string DepthSql = $"""
-        WITH {MarketRead.PendingCte}
-        SELECT d.symbol, d.time, d.side, d.price, d.size
-        FROM (SELECT DISTINCT p.symbol FROM pending p WHERE p.liquidity_model = 'book') s
-        CROSS JOIN bound b
-        CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_depth m WHERE m.symbol = s.symbol AND m.time <= b.time) n
-        JOIN market_depth d ON d.symbol = s.symbol AND d.time = n.time
-        ORDER BY d.symbol, d.side, d.level
+    // Where and from when book-walking accounts may take liquidity in this batch: the symbols of their pending decisions,
+    // from the execution time (an arrival) or, for a delayed decision, from its price moment plus the account's latency
+    // (its quote is the first at or after that; a fault's extra delay only moves it later); the symbols of their working
+    // orders, from the quote they last met (their path goes on after it). Per symbol, the quote in force at the oldest of
+    // those moments (quote_from) and the depth snapshot in force at that quote (depth_from): no walk of the batch takes an
+    // older book. Parameters as MarketRead.PendingCte's.
+    private static readonly string WalksCte = $"""
+        {MarketRead.PendingCte}, walks AS (
+            SELECT p.account, p.symbol, p.staleness_bound,
+                   min(CASE WHEN p.latency > interval '0' OR p.price_as_of IS NOT NULL
+                            THEN LEAST(b.time, COALESCE(p.price_as_of, p.created_at) + p.latency) ELSE b.time END) AS since
+            FROM pending p CROSS JOIN bound b
+            WHERE p.liquidity_model = 'book'
+            GROUP BY p.account, p.symbol, p.staleness_bound
+            UNION ALL
+            SELECT o.account, o.symbol, a.staleness_bound, min(GREATEST(o.evaluated_through, m.evaluated_through))
+            FROM accounts a
+            JOIN paper_orders o ON o.account = a.account
+            LEFT JOIN paper_order_marks m ON m.account = o.account AND m.symbol = o.symbol
+            WHERE a.account = ANY ($1) AND a.liquidity_model = 'book' AND o.status IN {SqlText.WorkingOrderStatuses}
+            GROUP BY o.account, o.symbol, a.staleness_bound
+        ), starts AS MATERIALIZED (
+            SELECT s.symbol, q.time AS quote_from, COALESCE(n.time, q.time, s.since) AS depth_from
+            FROM (SELECT symbol, min(since) AS since FROM walks GROUP BY symbol) s
+            CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_prices m WHERE m.symbol = s.symbol AND m.time <= s.since) q
+            CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_depth m
+                                WHERE m.symbol = s.symbol AND m.time <= COALESCE(q.time, s.since)) n
+        )
         """;
 
-    // A walk takes from the newest depth snapshot (when it is no newer than the quote) or from the synthetic book of the
-    // newest quote, so no book the batch walks is older than the older of the two, nor older than the quote by more than
-    // the staleness bound. Fills on a book are made at or after its time, so the (account, filled_at) index bounds the
-    // scan to the fills since then: a handful, however long the account has traded.
+    // Every snapshot from depth_from to the execution time: one when the batch meets one quote (a range of the primary key).
+    public static readonly string DepthSql = $"""
+        WITH {WalksCte}
+        SELECT d.symbol, d.time, d.side, d.price, d.size
+        FROM starts s
+        CROSS JOIN bound b
+        JOIN market_depth d ON d.symbol = s.symbol AND d.time >= s.depth_from AND d.time <= b.time
+        ORDER BY d.symbol, d.time, d.side, d.level
+        """;
+
+    // A depth book is walked only within the staleness bound of its quote, so no book the batch walks is older than
+    // depth_from nor than quote_from less that bound. Fills on a book are made at or after its time, so the (account,
+    // filled_at) index bounds the scan to the fills since then: a handful, however long the account has traded.
     public static readonly string TakenSql = $"""
-        WITH {MarketRead.PendingCte}, books AS (
-            SELECT w.account, w.symbol, GREATEST(LEAST(q.time, n.time), q.time - w.staleness_bound) AS since
-            FROM (SELECT DISTINCT p.account, p.symbol, p.staleness_bound FROM pending p WHERE p.liquidity_model = 'book') w
-            CROSS JOIN bound b
-            CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_prices m WHERE m.symbol = w.symbol AND m.time <= b.time) q
-            CROSS JOIN LATERAL (SELECT max(m.time) AS time FROM market_depth m WHERE m.symbol = w.symbol AND m.time <= b.time) n
+        WITH {WalksCte}, books AS (
+            SELECT DISTINCT w.account, w.symbol, GREATEST(s.depth_from, s.quote_from - w.staleness_bound) AS since
+            FROM walks w JOIN starts s ON s.symbol = w.symbol
         )
         SELECT f.account, f.symbol, f.side, f.book_time, f.reference_price, sum(f.quantity) AS quantity
         FROM books k
@@ -84,22 +108,22 @@ internal static class LiquidityRead
     public static async Task ReadDepthAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
     {
         var row = new NamedColumns(reader);
-        var levels = new Dictionary<string, (DateTimeOffset Time, List<BookLevel> Bids, List<BookLevel> Asks)>(StringComparer.Ordinal);
+        var snapshots = new List<(string Symbol, DateTimeOffset Time, List<BookLevel> Bids, List<BookLevel> Asks)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var symbol = row.Text("symbol");
-            if (!levels.TryGetValue(symbol, out var book))
+            var (symbol, time) = (row.Text("symbol"), row.Time("time"));
+            if (snapshots.Count == 0 || snapshots[^1].Symbol != symbol || snapshots[^1].Time != time)
             {
-                levels[symbol] = book = (row.Time("time"), [], []);
+                snapshots.Add((symbol, time, [], []));
             }
 
             var level = new BookLevel(row.Decimal("price"), row.Decimal("size"));
-            (row.Text("side") == "bid" ? book.Bids : book.Asks).Add(level);
+            (row.Text("side") == "bid" ? snapshots[^1].Bids : snapshots[^1].Asks).Add(level);
         }
 
-        foreach (var (symbol, book) in levels)
+        foreach (var books in snapshots.GroupBy(b => b.Symbol, StringComparer.Ordinal))
         {
-            state.DepthBooks[symbol] = new OrderBook(symbol, book.Time, book.Bids, book.Asks);
+            state.DepthBooks[books.Key] = [.. books.Select(b => new OrderBook(b.Symbol, b.Time, b.Bids, b.Asks))];
         }
     }
 

@@ -15,16 +15,16 @@ internal static class MarketRead
 
     /// <summary>
     /// The first pending decisions of each locked account ($1), as many as the batch executes ($2), with the account's
-    /// liquidity model and staleness bound, and the execution time they imply: the claim's clock ($3), or the newest creation among those
+    /// liquidity model, staleness bound and latency, and the execution time they imply: the claim's clock ($3), or the newest creation among those
     /// decisions if that is later (a decision committed between the clock and the statement's snapshot), so no fill
     /// precedes its decision. Every statement of the load batch that depends on the execution time starts from it.
     /// </summary>
     public const string PendingCte = """
         pending AS MATERIALIZED (
-            SELECT a.account, a.liquidity_model, a.staleness_bound, d.symbol, d.created_at
+            SELECT a.account, a.liquidity_model, a.staleness_bound, a.latency, d.symbol, d.created_at, d.price_as_of
             FROM accounts a
             CROSS JOIN LATERAL (
-                SELECT d.symbol, d.created_at FROM trading_decisions d
+                SELECT d.symbol, d.created_at, d.price_as_of FROM trading_decisions d
                 WHERE d.account = a.account AND d.status = 'pending' ORDER BY d.id LIMIT $2
             ) d
             WHERE a.account = ANY ($1)

@@ -62,7 +62,7 @@ public static class ArrivalPlanner
                     OrderStatus.Canceled,
                     $"FOK not filled: {Fmt.Qty(available)} of {Fmt.Qty(order.Quantity)} executable on arrival"), null);
 
-            case TimeInForce.Ioc when next.Quantity > 0m:
+            case TimeInForce.Ioc when next.Quantity > 0m && next.IsActive:
                 return Done(next.Transition(OrderStatus.Canceled, $"IOC: {Fmt.Qty(next.FilledQuantity)} filled, remaining {Fmt.Qty(next.Quantity)} canceled"), fill);
         }
 

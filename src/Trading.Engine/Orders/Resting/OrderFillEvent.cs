@@ -31,4 +31,10 @@ public sealed record OrderFillEvent(
 {
     /// <summary>The book level this fill took (set by the arrival's book walk); null for a fill at the touch.</summary>
     public BookProvenance? Book { get; init; }
+
+    /// <summary>
+    /// Whether the fill takes its quantity from a book rather than the touch (a taker, or a limit the quote traded
+    /// through, of a book-walking account): the caller prices it level by level.
+    /// </summary>
+    public bool WalksBook { get; init; }
 }

@@ -26,7 +26,11 @@ namespace Trading.Engine.Orders.Resting;
 ///   away from the best; triggers and fills as a stop. The level freezes once triggered.</item>
 /// <item>Size: when the quote carries a size (ask size for buys, bid size for sells) a fill is
 ///   capped at it, floored to the lot, and orders consume it in matching order; the rest keeps
-///   working (PartiallyFilled). Without a size the whole remainder fills.</item>
+///   working (PartiallyFilled). Without a size the whole remainder fills. A book-walking account's
+///   takers (triggered stops, a stop-limit's activation) and limits the quote trades through walk
+///   its book instead (<see cref="QuotedSize"/>): a limit up to its price, the rest working; a
+///   stop's remainder is canceled, as a market order's. A limit the quote only touches keeps the
+///   touch's size.</item>
 /// <item>Matching order: stop kinds (stop, stop-limit, trailing) before limits, then by id. So
 ///   when two OCO legs could both fill on one quote, the loss-side stop fills and the other is
 ///   canceled: the conservative choice, since a snapshot cannot tell which came first.</item>
@@ -42,13 +46,19 @@ public static class OrderMatcher
 {
     public static MatchResult Evaluate(IReadOnlyList<RestingOrder> orders, Quote quote, MatchContext ctx)
     {
+        ArgumentNullException.ThrowIfNull(quote);
+        return Evaluate(orders, quote, ctx, new QuotedSize(quote));
+    }
+
+    /// <summary>Evaluates against <paramref name="size"/>: the quote's touch sizes, or the books a book-walking account takes from.</summary>
+    internal static MatchResult Evaluate(IReadOnlyList<RestingOrder> orders, Quote quote, MatchContext ctx, QuotedSize size)
+    {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(quote);
         ArgumentNullException.ThrowIfNull(ctx);
 
         var current = orders.ToArray();
         var fills = new List<OrderFillEvent>();
-        var size = new QuotedSize(quote);
         var filledGroups = new Dictionary<long, long>();
         var sequence = Enumerable.Range(0, current.Length)
             .Where(i => current[i].IsActive && current[i].Symbol == quote.Symbol)
@@ -127,7 +137,7 @@ public static class OrderMatcher
     /// <summary>
     /// Whether <paramref name="quote"/> can change <paramref name="order"/> at all: an expiry reached, a market, IOC/FOK or
     /// already-triggered order, a limit touched, a stop crossed, or a trailing stop whose best price moves or whose level
-    /// is crossed. When false, <see cref="Evaluate"/> would return the order unchanged and no fill, so a caller that
+    /// is crossed. When false, <see cref="Evaluate(IReadOnlyList{RestingOrder}, Quote, MatchContext)"/> would return the order unchanged and no fill, so a caller that
     /// replays many quotes (a backtest) may skip the quote for this order. Conservative: true whenever unsure.
     /// </summary>
     public static bool MayAct(RestingOrder order, Quote quote, decimal spreadFractionWhenLastOnly)

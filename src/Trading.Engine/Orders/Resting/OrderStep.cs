@@ -115,18 +115,28 @@ internal static class OrderStep
     private static (RestingOrder, OrderFillEvent?) Take(RestingOrder order, Quote quote, MatchContext ctx, QuotedSize size, long? randomKey)
     {
         var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize);
+        // A triggered stop is a market order: what the book it walks cannot give is canceled, as on arrival.
+        var sweeps = order.IsStopKind && size.Walks(order.Side);
         if (quantity <= 0m)
         {
-            return (order, null);
+            return (sweeps ? BookRanOut(order) : order, null);
         }
 
         var random = Random(order, quote, ctx, randomKey);
         var price = ctx.MarketFillModel.Price(new FillContext(
             order.Side, order.Type, quantity, quote, ctx.Instrument, ctx.SpreadFractionWhenLastOnly, ctx.Slippage, random));
-        return price is null
-            ? (order, null)
-            : Fill(order, quantity, price, LiquidityRole.Taker, quote, ctx, size, random);
+        if (price is null)
+        {
+            return (order, null);
+        }
+
+        var (next, fill) = Fill(order, quantity, price, LiquidityRole.Taker, quote, ctx, size, random, walks: size.Walks(order.Side));
+        return (sweeps && next.Quantity > 0m ? BookRanOut(next) : next, fill);
     }
+
+    private static RestingOrder BookRanOut(RestingOrder order) => order.Transition(
+        OrderStatus.Canceled,
+        $"stop triggered: {Fmt.Qty(order.FilledQuantity)} filled, the book ran out: remaining {Fmt.Qty(order.Quantity)} canceled (a triggered stop is a market order and never rests)");
 
     private static (RestingOrder, OrderFillEvent?) Limit(
         RestingOrder order, decimal touch, Quote quote, MatchContext ctx, QuotedSize size, bool taker, long? randomKey)
@@ -138,13 +148,21 @@ internal static class OrderStep
             return (order, null);
         }
 
+        // A taker, or a resting limit the quote trades through, walks the book where there is one; a resting limit the
+        // quote only touches is a passive fill and takes the touch's size.
+        var walks = size.Walks(order.Side) && (taker || touch != limit);
         if (!taker && ctx.Queued(order))
         {
             // Queue model: a touch leaves the fill to the prints; a quote through the limit took the whole queue.
-            return touch == limit ? (order, null) : Queued(order, order.Quantity, quote, ctx);
+            if (touch == limit)
+            {
+                return (order, null);
+            }
+
+            return walks ? QueuedThrough(order, limit, quote, ctx, size) : Queued(order, order.Quantity, quote, ctx);
         }
 
-        var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize, limit);
+        var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize, limit, walks);
         if (quantity <= 0m)
         {
             return (order, null);
@@ -166,18 +184,25 @@ internal static class OrderStep
         var rounded = EngineMath.RoundPriceAgainst(order.Side, raw, ctx.Instrument.TickSize);
         var price = buy ? Math.Min(rounded, limit) : Math.Max(rounded, limit);
         var fill = new FillPrice(touch, price, fraction, Math.Abs(price - touch));
-        return Fill(order, quantity, fill, taker ? LiquidityRole.Taker : LiquidityRole.Maker, quote, ctx, size, random);
+        return Fill(order, quantity, fill, taker ? LiquidityRole.Taker : LiquidityRole.Maker, quote, ctx, size, random, walks);
+    }
+
+    /// <summary>A queued limit the quote traded through, under a book: what the book holds up to its limit (the rest stays queued, first).</summary>
+    private static (RestingOrder, OrderFillEvent?) QueuedThrough(RestingOrder order, decimal limit, Quote quote, MatchContext ctx, QuotedSize size)
+    {
+        var quantity = size.Executable(order.Side, order.Quantity, ctx.Instrument.LotSize, limit);
+        return quantity <= 0m ? (order, null) : Queued(order, quantity, quote, ctx, size);
     }
 
     /// <summary>
     /// A queued limit's fill of <paramref name="quantity"/> at its limit (maker, no slippage), met at <paramref name="quote"/>:
     /// prints worked off the queue ahead, or the market traded through. Recorded under the fill model "queue".
     /// </summary>
-    public static (RestingOrder Order, OrderFillEvent? Fill) Queued(RestingOrder order, decimal quantity, Quote quote, MatchContext ctx)
+    public static (RestingOrder Order, OrderFillEvent? Fill) Queued(RestingOrder order, decimal quantity, Quote quote, MatchContext ctx, QuotedSize? book = null)
     {
         var limit = Required(order.LimitPrice, order, "limit price");
         var (next, fill) = Fill(
-            order, quantity, new FillPrice(limit, limit, 0m, 0m), LiquidityRole.Maker, quote, ctx, QuotedSize.Unbounded(), Random(order, quote, ctx, null));
+            order, quantity, new FillPrice(limit, limit, 0m, 0m), LiquidityRole.Maker, quote, ctx, book ?? QuotedSize.Unbounded(), Random(order, quote, ctx, null), walks: book is not null);
         return (next with { QueueAhead = 0m }, fill! with { FillModel = QueueFillModel });
     }
 
@@ -189,7 +214,8 @@ internal static class OrderStep
         Quote quote,
         MatchContext ctx,
         QuotedSize size,
-        DeterministicRandom random)
+        DeterministicRandom random,
+        bool walks)
     {
         var notional = EngineMath.Notional(quantity, price.Price);
         var fee = ctx.Fees.Fee(new FeeContext(notional, role));
@@ -197,7 +223,7 @@ internal static class OrderStep
         var status = remaining == 0m ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
         var reason = $"{(remaining == 0m ? "filled" : "partially filled")} {Fmt.Qty(quantity)} at {Fmt.Qty(price.Price)} ({role.ToString().ToUpperInvariant()})";
         var next = order.WithFill(quantity, price.Price).Transition(status, reason);
-        size.Consume(order.Side, quantity);
+        size.Consume(order.Side, quantity, walks);
         var fill = new OrderFillEvent(
             order.Id,
             order.Symbol,
@@ -214,7 +240,10 @@ internal static class OrderStep
             ctx.Now,
             unchecked((long)random.Seed),
             order.OcoGroup,
-            order.ParentDecisionId);
+            order.ParentDecisionId)
+        {
+            WalksBook = walks,
+        };
         return (next, fill);
     }
 

@@ -7,7 +7,8 @@ using DepthBook = Trading.Engine.Liquidity.OrderBook;
 namespace Trading.Engine.Execution;
 
 /// <summary>
-/// The liquidity an arriving order may take, choice rules:
+/// The liquidity an order may take from one quote (a decision's order on arrival, or a working order the quote reaches),
+/// choice rules:
 /// <list type="number">
 /// <item><c>unbounded</c> accounts: a plain market order fills in full at the touch; a marketable limit or stop takes
 ///   the quoted touch size (unlimited when the quote has none).</item>
@@ -18,27 +19,26 @@ namespace Trading.Engine.Execution;
 /// <item>What this account took from the same book earlier (its <see cref="LiquidityLedger"/>) is gone.</item>
 /// </list>
 /// </summary>
-internal sealed class ArrivalLiquidity
+internal sealed class TakerLiquidity
 {
     private readonly AccountState state;
     private readonly DepthBook? book;
     private readonly BookProvenance provenance;
 
-    private ArrivalLiquidity(AccountState state, DepthBook? book, BookProvenance provenance)
+    private TakerLiquidity(AccountState state, DepthBook? book, BookProvenance provenance)
     {
         this.state = state;
         this.book = book;
         this.provenance = provenance;
     }
 
-    public static ArrivalLiquidity For(AccountState state, Quote quote, OrderSide side, InstrumentSpec instrument)
+    public static TakerLiquidity For(AccountState state, Quote quote, OrderSide side, InstrumentSpec instrument)
     {
         var settings = state.Config.Liquidity;
         var sized = (side == OrderSide.Buy ? quote.AskSize : quote.BidSize) is not null;
         if (settings.Model == LiquidityModel.Book)
         {
-            if (state.DepthBooks.TryGetValue(quote.Symbol, out var depth) && depth.Time <= quote.Time
-                && quote.Time - depth.Time <= state.Config.StalenessBound && depth.OppositeOf(side).Count > 0)
+            if (AtOrBefore(state, quote) is { } depth && quote.Time - depth.Time <= state.Config.StalenessBound && depth.OppositeOf(side).Count > 0)
             {
                 return new(state, depth, new BookProvenance(BookProvenance.Depth, depth.Time, 0, 0, 0m));
             }
@@ -53,17 +53,37 @@ internal sealed class ArrivalLiquidity
         return new(state, null, BookProvenance.AtTouch(sized, 0m));
     }
 
-    /// <summary>What the order may take: the book's levels left to this account, or the touch.</summary>
-    public QuotedSize Size(Quote quote, OrderSide side, bool immediate) => book is not null
-        ? QuotedSize.Book(state.Liquidity.Available(book, side))
+    /// <summary>The symbol's newest stored snapshot at or before the quote, if any.</summary>
+    private static DepthBook? AtOrBefore(AccountState state, Quote quote)
+    {
+        if (state.DepthBooks.TryGetValue(quote.Symbol, out var books))
+        {
+            for (var i = books.Count - 1; i >= 0; i--)
+            {
+                if (books[i].Time <= quote.Time)
+                {
+                    return books[i];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What an arriving order may take: the book's levels left to this account, or the touch.</summary>
+    public QuotedSize Size(Quote quote, OrderSide side, bool immediate) => Left(side) is { } levels
+        ? QuotedSize.Book(side, levels)
         : immediate ? QuotedSize.Unbounded() : new QuotedSize(quote);
+
+    /// <summary>The book's levels left to this account on the side an order of <paramref name="side"/> takes; null without a book.</summary>
+    public IReadOnlyList<BookLevel>? Left(OrderSide side) => book is null ? null : state.Liquidity.Available(book, side);
 
     /// <summary>Why nothing could be taken from the book (for the decision's reason), or null when there is no book.</summary>
     public string? Exhausted(OrderSide side) => book is null
         ? null
         : $"no {(side == OrderSide.Buy ? "ask" : "bid")} liquidity left in the {provenance.Kind} {book.Symbol} book of {book.Time:O}: this account's earlier orders took it";
 
-    /// <summary>The arrival fill as the levels it took (recorded in the ledger), or as one fill at the touch.</summary>
+    /// <summary>The fill as the levels it took (recorded in the ledger), or as one fill at the touch.</summary>
     public IReadOnlyList<OrderFillEvent> Levels(OrderFillEvent fill, decimal? limit, InstrumentSpec instrument)
     {
         if (book is null)
