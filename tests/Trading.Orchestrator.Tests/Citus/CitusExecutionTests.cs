@@ -42,6 +42,14 @@ public sealed class CitusExecutionTests(CitusFixture fixture) : IClassFixture<Ci
     }
 
     [SkippableFact]
+    public async Task CancelRequests_AccountsOnTwoShards_ForeignAndUnknownTargetsRefusedWithReasons()
+    {
+        var database = fixture.RequireDatabase();
+
+        await CancelRequestTests.ResolvedWithReasonsAsync(database, "ccan");
+    }
+
+    [SkippableFact]
     public async Task Views_AfterARun_EveryViewAnswers()
     {
         var database = fixture.RequireDatabase();
