@@ -33,7 +33,7 @@ public sealed class TestCluster
     public static Task<TestCluster> GetAsync() => Shared.Value;
 
     /// <summary>Why the TimescaleDB tests are skipped on this machine; null when TimescaleDB is installed.</summary>
-    public static string? TimescaleSkipReason { get; } = InstalledExtension.SkipReason("timescaledb", "TimescaleDB");
+    public static string? TimescaleSkipReason { get; } = ServerExtension.MissingReason(null, "timescaledb", "TimescaleDB");
 
     /// <summary>
     /// The run's TimescaleDB server: a second throw-away cluster started with shared_preload_libraries = 'timescaledb',

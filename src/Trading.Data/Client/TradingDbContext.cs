@@ -58,6 +58,9 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => Configure(modelBuilder);
 
+    // Every context, however its options were built, wakes the orchestrator when it adds decisions or cancel requests.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(WakeUpInterceptor.Instance);
+
     /// <summary>The model as code; the compiled model is generated from it.</summary>
     public static void Configure(ModelBuilder modelBuilder)
     {

@@ -1,17 +1,21 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Trading.Data.Citus;
 using Trading.Data.Migrations;
 
 namespace Trading.Orchestrator.Bench;
 
-/// <summary>A fresh, migrated database for one benchmark part, dropped afterwards (needs CREATEDB on the server).</summary>
+/// <summary>
+/// A fresh, migrated database for one benchmark part, dropped afterwards (needs CREATEDB on the server), on one server
+/// or on a <see cref="LocalCitusCluster"/>.
+/// </summary>
 public sealed class BenchDatabase : IAsyncDisposable
 {
-    private readonly string adminConnectionString;
+    private readonly Func<Task> drop;
 
-    private BenchDatabase(string connectionString, string adminConnectionString, string name)
+    private BenchDatabase(string connectionString, string name, Func<Task> drop)
     {
-        this.adminConnectionString = adminConnectionString;
+        this.drop = drop;
         Name = name;
         // The caller's settings (pooling above all: the orchestrator under test keeps its connections), another database.
         ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
@@ -29,12 +33,22 @@ public sealed class BenchDatabase : IAsyncDisposable
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
         await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"", cancellationToken);
-        var database = new BenchDatabase(connectionString, admin, name);
+        var database = new BenchDatabase(connectionString, name, () => ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None));
         if (migrate)
         {
             await new Migrator(database.DataSource, NullLogger<Migrator>.Instance).MigrateAsync(cancellationToken);
         }
 
+        return database;
+    }
+
+    /// <summary>A database on every node of <paramref name="cluster"/>, migrated and distributed as `trading migrate --citus` does.</summary>
+    public static async Task<BenchDatabase> CreateOnCitusAsync(LocalCitusCluster cluster, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var database = new BenchDatabase(await cluster.CreateDatabaseAsync(name, cancellationToken), name, () => cluster.DropDatabaseAsync(name, CancellationToken.None));
+        await new Migrator(database.DataSource, NullLogger<Migrator>.Instance).MigrateAsync(cancellationToken);
+        await new CitusDistributor(database.DataSource, NullLogger<CitusDistributor>.Instance).DistributeAsync(cancellationToken);
         return database;
     }
 
@@ -64,6 +78,6 @@ public sealed class BenchDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync(adminConnectionString, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);
+        await drop();
     }
 }

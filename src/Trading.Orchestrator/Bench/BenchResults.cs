@@ -25,8 +25,16 @@ public static class BenchResults
     /// <summary>
     /// Saves the results (--out) and shows them: the JSON with --json, else a measure/value table and where the file went.
     /// </summary>
-    public static async Task ReportAsync(
+    public static Task ReportAsync(
         ParseResult parse, Option<string> output, object results, IEnumerable<(string Measure, string Value)> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return ReportAsync(parse, output, results, ["measure", "value"], rows.Select(r => new[] { r.Measure, r.Value }), cancellationToken);
+    }
+
+    /// <summary>As the measure/value form, with as many columns as <paramref name="columns"/> (figures side by side).</summary>
+    public static async Task ReportAsync(
+        ParseResult parse, Option<string> output, object results, string[] columns, IEnumerable<string[]> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var json = await SaveAsync(parse, output, results, cancellationToken);
@@ -36,10 +44,10 @@ public static class BenchResults
             return;
         }
 
-        var table = new Table().AddColumns("measure", "value");
-        foreach (var (measure, value) in rows)
+        var table = new Table().AddColumns(columns);
+        foreach (var row in rows)
         {
-            table.AddRow(measure, value);
+            table.AddRow(row);
         }
 
         AnsiConsole.Write(table);

@@ -7,14 +7,15 @@ namespace Trading.Orchestrator.Bench;
 /// </summary>
 public static class BenchWorkload
 {
+    // The reference tables first: on Citus a transaction may not write one after a parallel write to a distributed table.
     public static string SetUpSql(int accounts, int symbols) => $"""
-        INSERT INTO accounts (account, initial_capital, cash, allow_shorting, min_fee, slippage_model, random_seed, staleness_bound)
-        SELECT 'bench-' || lpad(g::text, 4, '0'), 1000000000, 1000000000, true, 0, 'seed', g, '1 hour'
-        FROM generate_series(1, {accounts}) g;
         INSERT INTO instruments (symbol, tick_size, lot_size, min_notional)
         SELECT 'B' || g || '/USDT', 0.01, 0.001, 0 FROM generate_series(1, {symbols}) g;
         INSERT INTO market_prices (time, symbol, bid, ask)
         SELECT now(), 'B' || g || '/USDT', 100 * g - 0.01, 100 * g + 0.01 FROM generate_series(1, {symbols}) g;
+        INSERT INTO accounts (account, initial_capital, cash, allow_shorting, min_fee, slippage_model, random_seed, staleness_bound)
+        SELECT 'bench-' || lpad(g::text, 4, '0'), 1000000000, 1000000000, true, 0, 'seed', g, '1 hour'
+        FROM generate_series(1, {accounts}) g;
         """;
 
     public static string DecisionsSql(int decisions, int accounts, int symbols) => $"""

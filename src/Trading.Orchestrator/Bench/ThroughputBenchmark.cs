@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spectre.Console;
 using Trading.Orchestrator.Feeds;
 
@@ -20,9 +19,9 @@ public sealed class ThroughputBenchmark(string connectionString)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        decimal engineRate = 0, engineWall = 0, rawRate = 0, peak = 0, cpu = 0;
+        EngineRun.Figures run = null!;
+        decimal rawRate = 0;
         decimal? tps = null;
-        long violations = 0;
 
         await ConsoleProgress.Stderr.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -37,37 +36,11 @@ public sealed class ThroughputBenchmark(string connectionString)
                 await using var rawDb = await BenchDatabase.CreateAsync(connectionString, $"bench_raw_{stamp}", migrate: true, cancellationToken);
                 foreach (var db in new[] { engineDb, rawDb })
                 {
-                    await db.ExecuteAsync(BenchWorkload.SetUpSql(settings.Accounts, settings.Symbols), cancellationToken);
-                    await db.ExecuteAsync(BenchWorkload.DecisionsSql(settings.Decisions, settings.Accounts, settings.Symbols), cancellationToken);
-                    await db.ExecuteAsync("VACUUM ANALYZE", cancellationToken);
+                    await EngineRun.PrepareAsync(db, settings.Decisions, settings.Accounts, settings.Symbols, cancellationToken);
                     prepare.Increment(1);
                 }
 
-                var started = Stopwatch.GetTimestamp();
-                await using (var orchestrator = ChildOrchestrator.Start(engineDb.ConnectionString, new Dictionary<string, string>
-                {
-                    ["Orchestrator__Workers"] = settings.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["Orchestrator__MigrateOnStart"] = "false",
-                    ["Logging__LogLevel__Default"] = "Warning",
-                }))
-                {
-                    long pending;
-                    do
-                    {
-                        await Task.Delay(250, cancellationToken);
-                        pending = await engineDb.ScalarAsync<long>("SELECT count(*) FROM trading_decisions WHERE status = 'pending'", cancellationToken);
-                        engine.Value(settings.Decisions - pending);
-                        peak = Math.Max(peak, orchestrator.PeakRssMiB());
-                        cpu = orchestrator.CpuSeconds();
-                    }
-                    while (pending > 0);
-                    engineWall = Math.Round((decimal)Stopwatch.GetElapsedTime(started).TotalSeconds, 2);
-                }
-
-                var span = await engineDb.ScalarAsync<decimal>(
-                    "SELECT EXTRACT(EPOCH FROM max(processed_at) - min(processed_at)) FROM trading_decisions", cancellationToken);
-                engineRate = Math.Round(settings.Decisions / Math.Max(span, 0.001m), 0);
-                violations = await engineDb.ScalarAsync<long>("SELECT count(*) FROM invariants()", cancellationToken);
+                run = await EngineRun.RunAsync(engineDb, settings.Decisions, settings.Workers, engine, cancellationToken);
 
                 var accounts = Enumerable.Range(1, settings.Accounts).Select(i => $"bench-{i:D4}").ToList();
                 rawRate = await RawCeiling.RunAsync(rawDb.DataSource, accounts, 500, settings.Workers, done => raw.Value(done), cancellationToken);
@@ -81,7 +54,7 @@ public sealed class ThroughputBenchmark(string connectionString)
                 bench.Increment(1);
             });
 
-        return new Result(settings.Decisions, settings.Accounts, settings.Symbols, engineRate, engineWall, rawRate, tps,
-            rawRate == 0 ? 0 : Math.Round(engineRate / rawRate, 2), peak, cpu, violations);
+        return new Result(settings.Decisions, settings.Accounts, settings.Symbols, run.DecisionsPerSecond, run.WallSeconds, rawRate, tps,
+            rawRate == 0 ? 0 : Math.Round(run.DecisionsPerSecond / rawRate, 2), run.PeakRssMiB, run.CpuSeconds, run.InvariantViolations);
     }
 }

@@ -1,3 +1,4 @@
+using Trading.Orchestrator.Tests.Client;
 using Trading.Orchestrator.Tests.Execution;
 using Trading.Orchestrator.Tests.Reliability;
 using Trading.Testing.Citus;
@@ -39,6 +40,22 @@ public sealed class CitusExecutionTests(CitusFixture fixture) : IClassFixture<Ci
         var database = fixture.RequireDatabase();
 
         await FaultTests.KilledRepeatedlyAsync(database, "ckill", 5);
+    }
+
+    [SkippableFact]
+    public async Task CancelRequests_AccountsOnTwoShards_ForeignAndUnknownTargetsRefusedWithReasons()
+    {
+        var database = fixture.RequireDatabase();
+
+        await CancelRequestTests.ResolvedWithReasonsAsync(database, "ccan");
+    }
+
+    [SkippableFact]
+    public async Task SavedThroughTheClient_ThreeNodeCluster_ExecutedWithoutWaitingForThePollTick()
+    {
+        var database = fixture.RequireDatabase();
+
+        await ClientWakeUpTests.ExecutedWithoutThePollTickAsync(database, "cwake");
     }
 
     [SkippableFact]

@@ -275,46 +275,6 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
     }
 
     [Fact]
-    public async Task CancelRequests_OrderAndPendingDecisionCanceled_FinishedOrForeignOrdersRefusedWithReasons()
-    {
-        var desk = await DeskAsync("ro-cancel");
-        await desk.CreateAccountAsync("ro-cancel-other", Plain);
-        await desk.QuoteAsync(Symbol, 99.99m, 100.01m);
-        var resting = await desk.DecideAsync("ro-cancel", Symbol, "BUY", 1m, "order_type, limit_price", "limit", 90m);
-        var foreign = await desk.DecideAsync("ro-cancel-other", Symbol, "BUY", 1m, "order_type, limit_price", "limit", 90m);
-        await desk.ExecuteAllAsync();
-        var order = await OrderOfAsync(resting);
-        var foreignOrder = await OrderOfAsync(foreign);
-
-        var pending = await desk.DecideAsync("ro-cancel", Symbol, "BUY", 1m);
-        async Task<long> Request(string column, long target) => await Db.ScalarAsync<long>(
-            $"INSERT INTO paper_cancel_requests (account, {column}) VALUES ('ro-cancel', $1) RETURNING request_id", target);
-        var cancelOrder = await Request("order_id", order);
-        var cancelDecision = await Request("decision_id", pending);
-        var cancelDecisionTwice = await Request("decision_id", pending);
-        var cancelForeign = await Request("order_id", foreignOrder);
-        var cancelMissingOrder = await Request("order_id", 987654321);
-        var cancelMissingDecision = await Request("decision_id", 987654321);
-        await desk.ExecuteAllAsync();
-        var again = await Request("order_id", order);
-        await desk.ExecuteAllAsync();
-
-        var requests = (await Db.QueryAsync("SELECT request_id, status, outcome FROM paper_cancel_requests WHERE account = 'ro-cancel'"))
-            .ToDictionary(r => (long)r["request_id"]!, r => ((string)r["status"]!, (string)r["outcome"]!));
-        Assert.Equal(("done", $"order {order} canceled"), requests[cancelOrder]);
-        Assert.Equal(("done", $"decision {pending} canceled"), requests[cancelDecision]);
-        Assert.Equal(("rejected", $"decision {pending} is already canceled"), requests[cancelDecisionTwice]);
-        Assert.Equal(("rejected", $"order {foreignOrder} is not an order of account ro-cancel"), requests[cancelForeign]);
-        Assert.Equal(("rejected", "there is no order 987654321"), requests[cancelMissingOrder]);
-        Assert.Equal(("rejected", "there is no decision 987654321"), requests[cancelMissingDecision]);
-        Assert.Equal(("rejected", $"order {order} is already canceled"), requests[again]);
-        Assert.Equal(("canceled", $"canceled by request {cancelOrder}"), ((string)(await OrderAsync(order))["status"]!, (string)(await OrderAsync(order))["reason"]!));
-        Assert.Equal(("canceled", $"canceled by request {cancelDecision}"), await desk.OutcomeAsync(pending));
-        Assert.Equal("open", (string)(await OrderAsync(foreignOrder))["status"]!);
-        await AssertCleanAsync();
-    }
-
-    [Fact]
     public async Task KillSwitch_CancelsWorkingOrdersAndBracketsAtOnce_ThenFlattens()
     {
         var desk = await DeskAsync("ro-kill");

@@ -15,40 +15,53 @@ internal static class AccountStateRead
     // Cancel requests that need no matching are answered here, before the decisions are read: a pending decision is
     // canceled outright; a request for an order that is not working (filled, canceled, unknown, another account's) is
     // refused with the reason. Requests for working orders stay pending for the engine, which applies them at their
-    // time between the quotes.
+    // time between the quotes. Every join has `account` (Citus refuses a join on ids alone); whether a target the
+    // request's account does not hold is another account's or nobody's is a lookup by id (the keys lead with the id),
+    // made only for those targets.
     public static readonly string ResolveCancelsSql = $"""
         WITH req AS (
-            SELECT c.request_id, c.account, c.order_id, c.decision_id,
-                   d.account AS d_account, d.status AS d_status, o.account AS o_account, o.status AS o_status
+            SELECT c.request_id, c.account, c.order_id, c.decision_id, d.status AS d_status, o.status AS o_status
             FROM paper_cancel_requests c
-            LEFT JOIN trading_decisions d ON d.id = c.decision_id
-            LEFT JOIN paper_orders o ON o.order_id = c.order_id
+            LEFT JOIN trading_decisions d ON d.account = c.account AND d.id = c.decision_id
+            LEFT JOIN paper_orders o ON o.account = c.account AND o.order_id = c.order_id
             WHERE c.account = ANY ($1) AND c.status = 'pending'
+        ), decisions_elsewhere AS (
+            SELECT DISTINCT d.id FROM trading_decisions d
+            WHERE d.id IN (SELECT r.decision_id FROM req r WHERE r.decision_id IS NOT NULL AND r.d_status IS NULL)
+        ), orders_elsewhere AS (
+            SELECT DISTINCT o.order_id FROM paper_orders o
+            WHERE o.order_id IN (SELECT r.order_id FROM req r WHERE r.order_id IS NOT NULL AND r.o_status IS NULL)
         ), canceled AS (
             UPDATE trading_decisions d
-            SET status = 'canceled', status_reason = 'canceled by request ' || r.request_id, processed_at = statement_timestamp()
+            -- text || text: Citus refuses text || bigint (a STABLE operator) over columns in an UPDATE.
+            SET status = 'canceled', status_reason = 'canceled by request ' || r.request_id::text, processed_at = statement_timestamp()
             FROM req r
-            WHERE d.id = r.decision_id AND d.account = r.account AND d.status = 'pending'
-            RETURNING d.id, r.request_id
+            WHERE d.account = r.account AND d.id = r.decision_id AND d.status = 'pending'
+            RETURNING r.request_id
+        ), answered AS (
+            SELECT r.request_id, r.account, x.request_id IS NOT NULL AS done,
+                   CASE
+                       WHEN x.request_id IS NOT NULL THEN 'decision ' || r.decision_id || ' canceled'
+                       WHEN r.decision_id IS NOT NULL AND r.d_status IS NULL AND de.id IS NULL THEN 'there is no decision ' || r.decision_id
+                       WHEN r.decision_id IS NOT NULL AND r.d_status IS NULL
+                           THEN 'decision ' || r.decision_id || ' is not a decision of account ' || r.account
+                       -- Still pending in this snapshot yet not canceled by this request: an earlier request in the batch did it.
+                       WHEN r.decision_id IS NOT NULL AND r.d_status = 'pending' THEN 'decision ' || r.decision_id || ' is already canceled'
+                       WHEN r.decision_id IS NOT NULL THEN 'decision ' || r.decision_id || ' is already ' || r.d_status
+                       WHEN r.o_status IS NULL AND oe.order_id IS NULL THEN 'there is no order ' || r.order_id
+                       WHEN r.o_status IS NULL THEN 'order ' || r.order_id || ' is not an order of account ' || r.account
+                       ELSE 'order ' || r.order_id || ' is already ' || r.o_status
+                   END AS outcome
+            FROM req r
+            LEFT JOIN canceled x ON x.request_id = r.request_id
+            LEFT JOIN decisions_elsewhere de ON de.id = r.decision_id
+            LEFT JOIN orders_elsewhere oe ON oe.order_id = r.order_id
+            WHERE r.decision_id IS NOT NULL OR r.o_status IS NULL OR r.o_status NOT IN {SqlText.WorkingOrderStatuses}
         )
         UPDATE paper_cancel_requests c
-        SET status = CASE WHEN EXISTS (SELECT 1 FROM canceled x WHERE x.request_id = r.request_id) THEN 'done' ELSE 'rejected' END,
-            outcome = CASE
-                WHEN EXISTS (SELECT 1 FROM canceled x WHERE x.request_id = r.request_id) THEN 'decision ' || r.decision_id || ' canceled'
-                WHEN r.decision_id IS NOT NULL AND r.d_account IS NULL THEN 'there is no decision ' || r.decision_id
-                WHEN r.decision_id IS NOT NULL AND r.d_account IS DISTINCT FROM r.account
-                    THEN 'decision ' || r.decision_id || ' is not a decision of account ' || r.account
-                -- Still pending in this snapshot yet not canceled by this request: an earlier request in the batch did it.
-                WHEN r.decision_id IS NOT NULL AND r.d_status = 'pending' THEN 'decision ' || r.decision_id || ' is already canceled'
-                WHEN r.decision_id IS NOT NULL THEN 'decision ' || r.decision_id || ' is already ' || r.d_status
-                WHEN r.o_account IS NULL THEN 'there is no order ' || r.order_id
-                WHEN r.o_account IS DISTINCT FROM r.account THEN 'order ' || r.order_id || ' is not an order of account ' || r.account
-                ELSE 'order ' || r.order_id || ' is already ' || r.o_status
-            END,
-            processed_at = statement_timestamp()
-        FROM req r
-        WHERE c.request_id = r.request_id
-          AND (r.decision_id IS NOT NULL OR r.o_account IS DISTINCT FROM r.account OR r.o_status NOT IN {SqlText.WorkingOrderStatuses})
+        SET status = CASE WHEN a.done THEN 'done' ELSE 'rejected' END, outcome = a.outcome, processed_at = statement_timestamp()
+        FROM answered a
+        WHERE c.account = a.account AND c.request_id = a.request_id
         """;
 
     public static readonly string SettingsSql = $"""
