@@ -7,10 +7,10 @@ namespace Trading.Data.Execution.Claiming;
 
 /// <summary>
 /// Step 5 of a claim, what the fill models need beyond the quotes, for the accounts whose models use it (one round
-/// trip, none when no claimed decision or working order needs it): the newest depth snapshot of each symbol that
-/// book-walking accounts decide on or work orders in (a stop or a limit a later quote reaches walks it too), what those
-/// accounts took from books still fresh enough to be walked again (so no size is reused across
-/// batches), and the one-minute bars of the hour before the execution time of the symbols sqrt_impact accounts decide on
+/// trip, none when no claimed decision or working order needs it): the depth snapshots of each symbol that book-walking
+/// accounts decide on or work orders in (a stop or a limit a later quote reaches walks them too), from the one in force
+/// at the symbol's earliest quote of the batch to the newest, what those accounts took from books still fresh enough to
+/// be walked again (so no size is reused across batches), and the one-minute bars of the hour before the execution time of the symbols sqrt_impact accounts decide on
 /// or work orders in.
 /// </summary>
 internal static class LiquidityRead
@@ -58,7 +58,9 @@ internal static class LiquidityRead
         {
             var oldest = now - walking.Keys.Max(a => state.Accounts[a].Config.StalenessBound);
             var symbols = walking.Values.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToArray();
-            read.BatchCommands.Add(ClaimLoader.Command(DepthSql, symbols, now, Array.ConvertAll(symbols, s => EarliestQuote(state, s, now))));
+            var earliest = EarliestQuotes(state);
+            var since = Array.ConvertAll(symbols, s => (earliest.TryGetValue(s, out var t) && t < now ? t : now).ToUniversalTime());
+            read.BatchCommands.Add(ClaimLoader.Command(DepthSql, symbols, now, since));
             read.BatchCommands.Add(ClaimLoader.Command(TakenSql, walking.Keys.ToArray(), oldest));
         }
 
@@ -94,19 +96,22 @@ internal static class LiquidityRead
             .ToDictionary(StringComparer.Ordinal);
 
     /// <summary>
-    /// The earliest quote of <paramref name="symbol"/> the batch may walk a book at: its newest quote (a decision's
-    /// arrival), a delayed decision's quote, the first of its path; the execution time at the latest.
+    /// Per symbol, the time of the earliest quote the batch may walk a book at: its newest quote (a decision's arrival), a
+    /// delayed decision's quote, the first of its path.
     /// </summary>
-    private static DateTimeOffset EarliestQuote(ClaimState state, string symbol, DateTimeOffset now)
+    private static Dictionary<string, DateTimeOffset> EarliestQuotes(ClaimState state)
     {
-        var earliest = state.Quotes.TryGetValue(symbol, out var newest) && newest.Time < now ? newest.Time : now;
-        foreach (var quote in state.Path.Where(q => q.Symbol == symbol).Take(1)
-                     .Concat(state.Decisions.Values.SelectMany(d => d).Select(d => d.Request.LatencyQuote).OfType<Engine.MarketData.Quote>().Where(q => q.Symbol == symbol)))
+        var earliest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var delayed = state.Decisions.Values.SelectMany(d => d).Select(d => d.Request.LatencyQuote).OfType<Engine.MarketData.Quote>();
+        foreach (var quote in state.Quotes.Values.Concat(state.Path).Concat(delayed))
         {
-            earliest = quote.Time < earliest ? quote.Time : earliest;
+            if (!earliest.TryGetValue(quote.Symbol, out var time) || quote.Time < time)
+            {
+                earliest[quote.Symbol] = quote.Time;
+            }
         }
 
-        return earliest.ToUniversalTime();
+        return earliest;
     }
 
     private static async Task ReadDepthAsync(NpgsqlDataReader reader, ClaimState state, CancellationToken cancellationToken)
