@@ -57,7 +57,8 @@ public sealed class EpochColumnMigrationTests(DatabaseFixture fixture) : IClassF
 
         var result = await new Migrator(database.DataSource, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(["0026_epoch_column.sql"], result.Applied);
+        // 0026 and whatever came after it.
+        Assert.Equal(MigrationSource.Embedded.SkipWhile(m => m.Name != "0026_epoch_column.sql").Select(m => m.Name), result.Applied);
         Assert.Equal(totals, await CountsAsync("true"));
         Assert.Equal(archived, await CountsAsync("account = 'resetter' AND epoch = 1"));
         Assert.Equal(current, await CountsAsync("account = 'resetter' AND epoch = 2"));

@@ -68,11 +68,12 @@ public sealed class QueuePathTests(DatabaseFixture fixture) : IClassFixture<Data
         Assert.Equal(("partially_filled", 10m, 0m), await OrderAsync(order));
         Assert.Equal([(10m, 99m, "queue")], await FillsAsync(order));
 
-        // The ask falls to 98.50, through 99: the rest (40) fills at 99, not at the ask.
+        // The ask falls to 98.50, through 99: the whole queue traded; this book account walks the book up to 99, and
+        // its touch (100 at 98.50) holds the rest (40), at 98.50.
         await QuoteAndRunAsync(desk, symbol, t + S(8), 98.40m, 98.50m);
         Assert.Equal(("filled", 50m, 0m), await OrderAsync(order));
-        Assert.Equal([(10m, 99m, "queue"), (40m, 99m, "queue")], await FillsAsync(order));
-        Assert.Equal(10_000m - 990m - 1m - 3960m - 3.96m, await desk.CashAsync("qp-prints"));
+        Assert.Equal([(10m, 99m, "queue"), (40m, 98.5m, "queue")], await FillsAsync(order));
+        Assert.Equal(10_000m - 990m - 1m - 3940m - 3.94m, await desk.CashAsync("qp-prints"));
         Assert.Empty(await Db.InvariantViolationsAsync());
     }
 

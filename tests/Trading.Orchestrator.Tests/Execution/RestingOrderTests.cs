@@ -358,7 +358,8 @@ public sealed class RestingOrderTests(DatabaseFixture fixture) : IClassFixture<D
     [Fact]
     public async Task RestingLimit_ThinQuotedSizes_PartiallyFilledAcrossBatchesWithTheWeightedAveragePrice()
     {
-        var desk = await DeskAsync("ro-partial");
+        // The quoted size binds an unbounded account's resting limit; a book account would walk past it (LiquidityPathTests).
+        var desk = await DeskAsync("ro-partial", $"{Plain}, liquidity_model='unbounded'");
         await desk.QuoteAsync(Symbol, 99.99m, 100.01m);
         var id = await desk.DecideAsync("ro-partial", Symbol, "BUY", 10m, "order_type, limit_price", "limit", 99m);
         await desk.ExecuteAllAsync();
