@@ -1,36 +1,13 @@
-using Xunit;
-
 namespace Trading.Testing;
 
 /// <summary>
-/// xunit class fixture: a migrated database on the run's TimescaleDB server (market data, trades and snapshots as
-/// hypertables), or, where TimescaleDB is not installed, none; tests call <see cref="RequireDatabase"/>, which skips them
-/// with the reason (like the Citus tests).
+/// A migrated database on the run's TimescaleDB server (market data, trades and snapshots as hypertables), where
+/// TimescaleDB is installed.
 /// </summary>
-public sealed class TimescaleFixture : IAsyncLifetime
+public sealed class TimescaleFixture : ExtensionFixture
 {
-    private TestDatabase? database;
+    protected override string? SkipReason => TestCluster.TimescaleSkipReason;
 
-    public async Task InitializeAsync()
-    {
-        if (await TestCluster.GetTimescaleAsync() is { } cluster)
-        {
-            database = await cluster.CreateDatabaseAsync();
-        }
-    }
-
-    /// <summary>The class's database; skips the calling test when TimescaleDB is not installed.</summary>
-    public TestDatabase RequireDatabase()
-    {
-        Skip.If(TestCluster.TimescaleSkipReason is not null, TestCluster.TimescaleSkipReason);
-        return database ?? throw new InvalidOperationException("The TimescaleDB fixture is not initialised.");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-    }
+    protected override async Task<TestDatabase?> CreateDatabaseAsync() =>
+        await TestCluster.GetTimescaleAsync() is { } cluster ? await cluster.CreateDatabaseAsync() : null;
 }
